@@ -1,0 +1,5 @@
+"""`python -m a11y_audit` runs the CLI."""
+
+from a11y_audit.cli import main
+
+main()

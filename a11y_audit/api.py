@@ -1,0 +1,175 @@
+"""Composition root: `audit()` gathers with the browser, judges, and writes results + report.
+
+The CLI is a thin shell around these functions; tests and other tools can call them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from a11y_audit import __version__
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.axe_core import locate_axe_core
+from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
+from a11y_audit.browser.driver import BrowserSettings, check_local_browser
+from a11y_audit.config import Config
+from a11y_audit.errors import ToolError, UsageError
+from a11y_audit.evaluate import iter_issues
+from a11y_audit.frontier import Frontier
+from a11y_audit.http_fetch import fetch
+from a11y_audit.reports.html import write_html_report
+from a11y_audit.results_file import write_results
+from a11y_audit.robots import RobotsCache
+from a11y_audit.scope import Scope
+from a11y_audit.sitemap import iter_sitemap_urls
+from a11y_audit.urls import TrailingSlash, parse_start_url
+
+__all__ = ["AuditOutcome", "audit", "evaluate"]
+
+USER_AGENT = f"a11y-audit/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditOutcome:
+    """Where the results went and what they say, for the CLI to print."""
+
+    results_path: Path
+    report_path: Path
+    summary: dict[str, Any]
+    interrupted: bool = False
+
+
+def audit(
+    config: Config,
+    output: Path,
+    *,
+    follow_links: bool = True,
+    resume: bool = False,
+    on_page: PageSink | None = None,
+    on_frontier: Any = None,
+) -> AuditOutcome:
+    """Crawl (or, without follow_links, scan exactly the start URLs) and write everything."""
+    start_urls = [parse_start_url(url) for url in config.start_urls]
+    sitemaps = [parse_start_url(url) for url in config.sitemaps]
+    if not start_urls and not sitemaps:
+        raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
+    axe_core = locate_axe_core(config.axe_path)
+    browser = _browser_settings(config)
+    check_local_browser(browser)
+    store = ArtifactStore.open(output, resume=resume)
+    if resume and not store.read_run_info():
+        raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
+    scope = Scope.from_start_urls(
+        start_urls + sitemaps,
+        extra_origins=config.allowed_origins,
+        include=config.include,
+        exclude=config.exclude,
+    )
+    robots = RobotsCache(lambda url: fetch(url, user_agent=USER_AGENT), USER_AGENT)
+    frontier = Frontier(
+        scope,
+        max_pages=config.max_pages,
+        max_depth=config.max_depth if follow_links else 0,
+        robots=robots.allows if (config.respect_robots and follow_links) else None,
+        trailing_slash=TrailingSlash(config.trailing_slash),
+    )
+    if on_frontier is not None:
+        on_frontier(frontier)
+    if resume:
+        _restore(store, frontier)
+    for url in start_urls:
+        frontier.add(url, 0, source=None)
+    warnings: list[str] = []
+    for sitemap in sitemaps:
+        for url in iter_sitemap_urls(
+            sitemap, lambda u: fetch(u, user_agent=USER_AGENT), scope, warnings=warnings
+        ):
+            frontier.add(url, 0, source=sitemap)
+    started = _now()
+    tool = {
+        "name": "a11y-audit",
+        "version": __version__,
+        "axe_core_version": axe_core.version,
+        "axe_tags": list(config.axe_tags),
+        "browser_name": "unknown",
+        "browser_version": "unknown",
+        "started": store.read_run_info().get("started", started) if resume else started,
+        "config": config.to_json(),
+        "warnings": warnings,
+    }
+    store.write_run_info(tool)
+    options = CrawlOptions(
+        browser=browser,
+        workers=config.workers,
+        follow_links=follow_links,
+        screenshots=config.screenshots,
+        axe_tags=config.axe_tags,
+        template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
+    )
+    crawler = Crawler(frontier, scope, store, axe_core, options, on_page=on_page)
+    interrupted = False
+    try:
+        crawler.run()
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        tool.update(browser_name=crawler.facts.browser_name, browser_version=crawler.facts.browser_version)
+        store.write_run_info(tool)
+    outcome = _finish(store, tool, frontier.skipped_summary(), interrupted=interrupted)
+    if outcome.summary["pages_audited"] == 0 and not interrupted:
+        first_error = next(
+            (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
+        )
+        raise ToolError(f"nothing could be audited: {first_error or 'no page was reachable in scope'}")
+    return outcome
+
+
+def evaluate(output: Path) -> AuditOutcome:
+    """Re-judge a finished (or interrupted) run from its artifacts, without a browser."""
+    store = ArtifactStore.open(output, resume=True)
+    tool = store.read_run_info()
+    if not tool:
+        raise UsageError(f"{output} holds no audit artifacts: run `a11y-audit crawl` first")
+    return _finish(store, tool, {"counts": {}, "examples": []}, interrupted=bool(tool.get("interrupted")))
+
+
+def _finish(
+    store: ArtifactStore, tool: dict[str, Any], skipped: dict[str, Any], *, interrupted: bool
+) -> AuditOutcome:
+    tool = {**tool, "finished": _now(), "interrupted": interrupted}
+    results_path = store.root / "results.json"
+    summary = write_results(
+        results_path, tool=tool, pages=store.iter_pages(), issues=iter_issues(store), skipped=skipped
+    )
+    report_path = write_html_report(results_path, store.root / "report.html")
+    return AuditOutcome(
+        results_path=results_path, report_path=report_path, summary=summary, interrupted=interrupted
+    )
+
+
+def _restore(store: ArtifactStore, frontier: Frontier) -> None:
+    """Resume: every journaled page is done; links of audited pages go back in the queue."""
+    for record in store.iter_pages():
+        frontier.mark_visited(record.url)
+    for record in store.iter_pages():
+        for link in record.links:
+            frontier.add(link, record.depth + 1, source=record.url)
+
+
+def _browser_settings(config: Config) -> BrowserSettings:
+    defaults = BrowserSettings()
+    return BrowserSettings(
+        chromium=config.chromium or defaults.chromium,
+        chromedriver=config.chromedriver or defaults.chromedriver,
+        remote_url=config.remote_url,
+        page_load_timeout=config.page_load_timeout,
+        script_timeout=config.script_timeout,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

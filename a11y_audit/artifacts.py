@@ -1,0 +1,159 @@
+"""On-disk layout of a run: what the browser gathered, page by page, so nothing is lost.
+
+    OUTPUT/run.json            tool, browser and axe versions, config, start time
+    OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
+    OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.png of each audited page
+
+A page's files are written before its journal line, so a line in the journal means the
+page is complete; a crash mid-line leaves a torn last line that readers skip.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from a11y_audit.errors import ToolError
+from a11y_audit.model import PageRecord
+
+__all__ = ["ArtifactStore", "page_id"]
+
+_JOURNAL = "pages.jsonl"
+_RUN = "run.json"
+_PAGES = "pages"
+# What a fresh run replaces; anything else in the output folder belongs to the user.
+_OWNED = (_JOURNAL, _RUN, _PAGES, "results.json", "report.html")
+
+
+def page_id(url: str) -> str:
+    """Folder name of a page: short, filesystem-safe, stable for the same canonical URL."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
+
+
+class ArtifactStore:
+    """Writes and reads one run's artifacts; safe to share between worker threads."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, root: Path, *, resume: bool) -> ArtifactStore:
+        """Create (or, with resume, reuse) the output folder; fail early if it is unwritable."""
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            probe = root / ".write-test"
+            probe.write_text("ok", "utf-8")
+            probe.unlink()
+        except OSError as error:
+            raise ToolError(
+                f"output directory {root} is not writable ({error.strerror or error}): "
+                "choose another with --output"
+            ) from error
+        store = cls(root)
+        if not resume:
+            store._clear()
+        return store
+
+    def _clear(self) -> None:
+        for name in _OWNED:
+            path = self.root / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+
+    @property
+    def journal_path(self) -> Path:
+        """The resume journal (pages.jsonl)."""
+        return self.root / _JOURNAL
+
+    def write_run_info(self, info: dict[str, Any]) -> None:
+        """Record tool versions and config; rewritten when a resumed run starts."""
+        _write_atomic(self.root / _RUN, json.dumps(info, indent=2, sort_keys=True).encode("utf-8"))
+
+    def read_run_info(self) -> dict[str, Any]:
+        """run.json as written by write_run_info, or {} before the first write."""
+        try:
+            data = json.loads((self.root / _RUN).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_page(
+        self,
+        record: PageRecord,
+        *,
+        axe: dict[str, Any] | None = None,
+        dom: str | None = None,
+        screenshot: bytes | None = None,
+    ) -> PageRecord:
+        """Write the page's files, then its journal line; returns the record with file paths."""
+        artifacts: dict[str, str] = {}
+        if axe is not None or dom is not None or screenshot is not None:
+            folder = Path(_PAGES) / page_id(record.url)
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            if axe is not None:
+                artifacts["axe"] = self._write(folder / "axe.json", json.dumps(axe).encode("utf-8"))
+            if dom is not None:
+                artifacts["dom"] = self._write(folder / "dom.html.gz", gzip.compress(dom.encode("utf-8"), 6))
+            if screenshot is not None:
+                artifacts["screenshot"] = self._write(folder / "screenshot.png", screenshot)
+        saved = PageRecord.from_json({**record.to_json(), "artifacts": artifacts})
+        line = json.dumps(saved.to_json(), ensure_ascii=False) + "\n"
+        with self._lock, self.journal_path.open("a", encoding="utf-8") as journal:
+            journal.write(line)
+            journal.flush()
+            os.fsync(journal.fileno())
+        return saved
+
+    def _write(self, relative: Path, data: bytes) -> str:
+        _write_atomic(self.root / relative, data)
+        return relative.as_posix()
+
+    def iter_pages(self) -> Iterator[PageRecord]:
+        """Pages in the order they finished; a torn last line (interrupted write) is skipped."""
+        try:
+            journal = self.journal_path.open(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        with journal:
+            for line in journal:
+                try:
+                    yield PageRecord.from_json(json.loads(line))
+                except (ValueError, KeyError, TypeError):
+                    continue
+
+    def read_axe(self, record: PageRecord) -> dict[str, Any] | None:
+        """The raw axe results saved for a page, or None when it has none."""
+        relative = record.artifacts.get("axe")
+        if not relative:
+            return None
+        try:
+            data = json.loads((self.root / relative).read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            raise ToolError(
+                f"artifact {self.root / relative} is unreadable ({error}): re-run the audit"
+            ) from error
+        return data if isinstance(data, dict) else None
+
+    def read_dom(self, record: PageRecord) -> str | None:
+        """The rendered DOM saved for a page, or None when it has none."""
+        relative = record.artifacts.get("dom")
+        if not relative:
+            return None
+        return gzip.decompress((self.root / relative).read_bytes()).decode("utf-8")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so readers never see half a file."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)

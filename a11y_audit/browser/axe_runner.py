@@ -1,0 +1,122 @@
+"""Run axe-core on the current page, every frame included, cross-origin ones too.
+
+Injection: axe.min.js (650 KB) is registered once per session with DevTools'
+Page.addScriptToEvaluateOnNewDocument, which puts it into every document and frame the
+browser loads; without DevTools, axe-selenium-python's `Axe.inject` ships it into each frame
+that lacks it. Running: `axe.runPartial` in each frame, walked depth-first by switching
+WebDriver into the frames axe lists, then `axe.finishRun` on the collected partials, as the
+official axe-core WebDriver integrations do; no postMessage between frames is needed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axe_selenium_python import Axe
+from selenium.common.exceptions import JavascriptException, WebDriverException
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.axe_core import AxeCore
+from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.scripts import script
+
+__all__ = ["DEFAULT_TAGS", "AxeRunError", "AxeRunner"]
+
+DEFAULT_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+_HAS_AXE = "return typeof window.axe === 'object' && typeof window.axe.runPartial === 'function'"
+_MAX_FRAME_DEPTH = 5
+
+
+class AxeRunError(Exception):
+    """axe-core could not produce results for this page."""
+
+
+class AxeRunner:
+    """One per browser session: knows whether axe is preregistered and how to run it."""
+
+    def __init__(self, driver: WebDriver, axe_core: AxeCore, tags: tuple[str, ...] = DEFAULT_TAGS):
+        self._driver = driver
+        self._injector = Axe(driver, script_url=str(axe_core.path))
+        self._options: dict[str, Any] = {
+            "runOnly": {"type": "tag", "values": list(tags)},
+            # Passes and inapplicable nodes are never reported; not serialising them keeps
+            # the results small on pages with thousands of elements.
+            "resultTypes": ["violations", "incomplete"],
+        }
+        self.preregistered = self._preregister(axe_core)
+
+    def _preregister(self, axe_core: AxeCore) -> bool:
+        source = axe_core.path.read_text("utf-8")
+        return cdp(self._driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source}) is not None
+
+    def run(self) -> dict[str, Any]:
+        """Raw axe results for the page currently loaded in the top frame."""
+        driver = self._driver
+        driver.switch_to.default_content()
+        partials: list[dict[str, Any] | None] = []
+        try:
+            self._collect(None, partials, depth=0)
+        finally:
+            driver.switch_to.default_content()
+        self._ensure_axe()
+        outcome = driver.execute_async_script(script("axe_finish_run"), partials, self._options)
+        if not isinstance(outcome, dict) or "results" not in outcome:
+            raise AxeRunError(f"axe.finishRun failed: {_error_of(outcome)}")
+        results: dict[str, Any] = outcome["results"]
+        return results
+
+    def _collect(self, context: Any, partials: list[dict[str, Any] | None], depth: int) -> None:
+        """Depth-first: this frame's partial, then each child frame's (order matters to axe)."""
+        driver = self._driver
+        self._ensure_axe()
+        outcome = driver.execute_async_script(script("axe_run_partial"), context, self._options)
+        if not isinstance(outcome, dict) or "partial" not in outcome:
+            if depth == 0:
+                raise AxeRunError(f"axe.runPartial failed: {_error_of(outcome)}")
+            partials.append(None)
+            return
+        partials.append(outcome["partial"])
+        for frame in outcome.get("frames") or []:
+            self._collect_frame(frame, partials, depth)
+
+    def _collect_frame(
+        self, frame: dict[str, Any], partials: list[dict[str, Any] | None], depth: int
+    ) -> None:
+        """Audit one child frame; a frame that cannot be entered counts as untested (None)."""
+        driver = self._driver
+        if depth + 1 > _MAX_FRAME_DEPTH:
+            partials.append(None)
+            return
+        try:
+            element = driver.execute_script(
+                "return axe.utils.shadowSelect(arguments[0])", frame["frameSelector"]
+            )
+            if element is None:
+                partials.append(None)
+                return
+            driver.switch_to.frame(element)
+        except WebDriverException:
+            partials.append(None)
+            return
+        try:
+            self._collect(frame.get("frameContext"), partials, depth + 1)
+        except (WebDriverException, AxeRunError):
+            # A frame that navigates away or never loads must not sink the whole page.
+            partials.append(None)
+        finally:
+            driver.switch_to.parent_frame()
+
+    def _ensure_axe(self) -> None:
+        """Inject axe into the current frame when preregistration did not reach it."""
+        try:
+            present = bool(self._driver.execute_script(_HAS_AXE))
+        except JavascriptException:
+            present = False
+        if not present:
+            self._injector.inject()
+
+
+def _error_of(outcome: object) -> str:
+    if isinstance(outcome, dict) and outcome.get("error"):
+        return str(outcome["error"])
+    return "no result returned"

@@ -1,0 +1,221 @@
+"""Crawl with N browser sessions: take a URL from the frontier, gather, save, queue its links.
+
+Each worker thread owns one browser session for the whole crawl (starting Chromium costs
+far more than a navigation). A crashed or hung browser is restarted and the page retried
+once; after that the page is recorded as an error and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.axe_core import AxeCore
+from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
+from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
+from a11y_audit.errors import ToolError
+from a11y_audit.frontier import Frontier, QueueItem
+from a11y_audit.model import PageRecord
+from a11y_audit.scope import Scope
+from a11y_audit.templates import template_for
+
+__all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink"]
+
+PageSink = Callable[[PageRecord, int], None]
+"""Called after each page with its record and its number of axe findings (for progress)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOptions:
+    """What the crawler needs beyond the frontier: browsers, axe and artifact choices."""
+
+    browser: BrowserSettings = field(default_factory=BrowserSettings)
+    workers: int = 1
+    follow_links: bool = True
+    screenshots: bool = True
+    axe_tags: tuple[str, ...] = DEFAULT_TAGS
+    template_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+
+@dataclass(slots=True)
+class BrowserFacts:
+    """Versions to record in results.json, read from the first session."""
+
+    browser_name: str = "unknown"
+    browser_version: str = "unknown"
+    axe_preregistered: bool = False
+
+
+class _Worker:
+    """One browser session and its helpers; restarted after a crash."""
+
+    def __init__(self, options: CrawlOptions, axe_core: AxeCore):
+        self._options = options
+        self._axe_core = axe_core
+        self.session: Session | None = None
+        self.visitor: PageVisitor | None = None
+        self.axe: AxeRunner | None = None
+
+    def start(self) -> None:
+        self.session = start_session(self._options.browser)
+        self.axe = AxeRunner(self.session.driver, self._axe_core, self._options.axe_tags)
+        self.visitor = PageVisitor(
+            self.session.driver,
+            self.axe,
+            page_load_timeout=self._options.browser.page_load_timeout,
+            screenshots=self._options.screenshots,
+        )
+
+    def stop(self) -> None:
+        if self.session:
+            self.session.quit()
+        self.session = self.visitor = self.axe = None
+
+    def visit(self, url: str, is_allowed: Callable[[str], bool]) -> Gathered:
+        """Visit; after a crash restart the browser and retry once, then report the error."""
+        for attempt in (1, 2):
+            if self.visitor is None:
+                self.start()
+            assert self.visitor is not None
+            try:
+                return self.visitor.visit(url, is_allowed=is_allowed)
+            except BrowserCrashedError as crash:
+                self.stop()
+                if attempt == 2:
+                    return Gathered(url=url, error=f"browser crashed twice on this page: {crash}")
+        raise AssertionError("unreachable")
+
+
+class Crawler:
+    """Runs workers over a frontier and streams every page into the artifact store."""
+
+    def __init__(
+        self,
+        frontier: Frontier,
+        scope: Scope,
+        store: ArtifactStore,
+        axe_core: AxeCore,
+        options: CrawlOptions,
+        on_page: PageSink | None = None,
+    ):
+        self._frontier = frontier
+        self._scope = scope
+        self._store = store
+        self._axe_core = axe_core
+        self._options = options
+        self._on_page = on_page
+        self._errors: list[BaseException] = []
+        self._lock = threading.Lock()
+        self.facts = BrowserFacts()
+
+    def run(self) -> None:
+        """Crawl until the frontier is exhausted; Ctrl-C stops cleanly after in-flight pages."""
+        first = _Worker(self._options, self._axe_core)
+        first.start()  # fail fast (exit 3) before any thread exists
+        assert first.session is not None and first.axe is not None
+        capabilities = first.session.driver.capabilities
+        self.facts = BrowserFacts(
+            browser_name=str(capabilities.get("browserName", "unknown")),
+            browser_version=str(capabilities.get("browserVersion", "unknown")),
+            axe_preregistered=first.axe.preregistered,
+        )
+        workers = [first] + [_Worker(self._options, self._axe_core) for _ in range(self._options.workers - 1)]
+        threads = [
+            threading.Thread(target=self._work, args=(worker,), name=f"a11y-worker-{index}", daemon=True)
+            for index, worker in enumerate(workers)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            for thread in threads:
+                while thread.is_alive():
+                    thread.join(timeout=0.5)
+        except KeyboardInterrupt:
+            self._frontier.close()
+            for thread in threads:
+                thread.join()
+            raise
+        if self._errors:
+            error = self._errors[0]
+            raise error if isinstance(error, ToolError) else ToolError(f"crawl failed: {error}")
+
+    def _work(self, worker: _Worker) -> None:
+        try:
+            while True:
+                item = self._frontier.take()
+                if item is None:
+                    return
+                try:
+                    self._process(worker, item)
+                finally:
+                    self._frontier.done(item)
+        except BaseException as error:
+            with self._lock:
+                self._errors.append(error)
+            self._frontier.close()
+        finally:
+            worker.stop()
+
+    def _process(self, worker: _Worker, item: QueueItem) -> None:
+        gathered = worker.visit(item.url, self._scope.allows)
+        record = self._record(item, gathered)
+        keep = record.audited
+        saved = self._store.save_page(
+            record,
+            axe=gathered.axe if keep else None,
+            dom=gathered.dom if keep else None,
+            screenshot=gathered.screenshot if keep else None,
+        )
+        if self._options.follow_links and saved.audited:
+            for link in saved.links:
+                self._frontier.add(link, item.depth + 1, source=item.url)
+        if self._on_page:
+            self._on_page(saved, _count_findings(gathered))
+
+    def _record(self, item: QueueItem, gathered: Gathered) -> PageRecord:
+        info = gathered.info
+        final_url = str(info.get("url") or item.url)
+        status = info.get("status") if isinstance(info.get("status"), int) else None
+        error = gathered.error
+        skipped = None
+        if error is None and status is not None and status >= 400:
+            error = f"HTTP {status}: the server returned an error page" + (
+                f" (linked from {item.source})" if item.source else ""
+            )
+        elif error is None and not gathered.is_html:
+            skipped = f"not an HTML page ({info.get('contentType') or 'unknown type'})"
+        elif error is None and not self._scope.allows(final_url):
+            skipped = f"redirected out of scope to {final_url}"
+        links = (
+            tuple(str(link) for link in info.get("links") or ()) if error is None and skipped is None else ()
+        )
+        return PageRecord(
+            url=item.url,
+            final_url=final_url,
+            status=status,
+            title=info.get("title"),
+            lang=info.get("lang"),
+            content_type=info.get("contentType"),
+            template=template_for(item.url, self._options.template_patterns),
+            depth=item.depth,
+            source=item.source,
+            error=error,
+            skipped=skipped,
+            warnings=tuple(gathered.warnings),
+            timings=dict(gathered.timings),
+            links=links,
+        )
+
+
+def _count_findings(gathered: Gathered) -> int:
+    if not gathered.axe:
+        return 0
+    return sum(
+        len(rule.get("nodes") or [])
+        for key in ("violations", "incomplete")
+        for rule in gathered.axe.get(key) or []
+    )

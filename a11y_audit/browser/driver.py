@@ -1,0 +1,111 @@
+"""Start a WebDriver session: local Debian Chromium or a remote Selenium Grid.
+
+Selenium Manager must never download anything, so local sessions always get explicit
+chromedriver and Chromium paths; a missing binary is a ToolError naming the install command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.errors import ToolError
+
+__all__ = ["BrowserSettings", "Session", "check_local_browser", "start_session"]
+
+_CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--mute-audio",
+)
+_INSTALL_HINT = "install it with `apt-get install chromium chromium-driver`"
+
+
+@dataclass(frozen=True, slots=True)
+class BrowserSettings:
+    """How to start browsers; paths default to Debian's packages, env vars override them."""
+
+    chromium: str = os.environ.get("A11Y_AUDIT_CHROMIUM", "/usr/bin/chromium")
+    chromedriver: str = os.environ.get("A11Y_AUDIT_CHROMEDRIVER", "/usr/bin/chromedriver")
+    remote_url: str | None = None
+    page_load_timeout: float = 30.0
+    script_timeout: float = 120.0
+    window_width: int = 1280
+    window_height: int = 1024
+
+
+@dataclass(slots=True)
+class Session:
+    """A live WebDriver plus what must be cleaned up with it (the throwaway profile)."""
+
+    driver: WebDriver
+    profile_dir: str | None
+    is_local: bool
+
+    def quit(self) -> None:
+        """End the browser even if it is already dead, and delete the profile."""
+        with contextlib.suppress(Exception):  # a crashed browser cannot be quit cleanly
+            self.driver.quit()
+        if self.profile_dir:
+            shutil.rmtree(self.profile_dir, ignore_errors=True)
+
+
+def check_local_browser(settings: BrowserSettings) -> None:
+    """Fail early, with the fix, when Chromium or chromedriver is missing."""
+    if settings.remote_url:
+        return
+    for name, path in (("Chromium", settings.chromium), ("chromedriver", settings.chromedriver)):
+        if not (Path(path).is_file() and os.access(path, os.X_OK)):
+            raise ToolError(f"{name} not found at {path}: {_INSTALL_HINT}")
+
+
+def start_session(settings: BrowserSettings) -> Session:
+    """Start one browser session with the timeouts and window size of the settings."""
+    options = webdriver.ChromeOptions()
+    for flag in _CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={settings.window_width},{settings.window_height}")
+    # Dialogs are neutralised by a script; this catches any that slip through (e.g. onbeforeunload).
+    options.unhandled_prompt_behavior = "dismiss"
+    profile_dir: str | None = None
+    try:
+        if settings.remote_url:
+            driver: WebDriver = webdriver.Remote(command_executor=settings.remote_url, options=options)
+        else:
+            check_local_browser(settings)
+            profile_dir = tempfile.mkdtemp(prefix="a11y-audit-profile-")
+            options.add_argument(f"--user-data-dir={profile_dir}")
+            options.binary_location = settings.chromium
+            driver = webdriver.Chrome(service=Service(executable_path=settings.chromedriver), options=options)
+    except WebDriverException as error:
+        if profile_dir:
+            shutil.rmtree(profile_dir, ignore_errors=True)
+        where = settings.remote_url or settings.chromium
+        first_line = (
+            (error.msg or str(error)).strip().splitlines()[0]
+            if (error.msg or str(error)).strip()
+            else "unknown error"
+        )
+        raise ToolError(
+            f"browser would not start ({where}): {first_line} — check the browser install or --remote-url"
+        ) from error
+    driver.set_page_load_timeout(settings.page_load_timeout)
+    driver.set_script_timeout(settings.script_timeout)
+    return Session(driver=driver, profile_dir=profile_dir, is_local=not settings.remote_url)

@@ -1,0 +1,35 @@
+"""Full-page screenshots: DevTools beyond-viewport capture, viewport capture as the fallback."""
+
+from __future__ import annotations
+
+import base64
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.scripts import script
+
+__all__ = ["MAX_HEIGHT", "full_page_png"]
+
+# Chromium refuses textures much taller than this; longer pages are cut, not failed.
+MAX_HEIGHT = 16_384
+
+
+def full_page_png(driver: WebDriver) -> bytes:
+    """PNG of the whole document (capped at MAX_HEIGHT px), or of the viewport without CDP."""
+    size = driver.execute_script(script("page_size"))
+    width = int(size.get("width") or 0) if isinstance(size, dict) else 0
+    height = int(size.get("height") or 0) if isinstance(size, dict) else 0
+    if width > 0 and height > 0:
+        shot = cdp(
+            driver,
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT), "scale": 1},
+            },
+        )
+        if shot and isinstance(shot.get("data"), str):
+            return base64.b64decode(shot["data"])
+    return driver.get_screenshot_as_png()

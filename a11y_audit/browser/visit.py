@@ -1,0 +1,207 @@
+"""Visit one URL and gather every non-destructive artifact in that single navigation.
+
+The order is fixed: navigate, read page facts, run axe, then serialise the DOM and take the
+screenshot, so all of them describe the same state. Judging happens later, in pure Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from selenium.common.exceptions import (
+    InvalidSessionIdException,
+    JavascriptException,
+    NoSuchWindowException,
+    TimeoutException,
+    WebDriverException,
+)
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
+from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.screenshot import full_page_png
+from a11y_audit.browser.scripts import script
+
+__all__ = ["BrowserCrashedError", "Gathered", "PageVisitor", "net_error_message"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CRASH_MARKERS = (
+    "tab crashed",
+    "page crash",
+    "chrome not reachable",
+    "disconnected",
+    "session deleted",
+    "invalid session id",
+    "no such window",
+    "target window already closed",
+    "connection refused",
+    "max retries exceeded",
+)
+_NET_ERROR_HINTS = {
+    "ERR_NAME_NOT_RESOLVED": "host not found: check the spelling of the URL",
+    "ERR_CONNECTION_REFUSED": "connection refused: check that the site is running on that host and port",
+    "ERR_CONNECTION_TIMED_OUT": "connection timed out: check the host is reachable from this machine",
+    "ERR_ADDRESS_UNREACHABLE": "address unreachable: check the host is reachable from this machine",
+    "ERR_TOO_MANY_REDIRECTS": "redirect loop: the server keeps redirecting; fix its redirect rules",
+    "ERR_EMPTY_RESPONSE": "the server closed the connection without a response: check the server logs",
+    "ERR_INVALID_RESPONSE": "the server sent an invalid response: check the server logs",
+    "ERR_CONNECTION_RESET": "the connection was reset: check the server or proxy",
+    "ERR_SSL_PROTOCOL_ERROR": "TLS handshake failed: check the server's TLS configuration",
+}
+
+
+class BrowserCrashedError(Exception):
+    """The session is unusable (crash, hang, lost connection): restart it and retry the page."""
+
+
+@dataclass(slots=True)
+class Gathered:
+    """Everything one visit produced; raw data only, the ArtifactStore decides how to keep it."""
+
+    url: str
+    info: dict[str, Any] = field(default_factory=dict)
+    axe: dict[str, Any] | None = None
+    dom: str | None = None
+    screenshot: bytes | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def is_html(self) -> bool:
+        """True when the browser rendered an HTML document (not a PDF, image or feed)."""
+        content_type = str(self.info.get("contentType") or "")
+        return content_type in _HTML_TYPES
+
+
+class PageVisitor:
+    """Owns nothing but borrows the session's driver; one instance per browser session."""
+
+    def __init__(
+        self, driver: WebDriver, axe: AxeRunner, *, page_load_timeout: float, screenshots: bool = True
+    ):
+        self._driver = driver
+        self._axe = axe
+        self._timeout = page_load_timeout
+        self._screenshots = screenshots
+        # Dialog guard first, so it runs before axe and before any page script.
+        self._guard_preregistered = (
+            cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("dialog_guard")})
+            is not None
+        )
+
+    def visit(self, url: str, *, is_allowed: Any = None) -> Gathered:
+        """Navigate and gather. `is_allowed(final_url)` stops gathering after off-scope redirects.
+
+        Raises BrowserCrashedError when the session died; every other problem becomes
+        `Gathered.error` or a warning, so the crawl can go on.
+        """
+        gathered = Gathered(url=url)
+        try:
+            self._reset_state()
+            self._navigate(gathered)
+            if gathered.error is None:
+                self._gather(gathered, is_allowed)
+        except (InvalidSessionIdException, NoSuchWindowException) as error:
+            raise BrowserCrashedError(_first_line(error)) from error
+        except WebDriverException as error:
+            if _is_crash(error):
+                raise BrowserCrashedError(_first_line(error)) from error
+            gathered.error = f"browser error: {_first_line(error)}"
+        return gathered
+
+    def _reset_state(self) -> None:
+        """Each page is audited as a first visit: no cookies or storage from the last page."""
+        driver = self._driver
+        if cdp(driver, "Network.clearBrowserCookies") is None:
+            driver.delete_all_cookies()
+        with contextlib.suppress(JavascriptException):
+            driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+
+    def _navigate(self, gathered: Gathered) -> None:
+        started = time.perf_counter()
+        try:
+            self._driver.get(gathered.url)
+        except TimeoutException:
+            # Keep what rendered: a hung analytics request must not hide a usable page.
+            self._stop_loading()
+            gathered.warnings.append(
+                f"page did not finish loading within {self._timeout:g}s; audited what had rendered"
+            )
+        gathered.timings["navigate_ms"] = _ms_since(started)
+        info = self._driver.execute_script(script("page_info"))
+        gathered.info = info if isinstance(info, dict) else {}
+        error_code = gathered.info.get("errorCode")
+        if error_code:
+            gathered.error = net_error_message(str(error_code))
+        elif gathered.warnings and not gathered.info.get("elementCount"):
+            gathered.error = (
+                f"page did not load within {self._timeout:g}s: check the server, or raise --page-timeout"
+            )
+
+    def _stop_loading(self) -> None:
+        with contextlib.suppress(WebDriverException):
+            self._driver.execute_script("window.stop()")
+
+    def _gather(self, gathered: Gathered, is_allowed: Any) -> None:
+        info = gathered.info
+        for dialog in info.get("dialogs") or []:
+            gathered.warnings.append(f"page opened a dialog, answered automatically: {dialog}")
+        errors = info.get("scriptErrors") or []
+        if errors:
+            gathered.warnings.append(f"page scripts threw {len(errors)} error(s), first: {errors[0]}")
+        final_url = str(info.get("url") or gathered.url)
+        status = info.get("status")
+        if isinstance(status, int) and status >= 400:
+            return  # an error page is recorded as such by the crawler, not audited
+        if not gathered.is_html or (is_allowed is not None and not is_allowed(final_url)):
+            return
+        started = time.perf_counter()
+        try:
+            gathered.axe = self._axe.run()
+        except (AxeRunError, JavascriptException, TimeoutException) as error:
+            gathered.error = f"axe-core could not audit the page: {_first_line(error)}"
+            return
+        gathered.timings["axe_ms"] = _ms_since(started)
+        started = time.perf_counter()
+        dom = self._driver.execute_script("return document.documentElement.outerHTML")
+        gathered.dom = dom if isinstance(dom, str) else None
+        gathered.timings["dom_ms"] = _ms_since(started)
+        if self._screenshots:
+            started = time.perf_counter()
+            try:
+                gathered.screenshot = full_page_png(self._driver)
+            except WebDriverException as error:
+                if _is_crash(error):
+                    raise
+                gathered.warnings.append(f"screenshot failed: {_first_line(error)}")
+            gathered.timings["screenshot_ms"] = _ms_since(started)
+
+
+def net_error_message(code: str) -> str:
+    """One line naming the network error and what to do about it."""
+    code = code.replace("net::", "").strip()
+    if code.startswith("ERR_CERT") or code.startswith("ERR_SSL"):
+        hint = _NET_ERROR_HINTS.get(
+            code, "TLS certificate error: fix the site's certificate or audit over plain HTTP"
+        )
+    else:
+        hint = _NET_ERROR_HINTS.get(code, "the browser could not load the page: check the URL and the server")
+    return f"{code}: {hint}"
+
+
+def _is_crash(error: WebDriverException) -> bool:
+    text = str(error).lower()
+    return any(marker in text for marker in _CRASH_MARKERS)
+
+
+def _first_line(error: BaseException) -> str:
+    text = (getattr(error, "msg", None) or str(error) or type(error).__name__).strip()
+    return text.splitlines()[0][:300] if text else type(error).__name__
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)

@@ -1,0 +1,252 @@
+"""The `a11y-audit` command: thin click commands over a11y_audit.api.
+
+Exit codes (a tested contract): 0 audit completed · 1 gate failed (reserved) ·
+2 usage error · 3 tool failure (browser would not start, nothing could be audited) ·
+130 interrupted (the partial results are written; continue with --resume).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from a11y_audit import __version__, api
+from a11y_audit.config import Config, load_config
+from a11y_audit.errors import A11yAuditError
+from a11y_audit.progress import Progress
+
+__all__ = ["cli", "main"]
+
+EXIT_INTERRUPTED = 130
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _run_options(function: F) -> F:
+    """Options shared by every command that drives a browser (crawl, scan, demo)."""
+    decorators = [
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(path_type=Path),
+            default=Path("a11y-report"),
+            show_default=True,
+            help="Folder for results.json, report.html and page artifacts.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="a11y-audit.toml or pyproject.toml with [tool.a11y-audit].",
+        ),
+        click.option("--workers", type=click.IntRange(1, 32), help="Parallel browser sessions [default: 1]."),
+        click.option("--remote-url", help="Selenium Grid / remote WebDriver URL instead of local Chromium."),
+        click.option(
+            "--page-timeout", type=click.FloatRange(1), help="Seconds to wait for a page load [default: 30]."
+        ),
+        click.option("--no-screenshots", is_flag=True, help="Skip full-page screenshots (faster)."),
+        click.option("--quiet", "-q", is_flag=True, help="Print only the final paths and errors."),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+def _base_config(config_path: Path | None, **flags: Any) -> Config:
+    return load_config(config_path).with_overrides(
+        workers=flags.get("workers"),
+        remote_url=flags.get("remote_url"),
+        page_load_timeout=flags.get("page_timeout"),
+        screenshots=False if flags.get("no_screenshots") else None,
+    )
+
+
+def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resume: bool = False) -> None:
+    progress = Progress(quiet=quiet)
+    try:
+        outcome = api.audit(
+            config,
+            output,
+            follow_links=follow_links,
+            resume=resume,
+            on_page=progress.page_done,
+            on_frontier=progress.attach,
+        )
+    finally:
+        progress.close()
+    _print_outcome(outcome)
+    if outcome.interrupted:
+        click.echo(
+            f"interrupted: partial results written; continue with --resume --output {output}", err=True
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _print_outcome(outcome: api.AuditOutcome) -> None:
+    summary = outcome.summary
+    outcomes = summary.get("by_outcome", {})
+    click.echo(
+        f"Audited {summary['pages_audited']} page(s) ({summary['pages_failed']} failed, "
+        f"{summary['pages_skipped']} skipped): {outcomes.get('failed', 0)} failing issue(s), "
+        f"{outcomes.get('cantTell', 0)} to review."
+    )
+    click.echo(f"Results: {outcome.results_path}")
+    click.echo(f"Report:  {outcome.report_path}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="a11y-audit")
+def cli() -> None:
+    """Audit web storefronts for WCAG 2.1 AA with headless Chromium and axe-core."""
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--sitemap", "sitemaps", multiple=True, help="sitemap.xml (or index) to seed the crawl; repeatable."
+)
+@click.option("--max-pages", type=click.IntRange(1), help="Stop after this many pages [default: 100].")
+@click.option("--max-depth", type=click.IntRange(0), help="Follow links at most this many clicks deep.")
+@click.option("--include", multiple=True, help="Only crawl URLs matching this regex; repeatable.")
+@click.option("--exclude", multiple=True, help="Never crawl URLs matching this regex; repeatable.")
+@click.option(
+    "--allow-origin", "allowed_origins", multiple=True, help="Another origin to crawl too; repeatable."
+)
+@click.option("--ignore-robots", is_flag=True, help="Crawl pages that robots.txt disallows.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted crawl in --output.")
+@_run_options
+def crawl(
+    urls: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    max_pages: int | None,
+    max_depth: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    allowed_origins: tuple[str, ...],
+    ignore_robots: bool,
+    resume: bool,
+    output: Path,
+    config_path: Path | None,
+    quiet: bool,
+    **flags: Any,
+) -> None:
+    """Discover pages by following links (and sitemaps) and audit each one.
+
+    \b
+    Examples:
+      a11y-audit crawl https://shop.example.com/
+      a11y-audit crawl https://shop.example.com/ --max-pages 500 --workers 2 -o out
+      a11y-audit crawl --sitemap https://shop.example.com/sitemap.xml --exclude '/blog/'
+      a11y-audit crawl https://shop.example.com/ --resume -o out
+    """
+    config = _base_config(config_path, **flags).with_overrides(
+        start_urls=urls or None,
+        sitemaps=sitemaps or None,
+        max_pages=max_pages,
+        max_depth=max_depth,
+        include=include or None,
+        exclude=exclude or None,
+        allowed_origins=allowed_origins or None,
+        respect_robots=False if ignore_robots else None,
+    )
+    _run(config, output, quiet=quiet, follow_links=True, resume=resume)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@_run_options
+def scan(urls: tuple[str, ...], output: Path, config_path: Path | None, quiet: bool, **flags: Any) -> None:
+    """Audit exactly these pages; no link following.
+
+    \b
+    Examples:
+      a11y-audit scan https://shop.example.com/checkout/shipping
+      a11y-audit scan https://shop.example.com/ https://shop.example.com/cart -o out
+    """
+    config = _base_config(config_path, **flags).with_overrides(
+        start_urls=urls, sitemaps=(), max_pages=len(urls)
+    )
+    _run(config, output, quiet=quiet, follow_links=False)
+
+
+@cli.command()
+@click.option("--serve", is_flag=True, help="Only serve the store (until Ctrl-C); do not audit.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Store port (0 picks a free one).")
+@click.option(
+    "--variant",
+    default="broken",
+    show_default=True,
+    help="broken (every manifest defect) or fixed (all repaired).",
+)
+@_run_options
+def demo(
+    serve: bool, port: int, variant: str, output: Path, config_path: Path | None, quiet: bool, **flags: Any
+) -> None:
+    """Serve the bundled demo storefront on 127.0.0.1 and audit it.
+
+    \b
+    Examples:
+      a11y-audit demo                         # audit the broken store, print the report path
+      a11y-audit demo --variant fixed         # the repaired store: no failures
+      a11y-audit demo --serve --port 8000     # just serve it, to try things by hand
+    """
+    from a11y_audit.demo.server import VARIANTS, DemoStore
+
+    if variant not in VARIANTS:
+        raise click.BadParameter(
+            f"unknown variant '{variant}'; choose one of: {', '.join(VARIANTS)}", param_hint="--variant"
+        )
+    with DemoStore(variant=variant, port=port) as store:
+        if serve:
+            click.echo(
+                f"Demo store ({variant}) at {store.base_url} (widgets at {store.widget_url}); Ctrl-C stops."
+            )
+            _wait_forever()
+            return
+        config = _base_config(config_path, **flags).with_overrides(
+            start_urls=(store.base_url,), max_pages=200, allowed_origins=(store.widget_url.rstrip("/"),)
+        )
+        _run(config, output, quiet=quiet, follow_links=True)
+
+
+@cli.command()
+@click.argument("output", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def evaluate(output: Path) -> None:
+    """Re-judge saved artifacts in OUTPUT without a browser; rewrites results and report.
+
+    \b
+    Example:
+      a11y-audit evaluate a11y-report
+    """
+    _print_outcome(api.evaluate(output))
+
+
+def _wait_forever() -> None:
+    import threading
+
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+def main() -> None:
+    """Entry point: map our exceptions to one-line errors and documented exit codes."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except A11yAuditError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except OSError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

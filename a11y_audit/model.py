@@ -1,0 +1,206 @@
+"""Plain data types shared by every stage: pages, findings, issues. No browser, no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "Finding",
+    "Impact",
+    "Instance",
+    "Issue",
+    "Outcome",
+    "PageRecord",
+    "Source",
+]
+
+
+class Impact(StrEnum):
+    """User impact, on axe-core's four-step scale (so axe and our checks share one axis)."""
+
+    CRITICAL = "critical"
+    SERIOUS = "serious"
+    MODERATE = "moderate"
+    MINOR = "minor"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse; used for sorting and for the worst impact of a group."""
+        return _IMPACT_RANK[self]
+
+    @classmethod
+    def parse(cls, value: str | None, default: Impact) -> Impact:
+        """axe reports `null` impact for some incomplete results; fall back to the rule's."""
+        try:
+            return cls(value) if value else default
+        except ValueError:
+            return default
+
+
+_IMPACT_RANK = {Impact.MINOR: 1, Impact.MODERATE: 2, Impact.SERIOUS: 3, Impact.CRITICAL: 4}
+
+
+class Outcome(StrEnum):
+    """W3C EARL outcomes, as ACT rules, axe-core and Alfa use them."""
+
+    FAILED = "failed"
+    CANT_TELL = "cantTell"
+    PASSED = "passed"
+    INAPPLICABLE = "inapplicable"
+
+
+class Source(StrEnum):
+    """Who judged: axe-core in the browser, or a11y-audit's own checks in Python."""
+
+    AXE = "axe"
+    A11Y_AUDIT = "a11y-audit"
+
+
+@dataclass(frozen=True, slots=True)
+class PageRecord:
+    """What happened when one URL was visited: the row of `pages` in results.json."""
+
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    title: str | None = None
+    lang: str | None = None
+    content_type: str | None = None
+    template: str | None = None
+    depth: int = 0
+    source: str | None = None
+    error: str | None = None
+    skipped: str | None = None
+    warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    artifacts: dict[str, str] = field(default_factory=dict)
+    links: tuple[str, ...] = ()
+
+    @property
+    def audited(self) -> bool:
+        """Audited: gathered without a fatal error and not skipped (non-HTML, off-scope)."""
+        return self.error is None and self.skipped is None
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for results.json and the resume journal (links kept for resume only)."""
+        return {
+            "url": self.url,
+            "final_url": self.final_url,
+            "status": self.status,
+            "title": self.title,
+            "lang": self.lang,
+            "content_type": self.content_type,
+            "template": self.template,
+            "depth": self.depth,
+            "source": self.source,
+            "error": self.error,
+            "skipped": self.skipped,
+            "warnings": list(self.warnings),
+            "timings": dict(self.timings),
+            "artifacts": dict(self.artifacts),
+            "links": list(self.links),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PageRecord:
+        """Inverse of to_json, for resume and for evaluating saved artifacts."""
+        return cls(
+            url=data["url"],
+            final_url=data.get("final_url"),
+            status=data.get("status"),
+            title=data.get("title"),
+            lang=data.get("lang"),
+            content_type=data.get("content_type"),
+            template=data.get("template"),
+            depth=data.get("depth", 0),
+            source=data.get("source"),
+            error=data.get("error"),
+            skipped=data.get("skipped"),
+            warnings=tuple(data.get("warnings", ())),
+            timings=dict(data.get("timings", {})),
+            artifacts=dict(data.get("artifacts", {})),
+            links=tuple(data.get("links", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One outcome (failed or cantTell) of one rule on one element of one page."""
+
+    rule: str
+    source: Source
+    outcome: Outcome
+    impact: Impact
+    wcag: tuple[str, ...]
+    level: str | None
+    title: str
+    description: str
+    help_url: str
+    page_url: str
+    selector: str
+    target: tuple[Any, ...]
+    snippet: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """Where an issue shows: the page, the element and what was wrong with it there."""
+
+    page_url: str
+    selector: str
+    target: tuple[Any, ...]
+    snippet: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for results.json."""
+        return {
+            "page_url": self.page_url,
+            "selector": self.selector,
+            "target": list(self.target),
+            "snippet": self.snippet,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """Findings that share a fingerprint: the unit of report rows, tickets and the CI gate."""
+
+    fingerprint: str
+    rule: str
+    source: Source
+    outcome: Outcome
+    impact: Impact
+    wcag: tuple[str, ...]
+    level: str | None
+    title: str
+    description: str
+    help_url: str
+    instances: tuple[Instance, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for results.json (names are a documented contract: keep them)."""
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "source": self.source.value,
+            "outcome": self.outcome.value,
+            "impact": self.impact.value,
+            "wcag": list(self.wcag),
+            "level": self.level,
+            "title": self.title,
+            "description": self.description,
+            "help_url": self.help_url,
+            "instances": [instance.to_json() for instance in self.instances],
+        }
+
+
+def fingerprint(*parts: str) -> str:
+    """Stable short hash of the parts that define an issue's identity."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]

@@ -1,0 +1,59 @@
+"""The self-contained HTML report: one file, inline CSS, no external requests, accessible.
+
+Everything from the audited pages (titles, snippets, messages, URLs) is untrusted and is
+escaped by Jinja2's autoescaping; nothing is marked safe.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+__all__ = ["write_html_report"]
+
+_IMPACT_ORDER = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("a11y_audit.reports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def write_html_report(results_path: Path, report_path: Path) -> Path:
+    """Render results.json into report.html beside it; returns the report's path."""
+    results = json.loads(results_path.read_text("utf-8"))
+    html = _environment().get_template("report.html.j2").render(**_context(results))
+    temporary = report_path.with_name(report_path.name + ".tmp")
+    temporary.write_text(html, "utf-8")
+    temporary.replace(report_path)
+    return report_path
+
+
+def _context(results: dict[str, Any]) -> dict[str, Any]:
+    issues = sorted(
+        results["issues"],
+        key=lambda issue: (
+            issue["outcome"] != "failed",
+            _IMPACT_ORDER.get(issue["impact"], 9),
+            issue["rule"],
+            issue["instances"][0]["page_url"],
+        ),
+    )
+    by_sc: Counter[str] = Counter(sc for issue in issues for sc in issue["wcag"])
+    return {
+        "tool": results["tool"],
+        "summary": results["summary"],
+        "pages": results["pages"],
+        "skipped": results["skipped"],
+        "failed": [issue for issue in issues if issue["outcome"] == "failed"],
+        "review": [issue for issue in issues if issue["outcome"] == "cantTell"],
+        "by_sc": sorted(by_sc.items(), key=lambda item: tuple(int(n) for n in item[0].split("."))),
+    }

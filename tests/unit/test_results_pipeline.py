@@ -1,0 +1,109 @@
+"""Artifacts -> evaluate -> results.json -> report.html, without a browser."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.errors import ToolError
+from a11y_audit.evaluate import iter_issues
+from a11y_audit.model import PageRecord
+from a11y_audit.reports.html import write_html_report
+from a11y_audit.results_file import SCHEMA_VERSION, write_results
+
+SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "axe_sample.json").read_text("utf-8"))
+SCHEMA = json.loads((Path(__file__).parents[2] / "a11y_audit" / "schema" / "results.schema.json").read_text())
+TOOL = {
+    "name": "a11y-audit",
+    "version": "0",
+    "axe_core_version": "4.14.1",
+    "browser_name": "chrome",
+    "browser_version": "1",
+    "started": "2026-11-25T10:00:00+00:00",
+    "finished": "2026-11-25T10:01:00+00:00",
+    "config": {},
+}
+
+
+def make_store(tmp_path: Path) -> ArtifactStore:
+    store = ArtifactStore.open(tmp_path / "out", resume=False)
+    store.save_page(
+        PageRecord(url="http://shop.test/a.html", status=200, title="<script>alert(1)</script>", links=("x",)),
+        axe=SAMPLE,
+        dom="<html><body>hi</body></html>",
+        screenshot=b"\x89PNG",
+    )
+    store.save_page(PageRecord(url="http://shop.test/missing", status=404, error="HTTP 404: the server returned an error page"))
+    store.save_page(PageRecord(url="http://shop.test/file.pdf", skipped="not an HTML page (application/pdf)"))
+    return store
+
+
+def test_store_round_trips_pages_and_artifacts(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    pages = list(store.iter_pages())
+    assert [page.url for page in pages] == ["http://shop.test/a.html", "http://shop.test/missing", "http://shop.test/file.pdf"]
+    assert pages[0].links == ("x",)
+    assert store.read_axe(pages[0]) == SAMPLE
+    assert store.read_dom(pages[0]) == "<html><body>hi</body></html>"
+    assert (store.root / pages[0].artifacts["screenshot"]).read_bytes() == b"\x89PNG"
+    assert store.read_axe(pages[1]) is None
+
+
+def test_torn_journal_line_from_an_interrupt_is_skipped(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    with store.journal_path.open("a", encoding="utf-8") as journal:
+        journal.write('{"url": "http://shop.test/half", "sta')
+    assert len(list(store.iter_pages())) == 3
+
+
+def test_fresh_run_clears_only_owned_files_and_resume_keeps_them(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    (store.root / "notes.txt").write_text("mine")
+    assert len(list(ArtifactStore.open(store.root, resume=True).iter_pages())) == 3
+    fresh = ArtifactStore.open(store.root, resume=False)
+    assert list(fresh.iter_pages()) == []
+    assert (store.root / "notes.txt").read_text() == "mine"
+
+
+def test_unwritable_output_is_a_tool_error_naming_the_fix(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ToolError, match="is not writable .*choose another with --output"):
+        ArtifactStore.open(blocker / "out", resume=False)
+
+
+def test_issues_are_one_per_rule_outcome_and_page(tmp_path: Path) -> None:
+    issues = list(iter_issues(make_store(tmp_path)))
+    assert sorted(issue.rule for issue in issues) == sorted(r["id"] for r in SAMPLE["violations"] + SAMPLE["incomplete"])
+    assert len({issue.fingerprint for issue in issues}) == len(issues)
+    again = list(iter_issues(make_store(tmp_path / "again")))
+    assert [i.fingerprint for i in issues] == [i.fingerprint for i in again]
+
+
+def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    path = store.root / "results.json"
+    summary = write_results(
+        path, tool=TOOL, pages=store.iter_pages(), issues=iter_issues(store), skipped={"counts": {}, "examples": []}
+    )
+    results = json.loads(path.read_text("utf-8"))
+    jsonschema.validate(results, SCHEMA)
+    assert results["schema_version"] == SCHEMA_VERSION
+    assert summary["pages_audited"] == 1 and summary["pages_failed"] == 1 and summary["pages_skipped"] == 1
+    assert summary["by_outcome"] == {"cantTell": 1, "failed": 5}
+    assert "links" not in results["pages"][0]
+
+
+def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    path = store.root / "results.json"
+    write_results(path, tool=TOOL, pages=store.iter_pages(), issues=iter_issues(store), skipped={"counts": {}, "examples": []})
+    html = write_html_report(path, store.root / "report.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img" in html  # snippets are shown as text
+    assert 'lang="en"' in html and "<main" in html
+    assert "src=\"http" not in html and "<link" not in html  # no external requests
