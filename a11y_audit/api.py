@@ -19,7 +19,7 @@ from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.config import Config
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import iter_issues
-from a11y_audit.frontier import Frontier
+from a11y_audit.frontier import AddOutcome, Frontier
 from a11y_audit.http_fetch import fetch
 from a11y_audit.reports.html import write_html_report
 from a11y_audit.results_file import write_results
@@ -81,8 +81,11 @@ def audit(
         on_frontier(frontier)
     if resume:
         _restore(store, frontier)
-    for url in start_urls:
-        frontier.add(url, 0, source=None)
+    rejected = [
+        f"{url} was not visited ({outcome.name})"
+        for url in start_urls
+        if (outcome := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
+    ]
     warnings: list[str] = []
     for sitemap in sitemaps:
         for url in iter_sitemap_urls(
@@ -124,7 +127,8 @@ def audit(
         first_error = next(
             (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
         )
-        raise ToolError(f"nothing could be audited: {first_error or 'no page was reachable in scope'}")
+        reason = first_error or (rejected[0] if rejected else "no page was reachable in scope")
+        raise ToolError(f"nothing could be audited: {reason}")
     return outcome
 
 

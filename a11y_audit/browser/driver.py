@@ -18,6 +18,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.browser.devtools import enable_cdp
 from a11y_audit.errors import ToolError
 
 __all__ = ["BrowserSettings", "Session", "check_local_browser", "start_session"]
@@ -88,12 +89,16 @@ def start_session(settings: BrowserSettings) -> Session:
     try:
         if settings.remote_url:
             driver: WebDriver = webdriver.Remote(command_executor=settings.remote_url, options=options)
+            enable_cdp(driver)
         else:
             check_local_browser(settings)
             profile_dir = tempfile.mkdtemp(prefix="a11y-audit-profile-")
             options.add_argument(f"--user-data-dir={profile_dir}")
             options.binary_location = settings.chromium
-            driver = webdriver.Chrome(service=Service(executable_path=settings.chromedriver), options=options)
+            # Own process session: a terminal Ctrl-C reaches only a11y-audit, which then lets
+            # in-flight pages finish instead of watching its browsers die under them.
+            service = Service(executable_path=settings.chromedriver, popen_kw={"start_new_session": True})
+            driver = webdriver.Chrome(service=service, options=options)
     except WebDriverException as error:
         if profile_dir:
             shutil.rmtree(profile_dir, ignore_errors=True)

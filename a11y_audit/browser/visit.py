@@ -7,6 +7,7 @@ screenshot, so all of them describe the same state. Judging happens later, in pu
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from a11y_audit.browser.scripts import script
 
 __all__ = ["BrowserCrashedError", "Gathered", "PageVisitor", "net_error_message"]
 
+_NET_ERROR_IN_MESSAGE = re.compile(r"net::(ERR_[A-Z_]+)")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CRASH_MARKERS = (
     "tab crashed",
@@ -131,6 +133,14 @@ class PageVisitor:
             gathered.warnings.append(
                 f"page did not finish loading within {self._timeout:g}s; audited what had rendered"
             )
+        except WebDriverException as error:
+            # chromedriver reports some network failures from get() itself, not as an error page.
+            code = _NET_ERROR_IN_MESSAGE.search(str(error))
+            if code is None:
+                raise
+            gathered.error = net_error_message(code.group(1))
+            gathered.timings["navigate_ms"] = _ms_since(started)
+            return
         gathered.timings["navigate_ms"] = _ms_since(started)
         info = self._driver.execute_script(script("page_info"))
         gathered.info = info if isinstance(info, dict) else {}

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.site import Site
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    with Site() as served:
+        yield served
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `python -m a11y_audit ...` as a user would, capturing output and exit code."""
+    return subprocess.run(
+        [sys.executable, "-m", "a11y_audit", *args],
+        capture_output=True, text=True, timeout=timeout, env=env,
+    )
+
+
+def load_results(output: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((output / "results.json").read_text("utf-8"))
+    return data
+
+
+def page(results: dict[str, Any], url_suffix: str) -> dict[str, Any]:
+    matches = [p for p in results["pages"] if p["url"].endswith(url_suffix)]
+    assert matches, f"no page ending in {url_suffix}: {[p['url'] for p in results['pages']]}"
+    return matches[0]
+
+
+def error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The one-line error the CLI ends with (progress lines may precede it)."""
+    lines = result.stderr.strip().splitlines()
+    assert lines and lines[-1].startswith("error: "), result.stderr
+    return lines[-1]

@@ -1,0 +1,71 @@
+"""Crawling in real headless Chromium: resume after an interruption, frames, parallel workers."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import load_results, run_cli
+from tests.browser.site import CHAIN_LENGTH, Site
+
+pytestmark = pytest.mark.browser
+
+
+def journal_urls(output: Path) -> list[str]:
+    path = output / "pages.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line)["url"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_interrupted_crawl_keeps_its_pages_and_resume_finishes_without_repeats(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    start = site.url + "chain/0"
+    command = [sys.executable, "-m", "a11y_audit", "crawl", start, "-o", str(out), "--no-screenshots"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(journal_urls(out)) < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr
+    partial = load_results(out)
+    assert partial["tool"]["interrupted"] is True
+    done_before = len(journal_urls(out))
+    assert 3 <= done_before < CHAIN_LENGTH + 1
+
+    result = run_cli("crawl", start, "-o", str(out), "--no-screenshots", "--resume")
+    assert result.returncode == 0, result.stderr
+    urls = journal_urls(out)
+    assert len(urls) == len(set(urls)) == CHAIN_LENGTH + 1
+    final = load_results(out)
+    assert final["summary"]["pages_audited"] == CHAIN_LENGTH + 1
+    assert final["tool"]["interrupted"] is False
+
+
+def test_resume_without_a_previous_run_is_a_usage_error(site: Site, tmp_path: Path) -> None:
+    result = run_cli("crawl", site.url, "-o", str(tmp_path / "empty"), "--resume")
+    assert result.returncode == 2
+    assert "nothing to resume" in result.stderr
+
+
+def test_two_workers_audit_every_page_once(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("crawl", site.url + "chain/0", "-o", str(out), "--workers", "2", "--no-screenshots")
+    assert result.returncode == 0, result.stderr
+    urls = journal_urls(out)
+    assert len(urls) == len(set(urls)) == CHAIN_LENGTH + 1
+
+
+def test_max_pages_and_max_depth_bound_the_crawl(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_cli("crawl", site.url + "chain/0", "-o", str(out), "--max-pages", "5", "--no-screenshots").returncode == 0
+    assert len(journal_urls(out)) == 5
+    assert run_cli("crawl", site.url + "chain/0", "-o", str(out), "--max-depth", "2", "--no-screenshots").returncode == 0
+    assert sorted(journal_urls(out)) == sorted(site.url + f"chain/{n}" for n in range(3))

@@ -1,0 +1,146 @@
+"""Bad input and misbehaving pages, in real headless Chromium: the crawl records and goes on."""
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import error_line, load_results, page, run_cli
+from tests.browser.site import Site
+
+pytestmark = pytest.mark.browser
+
+
+def test_crawl_records_bad_pages_and_goes_on(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("crawl", site.url, "-o", str(out), "--no-screenshots", "--max-pages", "60")
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    assert page(results, "/")["status"] == 200
+    missing = page(results, "/missing")
+    assert missing["status"] == 404 and missing["error"].startswith("HTTP 404")
+    scripts = page(results, "/scripts")
+    assert scripts["error"] is None
+    assert any("alert" in warning for warning in scripts["warnings"])
+    assert any("threw" in warning for warning in scripts["warnings"])
+    # tracking parameters and fragments do not make a second page
+    assert sum(1 for p in results["pages"] if "/about" in p["url"]) == 1
+    # robots.txt is respected; links to non-HTML files are not visited
+    assert not any("/private/" in p["url"] for p in results["pages"])
+    assert results["skipped"]["counts"].get("ROBOTS", 0) >= 1
+    assert results["skipped"]["counts"].get("NON_HTML", 0) >= 1
+    # the infinite calendar is cut off by the URL-space guard, not by max-pages
+    calendar = [p for p in results["pages"] if "/calendar" in p["url"]]
+    assert 0 < len(calendar) < 60
+    assert results["skipped"]["counts"].get("INFINITE_SPACE", 0) >= 1
+    assert "Results:" in result.stdout and "Report:" in result.stdout
+
+
+def test_ignore_robots_visits_disallowed_pages(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("crawl", site.url, "-o", str(out), "--no-screenshots", "--ignore-robots",
+                     "--include", r"/(private/.*)?$")
+    assert result.returncode == 0, result.stderr
+    assert any("/private/" in p["url"] for p in load_results(out)["pages"])
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("loop", "ERR_TOO_MANY_REDIRECTS: redirect loop"),
+        ("download", "not an HTML page (application/pdf)"),
+        ("doc.pdf", "doc.pdf was not visited (NON_HTML)"),
+    ],
+)
+def test_a_start_url_that_cannot_be_audited_is_a_tool_failure_with_results_kept(
+    site: Site, tmp_path: Path, path: str, expected: str
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + path, "-o", str(out))
+    assert result.returncode == 3
+    assert expected in error_line(result)
+    if path != "doc.pdf":  # a URL that looks like a file is never loaded at all
+        record = page(load_results(out), path)
+        assert expected in (record["error"] or record["skipped"])
+
+
+def test_unreachable_host(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli("scan", f"http://127.0.0.1:{port}/", "-o", str(tmp_path / "out"))
+    assert result.returncode == 3
+    assert "ERR_CONNECTION_REFUSED" in error_line(result) and "check that the site is running" in error_line(result)
+
+
+def test_tls_error(tmp_path: Path) -> None:
+    with Site(tls_dir=tmp_path) as tls_site:
+        result = run_cli("scan", tls_site.url, "-o", str(tmp_path / "out"))
+    assert result.returncode == 3
+    assert "ERR_CERT" in error_line(result) and "certificate" in error_line(result)
+
+
+def test_page_that_never_finishes_loading_is_audited_as_rendered(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + "slow", "-o", str(out), "--page-timeout", "3")
+    assert result.returncode == 0, result.stderr
+    slow = page(load_results(out), "/slow")
+    assert slow["error"] is None
+    assert any("did not finish loading within 3s" in warning for warning in slow["warnings"])
+    assert any(issue["rule"] == "image-alt" for issue in load_results(out)["issues"])
+
+
+def test_page_with_20000_elements(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + "big", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    big = page(load_results(out), "/big")
+    assert big["error"] is None and big["artifacts"]["axe"]
+
+
+def test_redirect_out_of_scope_is_skipped_not_audited(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + "offsite", "-o", str(out))
+    assert result.returncode == 3
+    offsite = page(load_results(out), "/offsite")
+    assert offsite["error"] or "out of scope" in offsite["skipped"]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("htp://shop.example", "scheme"),
+        ("shop.example.com", "https://shop.example.com/"),
+        ("http://", "host"),
+    ],
+)
+def test_invalid_url_is_a_usage_error(tmp_path: Path, url: str, message: str) -> None:
+    result = run_cli("scan", url, "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert message in error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("variable", "expected"),
+    [
+        ("A11Y_AUDIT_CHROMIUM", "Chromium not found at /nonexistent: install it with `apt-get install chromium"),
+        ("A11Y_AUDIT_CHROMEDRIVER", "chromedriver not found at /nonexistent: install it with `apt-get install"),
+        ("A11Y_AUDIT_AXE_CORE", "axe-core not found at /nonexistent: run `npm ci`"),
+    ],
+)
+def test_missing_browser_pieces_name_the_install_command(
+    site: Site, tmp_path: Path, variable: str, expected: str
+) -> None:
+    result = run_cli("scan", site.url, "-o", str(tmp_path / "out"), env={**os.environ, variable: "/nonexistent"})
+    assert result.returncode == 3
+    assert expected in error_line(result)
+
+
+def test_unwritable_output_dir(site: Site, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli("scan", site.url, "-o", str(blocker / "out"))
+    assert result.returncode == 3
+    assert "is not writable" in error_line(result) and "--output" in error_line(result)
