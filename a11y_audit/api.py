@@ -82,9 +82,9 @@ def audit(
     if resume:
         _restore(store, frontier)
     rejected = [
-        f"{url} was not visited ({outcome.name})"
+        f"{url} was not visited ({added.name})"
         for url in start_urls
-        if (outcome := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
+        if (added := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
     ]
     warnings: list[str] = []
     for sitemap in sitemaps:
