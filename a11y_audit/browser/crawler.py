@@ -86,7 +86,7 @@ class _Worker:
             except BrowserCrashedError as crash:
                 self.stop()
                 if attempt == 2:
-                    return Gathered(url=url, error=f"browser crashed twice on this page: {crash}")
+                    return Gathered(url=url, error=f"the browser crashed or hung twice on this page: {crash}")
         raise AssertionError("unreachable")
 
 

@@ -56,7 +56,7 @@ _NET_ERROR_HINTS = {
 
 
 class BrowserCrashedError(Exception):
-    """The session is unusable (crash, hang, lost connection): restart it and retry the page."""
+    """The session is unusable (crash, hung renderer, lost connection): restart, retry the page."""
 
 
 @dataclass(slots=True)
@@ -109,6 +109,10 @@ class PageVisitor:
                 self._gather(gathered, is_allowed)
         except (InvalidSessionIdException, NoSuchWindowException) as error:
             raise BrowserCrashedError(_first_line(error)) from error
+        except TimeoutException as error:
+            # A renderer that stops answering (an endless script) poisons every later
+            # command in this session, so it is handled like a crash: restart and retry.
+            raise BrowserCrashedError(f"the page stopped responding: {_first_line(error)}") from error
         except WebDriverException as error:
             if _is_crash(error):
                 raise BrowserCrashedError(_first_line(error)) from error
@@ -172,7 +176,7 @@ class PageVisitor:
         started = time.perf_counter()
         try:
             gathered.axe = self._axe.run()
-        except (AxeRunError, JavascriptException, TimeoutException) as error:
+        except (AxeRunError, JavascriptException) as error:
             gathered.error = f"axe-core could not audit the page: {_first_line(error)}"
             return
         gathered.timings["axe_ms"] = _ms_since(started)

@@ -18,11 +18,16 @@ def site() -> Iterator[Site]:
         yield served
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m a11y_audit ...` as a user would, capturing output and exit code."""
     return subprocess.run(
         [sys.executable, "-m", "a11y_audit", *args],
-        capture_output=True, text=True, timeout=timeout, env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
 
 

@@ -1,4 +1,5 @@
 """A local test site with the pages real stores throw at a crawler: slow, broken, hostile."""
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,13 @@ def html(body: str, title: str = "Test page", head: str = "") -> bytes:
     ).encode()
 
 
-def send(handler: BaseHTTPRequestHandler, body: bytes, status: int = 200, content_type: str = "text/html") -> None:
+def send(
+    handler: BaseHTTPRequestHandler, body: bytes, status: int = 200, content_type: str = "text/html"
+) -> None:
     handler.send_response(status)
-    handler.send_header("Content-Type", f"{content_type}; charset=utf-8" if content_type.startswith("text") else content_type)
+    handler.send_header(
+        "Content-Type", f"{content_type}; charset=utf-8" if content_type.startswith("text") else content_type
+    )
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
@@ -39,16 +44,24 @@ def _never_finishes(handler: BaseHTTPRequestHandler, _: re.Match[str]) -> None:
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
     handler.end_headers()
-    handler.wfile.write(b'<!doctype html><html lang="en"><head><title>Slow</title></head><body><main><h1>Slow</h1>'
-                        b'<img src="/pic.png"><p>Rendered before the stall.</p>')
+    handler.wfile.write(
+        b'<!doctype html><html lang="en"><head><title>Slow</title></head><body><main><h1>Slow</h1>'
+        b'<img src="/pic.png"><p>Rendered before the stall.</p>'
+    )
     handler.wfile.flush()
     time.sleep(20)
 
 
 def _calendar(handler: BaseHTTPRequestHandler, match: re.Match[str]) -> None:
     day = int(match.group(1))
-    send(handler, html(f'<p>Day {day}</p><a href="/calendar?day={day + 1}">Next day</a>'
-                       f'<a href="/calendar?day={day - 1}">Previous day</a>', title=f"Calendar {day}"))
+    send(
+        handler,
+        html(
+            f'<p>Day {day}</p><a href="/calendar?day={day + 1}">Next day</a>'
+            f'<a href="/calendar?day={day - 1}">Previous day</a>',
+            title=f"Calendar {day}",
+        ),
+    )
 
 
 def _big(handler: BaseHTTPRequestHandler, _: re.Match[str]) -> None:
@@ -66,25 +79,53 @@ def _chain(handler: BaseHTTPRequestHandler, match: re.Match[str]) -> None:
 CHAIN_LENGTH = 24
 
 ROUTES: list[tuple[str, Route]] = [
-    (r"/$", lambda h, m: send(h, html(
-        '<a href="/about">About</a> <a href="/missing">Missing</a> <a href="/doc.pdf">PDF</a> '
-        '<a href="/scripts">Scripts</a> <a href="/about?utm_source=x#top">About again</a> '
-        '<a href="/calendar?day=1">Calendar</a> <a href="/private/x">Private</a>'
-        '<img src="/pic.png">', title="Home"))),
+    (
+        r"/$",
+        lambda h, m: send(
+            h,
+            html(
+                '<a href="/about">About</a> <a href="/missing">Missing</a> <a href="/doc.pdf">PDF</a> '
+                '<a href="/scripts">Scripts</a> <a href="/about?utm_source=x#top">About again</a> '
+                '<a href="/calendar?day=1">Calendar</a> <a href="/private/x">Private</a>'
+                '<img src="/pic.png">',
+                title="Home",
+            ),
+        ),
+    ),
     (r"/about$", lambda h, m: send(h, html('<a href="/">Home</a><input type="text">', title="About"))),
     (r"/private/.*", lambda h, m: send(h, html("<p>private</p>", title="Private"))),
-    (r"/robots.txt$", lambda h, m: send(h, b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")),
+    (
+        r"/robots.txt$",
+        lambda h, m: send(h, b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"),
+    ),
     (r"/download$", lambda h, m: send(h, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")),
     (r"/doc.pdf$", lambda h, m: send(h, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")),
-    (r"/scripts$", lambda h, m: send(h, html(
-        '<script>alert("hello"); confirm("sure?"); undefinedFunction();</script><img src="/x.png">',
-        title="Scripts"))),
+    (
+        r"/scripts$",
+        lambda h, m: send(
+            h,
+            html(
+                '<script>alert("hello"); confirm("sure?"); undefinedFunction();</script><img src="/x.png">',
+                title="Scripts",
+            ),
+        ),
+    ),
     (r"/slow$", _never_finishes),
     (r"/calendar\?day=(-?\d+)$", _calendar),
     (r"/loop$", lambda h, m: redirect(h, "/loop2")),
     (r"/loop2$", lambda h, m: redirect(h, "/loop")),
     (r"/offsite$", lambda h, m: redirect(h, "http://localhost:9/elsewhere")),
     (r"/big$", _big),
+    (
+        r"/hang$",
+        lambda h, m: send(
+            h,
+            html(
+                '<script>addEventListener("load", () => setTimeout(() => { while (true) {} }, 50));</script>',
+                title="Hang",
+            ),
+        ),
+    ),
     (r"/chain/(\d+)$", _chain),
     (r"/pic.png$", lambda h, m: send(h, b"", content_type="image/png")),
 ]
@@ -131,8 +172,23 @@ class Site:
 def _self_signed(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key

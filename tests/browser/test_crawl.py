@@ -1,4 +1,5 @@
 """Crawling in real headless Chromium: resume after an interruption, frames, parallel workers."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ def journal_urls(output: Path) -> list[str]:
     return [json.loads(line)["url"] for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def test_interrupted_crawl_keeps_its_pages_and_resume_finishes_without_repeats(site: Site, tmp_path: Path) -> None:
+def test_interrupted_crawl_keeps_its_pages_and_resume_finishes_without_repeats(
+    site: Site, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     start = site.url + "chain/0"
     command = [sys.executable, "-m", "a11y_audit", "crawl", start, "-o", str(out), "--no-screenshots"]
@@ -65,7 +68,17 @@ def test_two_workers_audit_every_page_once(site: Site, tmp_path: Path) -> None:
 
 def test_max_pages_and_max_depth_bound_the_crawl(site: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run_cli("crawl", site.url + "chain/0", "-o", str(out), "--max-pages", "5", "--no-screenshots").returncode == 0
+    assert (
+        run_cli(
+            "crawl", site.url + "chain/0", "-o", str(out), "--max-pages", "5", "--no-screenshots"
+        ).returncode
+        == 0
+    )
     assert len(journal_urls(out)) == 5
-    assert run_cli("crawl", site.url + "chain/0", "-o", str(out), "--max-depth", "2", "--no-screenshots").returncode == 0
+    assert (
+        run_cli(
+            "crawl", site.url + "chain/0", "-o", str(out), "--max-depth", "2", "--no-screenshots"
+        ).returncode
+        == 0
+    )
     assert sorted(journal_urls(out)) == sorted(site.url + f"chain/{n}" for n in range(3))

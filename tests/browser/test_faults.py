@@ -1,4 +1,5 @@
 """Bad input and misbehaving pages, in real headless Chromium: the crawl records and goes on."""
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,16 @@ def test_crawl_records_bad_pages_and_goes_on(site: Site, tmp_path: Path) -> None
 
 def test_ignore_robots_visits_disallowed_pages(site: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run_cli("crawl", site.url, "-o", str(out), "--no-screenshots", "--ignore-robots",
-                     "--include", r"/(private/.*)?$")
+    result = run_cli(
+        "crawl",
+        site.url,
+        "-o",
+        str(out),
+        "--no-screenshots",
+        "--ignore-robots",
+        "--include",
+        r"/(private/.*)?$",
+    )
     assert result.returncode == 0, result.stderr
     assert any("/private/" in p["url"] for p in load_results(out)["pages"])
 
@@ -72,7 +81,9 @@ def test_unreachable_host(tmp_path: Path) -> None:
         port = probe.getsockname()[1]
     result = run_cli("scan", f"http://127.0.0.1:{port}/", "-o", str(tmp_path / "out"))
     assert result.returncode == 3
-    assert "ERR_CONNECTION_REFUSED" in error_line(result) and "check that the site is running" in error_line(result)
+    assert "ERR_CONNECTION_REFUSED" in error_line(result) and "check that the site is running" in error_line(
+        result
+    )
 
 
 def test_tls_error(tmp_path: Path) -> None:
@@ -125,15 +136,23 @@ def test_invalid_url_is_a_usage_error(tmp_path: Path, url: str, message: str) ->
 @pytest.mark.parametrize(
     ("variable", "expected"),
     [
-        ("A11Y_AUDIT_CHROMIUM", "Chromium not found at /nonexistent: install it with `apt-get install chromium"),
-        ("A11Y_AUDIT_CHROMEDRIVER", "chromedriver not found at /nonexistent: install it with `apt-get install"),
+        (
+            "A11Y_AUDIT_CHROMIUM",
+            "Chromium not found at /nonexistent: install it with `apt-get install chromium",
+        ),
+        (
+            "A11Y_AUDIT_CHROMEDRIVER",
+            "chromedriver not found at /nonexistent: install it with `apt-get install",
+        ),
         ("A11Y_AUDIT_AXE_CORE", "axe-core not found at /nonexistent: run `npm ci`"),
     ],
 )
 def test_missing_browser_pieces_name_the_install_command(
     site: Site, tmp_path: Path, variable: str, expected: str
 ) -> None:
-    result = run_cli("scan", site.url, "-o", str(tmp_path / "out"), env={**os.environ, variable: "/nonexistent"})
+    result = run_cli(
+        "scan", site.url, "-o", str(tmp_path / "out"), env={**os.environ, variable: "/nonexistent"}
+    )
     assert result.returncode == 3
     assert expected in error_line(result)
 
@@ -144,3 +163,15 @@ def test_unwritable_output_dir(site: Site, tmp_path: Path) -> None:
     result = run_cli("scan", site.url, "-o", str(blocker / "out"))
     assert result.returncode == 3
     assert "is not writable" in error_line(result) and "--output" in error_line(result)
+
+
+def test_a_page_that_hangs_the_browser_is_recorded_and_the_next_page_gets_a_fresh_one(
+    site: Site, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + "hang", site.url + "about", "-o", str(out), "--page-timeout", "3")
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    hung = page(results, "/hang")
+    assert hung["error"].startswith("the browser crashed or hung twice on this page")
+    assert page(results, "/about")["error"] is None

@@ -41,15 +41,23 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[crawl]\nmax_pagez = 3\n", r"a11y-audit.toml:2: unknown key 'max_pagez' in \[crawl\]; expected one of"),
-        ("[crawl]\n\nworkers = 0\n", r"a11y-audit.toml:3: \[crawl\] workers must be a whole number of at least 1"),
+        (
+            "[crawl]\nmax_pagez = 3\n",
+            r"a11y-audit.toml:2: unknown key 'max_pagez' in \[crawl\]; expected one of",
+        ),
+        (
+            "[crawl]\n\nworkers = 0\n",
+            r"a11y-audit.toml:3: \[crawl\] workers must be a whole number of at least 1",
+        ),
         ('[crawl]\nexclude = ["(unclosed"]\n', r"a11y-audit.toml:2: \[crawl\] exclude must be valid regular"),
         ("[crawler]\n", r"a11y-audit.toml:1: unknown section \[crawler\]"),
         ("[crawl\n", r"invalid TOML"),
         ('[browser]\nscreenshots = "yes"\n', r"screenshots must be true or false"),
     ],
 )
-def test_bad_config_gives_one_line_with_file_line_and_expectation(tmp_path: Path, text: str, expected: str) -> None:
+def test_bad_config_gives_one_line_with_file_line_and_expectation(
+    tmp_path: Path, text: str, expected: str
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(UsageError, match=expected) as info:
         load_config(path)

@@ -1,4 +1,5 @@
 """Architecture rule: only a11y_audit/browser/ talks to the browser; judging code stays pure."""
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,9 @@ def imported_modules(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", python_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_browser_package_imports_selenium(path: Path) -> None:
     offending = {name for name in imported_modules(path) if name.split(".")[0] in BROWSER_LIBS}
-    assert not offending, f"{path.relative_to(ROOT)} imports {offending}: move browser code to a11y_audit/browser/"
+    assert not offending, (
+        f"{path.relative_to(ROOT)} imports {offending}: move browser code to a11y_audit/browser/"
+    )
 
 
 @pytest.mark.parametrize("path", python_files(), ids=lambda p: str(p.relative_to(ROOT)))

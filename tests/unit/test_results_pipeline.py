@@ -1,4 +1,5 @@
 """Artifacts -> evaluate -> results.json -> report.html, without a browser."""
+
 from __future__ import annotations
 
 import json
@@ -31,12 +32,18 @@ TOOL = {
 def make_store(tmp_path: Path) -> ArtifactStore:
     store = ArtifactStore.open(tmp_path / "out", resume=False)
     store.save_page(
-        PageRecord(url="http://shop.test/a.html", status=200, title="<script>alert(1)</script>", links=("x",)),
+        PageRecord(
+            url="http://shop.test/a.html", status=200, title="<script>alert(1)</script>", links=("x",)
+        ),
         axe=SAMPLE,
         dom="<html><body>hi</body></html>",
         screenshot=b"\x89PNG",
     )
-    store.save_page(PageRecord(url="http://shop.test/missing", status=404, error="HTTP 404: the server returned an error page"))
+    store.save_page(
+        PageRecord(
+            url="http://shop.test/missing", status=404, error="HTTP 404: the server returned an error page"
+        )
+    )
     store.save_page(PageRecord(url="http://shop.test/file.pdf", skipped="not an HTML page (application/pdf)"))
     return store
 
@@ -44,7 +51,11 @@ def make_store(tmp_path: Path) -> ArtifactStore:
 def test_store_round_trips_pages_and_artifacts(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     pages = list(store.iter_pages())
-    assert [page.url for page in pages] == ["http://shop.test/a.html", "http://shop.test/missing", "http://shop.test/file.pdf"]
+    assert [page.url for page in pages] == [
+        "http://shop.test/a.html",
+        "http://shop.test/missing",
+        "http://shop.test/file.pdf",
+    ]
     assert pages[0].links == ("x",)
     assert store.read_axe(pages[0]) == SAMPLE
     assert store.read_dom(pages[0]) == "<html><body>hi</body></html>"
@@ -71,13 +82,15 @@ def test_fresh_run_clears_only_owned_files_and_resume_keeps_them(tmp_path: Path)
 def test_unwritable_output_is_a_tool_error_naming_the_fix(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(ToolError, match="is not writable .*choose another with --output"):
+    with pytest.raises(ToolError, match=r"is not writable .*choose another with --output"):
         ArtifactStore.open(blocker / "out", resume=False)
 
 
 def test_issues_are_one_per_rule_outcome_and_page(tmp_path: Path) -> None:
     issues = list(iter_issues(make_store(tmp_path)))
-    assert sorted(issue.rule for issue in issues) == sorted(r["id"] for r in SAMPLE["violations"] + SAMPLE["incomplete"])
+    assert sorted(issue.rule for issue in issues) == sorted(
+        r["id"] for r in SAMPLE["violations"] + SAMPLE["incomplete"]
+    )
     assert len({issue.fingerprint for issue in issues}) == len(issues)
     again = list(iter_issues(make_store(tmp_path / "again")))
     assert [i.fingerprint for i in issues] == [i.fingerprint for i in again]
@@ -87,7 +100,11 @@ def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) ->
     store = make_store(tmp_path)
     path = store.root / "results.json"
     summary = write_results(
-        path, tool=TOOL, pages=store.iter_pages(), issues=iter_issues(store), skipped={"counts": {}, "examples": []}
+        path,
+        tool=TOOL,
+        pages=store.iter_pages(),
+        issues=iter_issues(store),
+        skipped={"counts": {}, "examples": []},
     )
     results = json.loads(path.read_text("utf-8"))
     jsonschema.validate(results, SCHEMA)
@@ -100,10 +117,16 @@ def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) ->
 def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     path = store.root / "results.json"
-    write_results(path, tool=TOOL, pages=store.iter_pages(), issues=iter_issues(store), skipped={"counts": {}, "examples": []})
+    write_results(
+        path,
+        tool=TOOL,
+        pages=store.iter_pages(),
+        issues=iter_issues(store),
+        skipped={"counts": {}, "examples": []},
+    )
     html = write_html_report(path, store.root / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img" in html  # snippets are shown as text
     assert 'lang="en"' in html and "<main" in html
-    assert "src=\"http" not in html and "<link" not in html  # no external requests
+    assert 'src="http' not in html and "<link" not in html  # no external requests

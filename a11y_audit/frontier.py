@@ -1,0 +1,309 @@
+"""The crawl queue shared by the browser worker threads: dedupe, limits, and skip bookkeeping.
+
+Breadth-first (FIFO), so a page limit audits the pages closest to the start URLs first.
+"""
+from __future__ import annotations
+
+import enum
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from a11y_audit.scope import Scope
+from a11y_audit.urls import TrailingSlash, canonicalize, looks_non_html
+
+MAX_URL_LENGTH = 2000
+MAX_PATH_SEGMENTS = 12
+MAX_EXAMPLES_PER_REASON = 100
+
+
+class AddOutcome(enum.Enum):
+    """What add() did with a URL; every value but QUEUED and DUPLICATE is a skip reason."""
+
+    QUEUED = "queued"
+    DUPLICATE = "already queued or visited"
+    OUT_OF_SCOPE = "outside the crawl scope"
+    TOO_DEEP = "deeper than the depth limit"
+    PAGE_LIMIT = "over the page limit"
+    ROBOTS = "disallowed by robots.txt"
+    NON_HTML = "not an HTML page"
+    INFINITE_SPACE = "looks like an infinite URL space"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """A page to audit: canonical URL, link distance from a start URL, and the linking page."""
+
+    url: str
+    depth: int
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedUrl:
+    """One example of a skipped URL, with the page that linked it and a detail if any."""
+
+    url: str
+    source: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SkipSummary:
+    """How many distinct URLs were skipped for one reason, and the first few of them."""
+
+    count: int
+    examples: tuple[SkippedUrl, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierStats:
+    """A snapshot for the progress bar."""
+
+    queued: int
+    in_flight: int
+    done: int
+    skipped: int
+
+
+class Frontier:
+    """Thread-safe crawl queue.
+
+    Every URL is canonicalised, then checked in this order: scope, file extension, infinite
+    URL space shape, depth, robots.txt, page limit, query variants per path. Each distinct
+    URL's outcome is remembered, so it is checked and counted once however often it is linked;
+    only a TOO_DEEP URL is checked again when it turns up at a smaller depth. Skip examples are
+    capped at MAX_EXAMPLES_PER_REASON per reason, so a calendar with endless "next month"
+    links costs a counter, not a list. The query-variant cap also cuts long pagination and
+    facet combinations of one listing: for an audit, 25 renderings of one template are plenty.
+    Add the start URLs before the workers call take():
+    take() on an empty frontier with nothing in flight means the crawl is over.
+    """
+
+    def __init__(
+        self,
+        scope: Scope,
+        *,
+        max_pages: int | None,
+        max_depth: int | None,
+        robots: Callable[[str], bool] | None = None,
+        trailing_slash: TrailingSlash = TrailingSlash.KEEP,
+        max_variants_per_path: int = 25,
+        max_path_repeats: int = 3,
+    ) -> None:
+        self._scope = scope
+        self._max_pages = max_pages
+        self._max_depth = max_depth
+        self._robots = robots
+        self._trailing_slash = trailing_slash
+        self._max_variants_per_path = max_variants_per_path
+        self._max_path_repeats = max_path_repeats
+        self._cond = threading.Condition()
+        self._queue: deque[QueueItem] = deque()
+        self._in_flight: set[str] = set()
+        self._outcomes: dict[str, AddOutcome] = {}
+        self._variants: Counter[str] = Counter()
+        self._skip_counts: Counter[AddOutcome] = Counter()
+        self._skip_examples: dict[AddOutcome, list[SkippedUrl]] = {}
+        self._admitted = 0
+        self._done = 0
+        self._closed = False
+
+    def add(self, url: str, depth: int, source: str | None = None) -> AddOutcome:
+        """Offer a URL found at link distance depth from a start URL; say what became of it.
+
+        The robots.txt check runs outside the lock, because its first call for an origin
+        fetches robots.txt and must not stall the other workers.
+        """
+        try:
+            key = canonicalize(url, self._trailing_slash)
+        except ValueError:
+            return self._settle(url, depth, source, (AddOutcome.OUT_OF_SCOPE, "not an http(s) URL"))
+        with self._cond:
+            known = self._known(key, depth)
+        if known is not None:
+            return known
+        return self._settle(key, depth, source, self._check(key, depth))
+
+    def take(self, timeout: float | None = None) -> QueueItem | None:
+        """Hand out the oldest queued URL, waiting while other pages in flight may add more.
+
+        Returns None when the crawl is finished (nothing queued, nothing in flight), after
+        close(), or when timeout seconds pass; the finished property tells these apart.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while not self._closed:
+                if self._queue:
+                    item = self._queue.popleft()
+                    self._in_flight.add(item.url)
+                    return item
+                if not self._in_flight:
+                    return None
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return None
+                self._cond.wait(remaining)
+            return None
+
+    def done(self, item: QueueItem) -> None:
+        """Report that a taken page was handled (audited or failed); it counts as done."""
+        with self._cond:
+            if item.url not in self._in_flight:
+                raise ValueError(f"{item.url} was not taken from this frontier or already done")
+            self._in_flight.remove(item.url)
+            self._done += 1
+            if not self._in_flight and not self._queue:
+                self._cond.notify_all()
+
+    def close(self) -> None:
+        """Stop handing out work (e.g. on Ctrl-C); waiting and later take() calls get None."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def mark_visited(self, url: str) -> None:
+        """Record a page audited by an earlier run, so a resumed crawl neither repeats it nor
+        exceeds max_pages. Raises ValueError when url is not an http(s) URL."""
+        key = canonicalize(url, self._trailing_slash)
+        with self._cond:
+            if self._outcomes.get(key) is AddOutcome.QUEUED:
+                return
+            self._outcomes[key] = AddOutcome.QUEUED
+            self._count_variant(key)
+            self._admitted += 1
+            self._done += 1
+
+    @property
+    def finished(self) -> bool:
+        """True once closed, or when nothing is queued or in flight."""
+        with self._cond:
+            return self._closed or not (self._queue or self._in_flight)
+
+    @property
+    def skipped(self) -> dict[AddOutcome, SkipSummary]:
+        """Per skip reason: distinct URLs skipped and the first examples, for the report."""
+        with self._cond:
+            return {
+                outcome: SkipSummary(count, tuple(self._skip_examples[outcome]))
+                for outcome, count in self._skip_counts.items()
+            }
+
+    def skipped_summary(self) -> dict[str, Any]:
+        """The skipped links as results.json stores them: counts by reason name, and examples
+        whose reason is "NAME" or "NAME: detail" (e.g. "OUT_OF_SCOPE: off-origin")."""
+        skipped = self.skipped
+        return {
+            "counts": {outcome.name: summary.count for outcome, summary in skipped.items()},
+            "examples": [
+                {"url": example.url, "reason": _reason(outcome, example), "source": example.source}
+                for outcome, summary in skipped.items()
+                for example in summary.examples
+            ],
+        }
+
+    def stats(self) -> FrontierStats:
+        """Counts for a progress bar."""
+        with self._cond:
+            return FrontierStats(
+                queued=len(self._queue),
+                in_flight=len(self._in_flight),
+                done=self._done,
+                skipped=self._skip_counts.total(),
+            )
+
+    def _known(self, key: str, depth: int) -> AddOutcome | None:
+        """The remembered outcome for key, or None when it must be (re)checked. Needs the lock."""
+        outcome = self._outcomes.get(key)
+        if outcome is AddOutcome.QUEUED:
+            return AddOutcome.DUPLICATE
+        if outcome is AddOutcome.TOO_DEEP and not self._too_deep(depth):
+            return None
+        return outcome
+
+    def _check(self, key: str, depth: int) -> tuple[AddOutcome, str | None]:
+        """The lock-free checks; QUEUED means "passed", not yet admitted."""
+        reason = self._scope.why_excluded(key)
+        if reason is not None:
+            return AddOutcome.OUT_OF_SCOPE, reason
+        if looks_non_html(key):
+            return AddOutcome.NON_HTML, None
+        shape = _infinite_shape(key, self._max_path_repeats)
+        if shape is not None:
+            return AddOutcome.INFINITE_SPACE, shape
+        if self._too_deep(depth):
+            return AddOutcome.TOO_DEEP, f"depth {depth}"
+        if self._robots is not None and not self._robots(key):
+            return AddOutcome.ROBOTS, None
+        return AddOutcome.QUEUED, None
+
+    def _settle(
+        self, key: str, depth: int, source: str | None, checked: tuple[AddOutcome, str | None]
+    ) -> AddOutcome:
+        """Under the lock: re-check for a racing add, admit or record the skip."""
+        with self._cond:
+            known = self._known(key, depth)
+            if known is not None:
+                return known
+            outcome, detail = checked
+            if outcome is AddOutcome.QUEUED:
+                outcome, detail = self._admit(key, depth, source)
+            self._outcomes[key] = outcome
+            if outcome is not AddOutcome.QUEUED:
+                self._record_skip(outcome, SkippedUrl(key, source, detail))
+            return outcome
+
+    def _admit(self, key: str, depth: int, source: str | None) -> tuple[AddOutcome, str | None]:
+        """Apply the limits that depend on crawl state, then queue. Needs the lock."""
+        if self._max_pages is not None and self._admitted >= self._max_pages:
+            return AddOutcome.PAGE_LIMIT, None
+        path_key, _, query = key.partition("?")
+        if query and self._variants[path_key] >= self._max_variants_per_path:
+            return AddOutcome.INFINITE_SPACE, (
+                f"more than {self._max_variants_per_path} query strings for {path_key}"
+            )
+        self._count_variant(key)
+        self._admitted += 1
+        self._queue.append(QueueItem(key, depth, source))
+        self._cond.notify()
+        return AddOutcome.QUEUED, None
+
+    def _count_variant(self, key: str) -> None:
+        path_key, _, query = key.partition("?")
+        if query:
+            self._variants[path_key] += 1
+
+    def _record_skip(self, outcome: AddOutcome, example: SkippedUrl) -> None:
+        self._skip_counts[outcome] += 1
+        examples = self._skip_examples.setdefault(outcome, [])
+        if len(examples) < MAX_EXAMPLES_PER_REASON:
+            examples.append(example)
+
+    def _too_deep(self, depth: int) -> bool:
+        return self._max_depth is not None and depth > self._max_depth
+
+
+def _reason(outcome: AddOutcome, example: SkippedUrl) -> str:
+    return outcome.name if example.detail is None else f"{outcome.name}: {example.detail}"
+
+
+def _infinite_shape(url: str, max_path_repeats: int) -> str | None:
+    """Why the URL's shape suggests a generated, endless URL space; None when it looks normal.
+
+    Relative links resolved against the wrong base keep appending segments (/a/b/a/b/...), and
+    session ids or state in paths make URLs grow without bound.
+    """
+    if len(url) > MAX_URL_LENGTH:
+        return f"URL longer than {MAX_URL_LENGTH} characters"
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment]
+    if len(segments) > MAX_PATH_SEGMENTS:
+        return f"path deeper than {MAX_PATH_SEGMENTS} segments"
+    repeats = Counter(segments).most_common(1)
+    if repeats and repeats[0][1] > max_path_repeats:
+        segment, count = repeats[0]
+        return f"path segment '{segment}' repeated {count} times"
+    return None
