@@ -31,6 +31,11 @@ from a11y_audit.urls import TrailingSlash, parse_start_url
 __all__ = ["AuditOutcome", "audit", "evaluate"]
 
 USER_AGENT = f"a11y-audit/{__version__}"
+_REJECTION_HINTS = {
+    AddOutcome.ROBOTS: ": robots.txt disallows it; use --ignore-robots to audit it anyway",
+    AddOutcome.NON_HTML: ": it looks like a file, not a page",
+    AddOutcome.OUT_OF_SCOPE: ": excluded by --include/--exclude",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,7 @@ def audit(
     if resume:
         _restore(store, frontier)
     rejected = [
-        f"{url} was not visited ({added.name})"
+        f"{url} was not visited ({added.name}{_REJECTION_HINTS.get(added, '')})"
         for url in start_urls
         if (added := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
     ]
@@ -120,6 +125,7 @@ def audit(
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        warnings.extend(robots.warnings)
         tool.update(browser_name=crawler.facts.browser_name, browser_version=crawler.facts.browser_version)
         store.write_run_info(tool)
     outcome = _finish(store, tool, frontier.skipped_summary(), interrupted=interrupted)

@@ -2,6 +2,7 @@
 
 The crawler asks "may I load this URL?" once per link; robots.txt is fetched once per origin.
 """
+
 from __future__ import annotations
 
 import threading
@@ -40,6 +41,11 @@ class RobotsRules:
     def allow_all(cls, url: str) -> RobotsRules:
         """Rules for an origin without a usable robots.txt."""
         return cls.from_text("", url)
+
+    @classmethod
+    def disallow_all(cls, url: str) -> RobotsRules:
+        """Rules for an origin whose robots.txt could not be fetched (RFC 9309: assume all disallowed)."""
+        return cls.from_text("User-agent: *\nDisallow: /\n", url)
 
     def allows(self, url: str, user_agent: str) -> bool:
         """Whether user_agent may fetch url."""
@@ -126,6 +132,9 @@ class RobotsCache:
             )
         if status is not None and 400 <= status < 500 and status not in _UNAVAILABLE_STATUSES:
             return allow_all, None
-        return allow_all, (
-            f"could not fetch {robots_url} ({result.error}); crawling as if it allowed all"
+        # RFC 9309 2.3.1.4: an unreachable robots.txt (5xx, 429, network error) means the
+        # site may be disallowing everything; a polite crawler assumes it does.
+        return RobotsRules.disallow_all(robots_url), (
+            f"could not fetch {robots_url} ({result.error}); treated as disallowing everything "
+            "(RFC 9309): fix robots.txt or use --ignore-robots"
         )

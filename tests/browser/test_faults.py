@@ -60,7 +60,7 @@ def test_ignore_robots_visits_disallowed_pages(site: Site, tmp_path: Path) -> No
     [
         ("loop", "ERR_TOO_MANY_REDIRECTS: redirect loop"),
         ("download", "not an HTML page (application/pdf)"),
-        ("doc.pdf", "doc.pdf was not visited (NON_HTML)"),
+        ("doc.pdf", "doc.pdf was not visited (NON_HTML: it looks like a file, not a page)"),
     ],
 )
 def test_a_start_url_that_cannot_be_audited_is_a_tool_failure_with_results_kept(
@@ -175,3 +175,9 @@ def test_a_page_that_hangs_the_browser_is_recorded_and_the_next_page_gets_a_fres
     hung = page(results, "/hang")
     assert hung["error"].startswith("the browser crashed or hung twice on this page")
     assert page(results, "/about")["error"] is None
+
+
+def test_a_start_url_disallowed_by_robots_names_the_override(site: Site, tmp_path: Path) -> None:
+    result = run_cli("crawl", site.url + "private/x", "-o", str(tmp_path / "out"))
+    assert result.returncode == 3
+    assert "robots.txt disallows it; use --ignore-robots" in error_line(result)

@@ -145,11 +145,12 @@ class TestRobotsCache:
             result(ROBOTS_URL, 302, error="redirect loop at https://e.com/robots.txt"),
         ],
     )
-    def test_unreachable_robots_allows_all_with_a_warning(self, fetched: FetchResult) -> None:
+    def test_unreachable_robots_disallows_all_with_a_warning(self, fetched: FetchResult) -> None:
         cache = RobotsCache(FakeFetch({ROBOTS_URL: fetched}), UA)
-        assert cache.allows("https://e.com/anything")
+        assert not cache.allows("https://e.com/anything")
         assert cache.warnings == (
-            f"could not fetch https://e.com/robots.txt ({fetched.error}); crawling as if it allowed all",
+            f"could not fetch https://e.com/robots.txt ({fetched.error}); treated as disallowing everything "
+            "(RFC 9309): fix robots.txt or use --ignore-robots",
         )
 
     def test_warning_is_recorded_once_per_origin(self) -> None:
