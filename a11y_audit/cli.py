@@ -47,6 +47,11 @@ def _run_options(function: F) -> F:
         click.option(
             "--page-timeout", type=click.FloatRange(1), help="Seconds to wait for a page load [default: 30]."
         ),
+        click.option(
+            "--script-timeout",
+            type=click.FloatRange(1),
+            help="Seconds a page may take to run axe before it counts as hung [default: 60].",
+        ),
         click.option("--no-screenshots", is_flag=True, help="Skip full-page screenshots (faster)."),
         click.option("--quiet", "-q", is_flag=True, help="Print only the final paths and errors."),
     ]
@@ -60,6 +65,7 @@ def _base_config(config_path: Path | None, **flags: Any) -> Config:
         workers=flags.get("workers"),
         remote_url=flags.get("remote_url"),
         page_load_timeout=flags.get("page_timeout"),
+        script_timeout=flags.get("script_timeout"),
         screenshots=False if flags.get("no_screenshots") else None,
     )
 

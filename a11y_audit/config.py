@@ -37,7 +37,7 @@ class Config:
     chromedriver: str | None = None
     remote_url: str | None = None
     page_load_timeout: float = 30.0
-    script_timeout: float = 120.0
+    script_timeout: float = 60.0
     screenshots: bool = True
     axe_tags: tuple[str, ...] = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
     axe_path: str | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,8 @@ _CHROMIUM_FLAGS = (
     "--hide-scrollbars",
     "--mute-audio",
 )
+_COMMAND_GRACE = 5.0
+_QUIT_TIMEOUT = 5.0
 _INSTALL_HINT = "install it with `apt-get install chromium chromium-driver`"
 
 
@@ -47,7 +50,7 @@ class BrowserSettings:
     chromedriver: str = os.environ.get("A11Y_AUDIT_CHROMEDRIVER", "/usr/bin/chromedriver")
     remote_url: str | None = None
     page_load_timeout: float = 30.0
-    script_timeout: float = 120.0
+    script_timeout: float = 60.0
     window_width: int = 1280
     window_height: int = 1024
 
@@ -61,10 +64,12 @@ class Session:
     is_local: bool
 
     def quit(self) -> None:
-        """End the browser even if it is already dead, and delete the profile."""
-        with contextlib.suppress(Exception):  # a crashed browser cannot be quit cleanly
+        """End the browser even if it is already dead or hung, and delete the profile."""
+        _set_command_timeout(self.driver, _QUIT_TIMEOUT)
+        with contextlib.suppress(Exception):  # a crashed or hung browser cannot be quit cleanly
             self.driver.quit()
         if self.profile_dir:
+            _kill_browsers_using(self.profile_dir)
             shutil.rmtree(self.profile_dir, ignore_errors=True)
 
 
@@ -113,4 +118,25 @@ def start_session(settings: BrowserSettings) -> Session:
         ) from error
     driver.set_page_load_timeout(settings.page_load_timeout)
     driver.set_script_timeout(settings.script_timeout)
+    # chromedriver does not enforce the script timeout while the renderer is stuck in an
+    # endless loop, and Selenium's HTTP client waits forever by default: bound every command.
+    _set_command_timeout(driver, max(settings.page_load_timeout, settings.script_timeout) + _COMMAND_GRACE)
     return Session(driver=driver, profile_dir=profile_dir, is_local=not settings.remote_url)
+
+
+def _set_command_timeout(driver: WebDriver, seconds: float) -> None:
+    """Seconds Selenium's HTTP client waits for any one WebDriver command."""
+    driver.command_executor.client_config.timeout = seconds  # type: ignore[union-attr]
+
+
+def _kill_browsers_using(profile_dir: str) -> None:
+    """Kill Chromium processes left behind by a hung session (found by their unique profile).
+
+    When a renderer hangs, chromedriver is stopped without closing Chromium; over a long
+    crawl those orphans would pile up. Linux only (/proc); elsewhere nothing happens.
+    """
+    marker = f"--user-data-dir={profile_dir}".encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError, ValueError):
+            if marker in cmdline.read_bytes():
+                os.kill(int(cmdline.parent.name), signal.SIGKILL)

@@ -20,6 +20,7 @@ from selenium.common.exceptions import (
     WebDriverException,
 )
 from selenium.webdriver.remote.webdriver import WebDriver
+from urllib3.exceptions import HTTPError
 
 from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
 from a11y_audit.browser.devtools import cdp
@@ -109,7 +110,7 @@ class PageVisitor:
                 self._gather(gathered, is_allowed)
         except (InvalidSessionIdException, NoSuchWindowException) as error:
             raise BrowserCrashedError(_first_line(error)) from error
-        except TimeoutException as error:
+        except (TimeoutException, HTTPError) as error:
             # A renderer that stops answering (an endless script) poisons every later
             # command in this session, so it is handled like a crash: restart and retry.
             raise BrowserCrashedError(f"the page stopped responding: {_first_line(error)}") from error

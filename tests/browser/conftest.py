@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from tests.browser.site import Site
@@ -31,8 +32,13 @@ def run_cli(
     )
 
 
+SCHEMA = json.loads((Path(__file__).parents[2] / "a11y_audit" / "schema" / "results.schema.json").read_text())
+
+
 def load_results(output: Path) -> dict[str, Any]:
+    """results.json of a real run, validated against the published JSON Schema every time."""
     data: dict[str, Any] = json.loads((output / "results.json").read_text("utf-8"))
+    jsonschema.validate(data, SCHEMA)
     return data
 
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 Route = Callable[[BaseHTTPRequestHandler, re.Match[str]], None]
 
@@ -116,6 +117,23 @@ ROUTES: list[tuple[str, Route]] = [
     (r"/loop2$", lambda h, m: redirect(h, "/loop")),
     (r"/offsite$", lambda h, m: redirect(h, "http://localhost:9/elsewhere")),
     (r"/big$", _big),
+    (
+        r"/framed\?src=(.+)$",
+        lambda h, m: send(
+            h, html(f'<iframe title="Support chat" src="{unquote(m.group(1))}"></iframe>', title="Framed")
+        ),
+    ),
+    (
+        r"/widget$",
+        lambda h, m: send(
+            h,
+            html(
+                '<button class="launch"><svg width="9" height="9"></svg></button>'
+                '<input type="email" class="chat-email">',
+                title="Widget",
+            ),
+        ),
+    ),
     (
         r"/hang$",
         lambda h, m: send(

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -82,3 +83,18 @@ def test_max_pages_and_max_depth_bound_the_crawl(site: Site, tmp_path: Path) -> 
         == 0
     )
     assert sorted(journal_urls(out)) == sorted(site.url + f"chain/{n}" for n in range(3))
+
+
+def test_findings_inside_a_cross_origin_iframe_are_reported_with_the_frame_path(
+    site: Site, tmp_path: Path
+) -> None:
+    with Site() as widget_origin:
+        framed = site.url + "framed?src=" + quote(widget_origin.url + "widget", safe="")
+        out = tmp_path / "out"
+        result = run_cli("scan", framed, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    issues = {issue["rule"]: issue for issue in load_results(out)["issues"]}
+    assert issues["button-name"]["instances"][0]["target"] == ["iframe", "button"]
+    assert issues["button-name"]["instances"][0]["selector"] == "iframe >>> button"
+    assert issues["label"]["instances"][0]["target"][0] == "iframe"
+    assert issues["button-name"]["wcag"] == ["4.1.2"]

@@ -169,7 +169,17 @@ def test_a_page_that_hangs_the_browser_is_recorded_and_the_next_page_gets_a_fres
     site: Site, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    result = run_cli("scan", site.url + "hang", site.url + "about", "-o", str(out), "--page-timeout", "3")
+    result = run_cli(
+        "scan",
+        site.url + "hang",
+        site.url + "about",
+        "-o",
+        str(out),
+        "--page-timeout",
+        "3",
+        "--script-timeout",
+        "5",
+    )
     assert result.returncode == 0, result.stderr
     results = load_results(out)
     hung = page(results, "/hang")
