@@ -1,0 +1,91 @@
+"""The CLI contract without a browser: help with examples, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from a11y_audit import __version__
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.model import PageRecord
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "a11y_audit", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "Example" in result.stdout and f"a11y-audit {command}" in result.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("crawl", "https://shop.example/", "--workers", "0"),
+        ("crawl", "https://shop.example/", "--no-such-flag"),
+        ("scan",),
+        ("demo", "--variant", "nope"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_config_file_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    config = tmp_path / "a11y-audit.toml"
+    config.write_text("[crawl]\nmax_pages = -1\n", "utf-8")
+    result = run("crawl", "https://shop.example/", "--config", str(config), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {config}:2: [crawl] max_pages must be a whole number of at least 1"
+    )
+
+
+def test_crawl_without_any_url_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("crawl", "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no URL to audit" in result.stderr
+
+
+def test_evaluate_rejudges_saved_artifacts_without_a_browser(tmp_path: Path) -> None:
+    store = ArtifactStore.open(tmp_path / "out", resume=False)
+    store.write_run_info(
+        {
+            "name": "a11y-audit",
+            "version": __version__,
+            "axe_core_version": "4",
+            "browser_name": "chrome",
+            "browser_version": "1",
+            "started": "2026-11-25T00:00:00+00:00",
+            "config": {},
+        }
+    )
+    sample = (Path(__file__).parent / "unit" / "fixtures" / "axe_sample.json").read_text("utf-8")
+    store.save_page(PageRecord(url="http://shop.test/", status=200), axe=json.loads(sample))
+    result = run("evaluate", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "5 failing issue(s), 1 to review" in result.stdout
+    assert (tmp_path / "out" / "report.html").exists()
+
+
+def test_evaluate_of_a_folder_without_artifacts_exits_2(tmp_path: Path) -> None:
+    result = run("evaluate", str(tmp_path))
+    assert result.returncode == 2
+    assert "holds no audit artifacts" in result.stderr
