@@ -213,7 +213,7 @@ def demo(
             _wait_forever()
             return
         config = _base_config(config_path, **flags).with_overrides(
-            start_urls=(store.base_url,), max_pages=200, allowed_origins=(store.widget_url.rstrip("/"),)
+            start_urls=(store.base_url,), max_pages=200
         )
         _run(config, output, quiet=quiet, follow_links=True)
 

@@ -1,0 +1,192 @@
+"""The bundled demo store, audited end to end by a11y-audit in real headless Chromium.
+
+Proves the promise of the demo: every manifest defect that axe-core can detect is reported on
+every page the manifest lists, on the element it names (inside cross-origin iframes too);
+nothing the manifest does not list is reported; the fixed variant has no findings at all and
+the regression variant only its one defect.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import pytest
+
+from a11y_audit.demo.defects import REGRESSION_DEFECT, Defect, load_manifest
+from a11y_audit.demo.server import DemoStore
+from a11y_audit.sitemap import parse_sitemap
+from tests.browser.conftest import load_results, run_cli
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass(frozen=True)
+class Located:
+    """One reported element, with the manifest defects whose selector picks that element."""
+
+    page: str
+    rule: str
+    outcome: str
+    target: tuple[Any, ...]
+    defects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    store: DemoStore
+    out: Path
+    results: dict[str, Any]
+    located: tuple[Located, ...]
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@cache
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return str(response.read().decode("utf-8"))
+
+
+class _PageDocs:
+    """Parsed DOMs of one run (each page and frame parsed once), to resolve selectors."""
+
+    def __init__(self, out: Path, results: dict[str, Any]):
+        self._out = out
+        self._doms = {page["url"]: page["artifacts"].get("dom") for page in results["pages"]}
+
+    @cache  # noqa: B019 - one instance per test run
+    def page(self, url: str) -> Any:
+        return lxml.html.fromstring(
+            gzip.decompress((self._out / self._doms[url]).read_bytes()).decode("utf-8")
+        )
+
+    @cache  # noqa: B019 - one instance per test run
+    def frame(self, url: str, frame_selector: str) -> Any:
+        (frame,) = self.page(url).cssselect(frame_selector)
+        return lxml.html.fromstring(_fetch(urljoin(url, frame.get("src"))))
+
+
+def _defects_at(docs: _PageDocs, url: str, target: list[Any], defects: tuple[Defect, ...]) -> frozenset[str]:
+    """Manifest defects on this page whose element is the one axe's target names."""
+    matched = set()
+    for defect in defects:
+        if path_of(url) not in defect.pages or not isinstance(target[-1], str):
+            continue
+        if defect.frame:
+            host = docs.page(url)
+            if len(target) != 2 or not set(host.cssselect(target[0])) & set(host.cssselect(defect.frame)):
+                continue
+            doc = docs.frame(url, defect.frame)
+        elif len(target) == 1:
+            doc = docs.page(url)
+        else:
+            continue
+        if set(doc.cssselect(target[-1])) & set(doc.cssselect(defect.selector)):
+            matched.add(defect.id)
+    return frozenset(matched)
+
+
+@contextmanager
+def audit_demo(variant: str, out: Path) -> Iterator[DemoRun]:
+    """Serve a variant, crawl it with the real CLI, and locate every finding in the manifest."""
+    defects = load_manifest().defects
+    with DemoStore(variant=variant) as store:
+        result = run_cli("crawl", store.base_url, "-o", str(out), "--max-pages", "200", "--workers", "2")
+        assert result.returncode == 0, result.stderr
+        results = load_results(out)
+        docs = _PageDocs(out, results)
+        located = tuple(
+            Located(
+                page=path_of(instance["page_url"]),
+                rule=issue["rule"],
+                outcome=issue["outcome"],
+                target=tuple(instance["target"]),
+                defects=_defects_at(docs, instance["page_url"], instance["target"], defects),
+            )
+            for issue in results["issues"]
+            for instance in issue["instances"]
+        )
+        yield DemoRun(store, out, results, located)
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
+    with audit_demo("broken", tmp_path_factory.mktemp("broken")) as run:
+        yield run
+
+
+def sitemap_paths(store: DemoStore) -> set[str]:
+    paths: set[str] = set()
+    pending = [urljoin(store.base_url, "sitemap.xml")]
+    while pending:
+        doc = parse_sitemap(_fetch(pending.pop()), store.base_url)
+        pending.extend(doc.child_sitemaps)
+        paths.update(path_of(url) for url in doc.page_urls)
+    return paths
+
+
+def test_the_crawl_audits_every_page_in_the_sitemap(broken: DemoRun) -> None:
+    pages = broken.results["pages"]
+    audited = {path_of(page["url"]) for page in pages if page["error"] is None and page["skipped"] is None}
+    assert not sitemap_paths(broken.store) - audited
+    assert broken.results["summary"]["pages_failed"] == 0
+    assert (broken.out / "report.html").stat().st_size > 10_000
+
+
+def test_every_axe_detectable_defect_is_reported_on_every_page_it_is_on(broken: DemoRun) -> None:
+    found = {(item.page, item.rule, defect) for item in broken.located for defect in item.defects}
+    axe_defects = [defect for defect in load_manifest().defects if defect.axe]
+    assert len(axe_defects) >= 20
+    missing = [
+        f"{defect.id} {rule} on {page}"
+        for defect in axe_defects
+        for page in defect.pages
+        for rule in defect.axe_rules
+        if (page, rule, defect.id) not in found
+    ]
+    assert not missing, "\n".join(missing[:40])
+
+
+def test_nothing_the_manifest_does_not_list_is_reported(broken: DemoRun) -> None:
+    manifest = load_manifest()
+    unexplained = [
+        f"{item.page} {item.rule} {item.target}"
+        for item in broken.located
+        if not any(item.rule in manifest.get(defect).axe_rules for defect in item.defects)
+    ]
+    assert not unexplained, "\n".join(unexplained[:40])
+
+
+def test_the_fixed_store_has_no_findings(tmp_path: Path) -> None:
+    with audit_demo("fixed", tmp_path / "fixed") as run:
+        assert run.results["summary"]["pages_audited"] == len(sitemap_paths(run.store))
+        assert [f"{item.page} {item.rule}" for item in run.located] == []
+
+
+def test_the_regression_store_reports_only_its_one_defect(tmp_path: Path) -> None:
+    with audit_demo("regression", tmp_path / "regression") as run:
+        pass
+    assert run.located, "the regression defect was not found"
+    assert {defect for item in run.located for defect in item.defects} == {REGRESSION_DEFECT}
+    assert all(item.defects == {REGRESSION_DEFECT} for item in run.located)
+
+
+def test_demo_command_prints_where_the_report_is(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = run_cli("demo", "-o", str(out), "--workers", "2", "--no-screenshots", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert f"Report:  {out / 'report.html'}" in result.stdout
+    assert f"Results: {out / 'results.json'}" in result.stdout
+    assert load_results(out)["summary"]["pages_audited"] >= 60
