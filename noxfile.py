@@ -1,44 +1,48 @@
 """Developer tasks: `nox -s tests|unit|lint|demo|bench`. Sessions reuse the project venv.
 
-The sessions run in the venv that ./bootstrap made (venv_backend "none"), because the
-browser, chromedriver and axe-core are machine-level installs anyway and a second copy of
-every Python dependency per session would only slow CI down.
+The sessions run in the venv that ./bootstrap made (venv_backend "none", tools invoked as
+`sys.executable -m ...`), because the browser, chromedriver and axe-core are machine-level
+installs anyway and a second copy of every Python dependency per session would only slow
+CI down.
 """
 
 from __future__ import annotations
 
+import sys
+
 import nox
 
 nox.options.sessions = ["lint", "tests"]
-nox.options.reuse_existing_virtualenvs = True
+PYTHON = sys.executable
 
 
 @nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
     """Everything, including real-Chromium and Selenium Grid tests."""
-    session.run("pytest", "-q", *session.posargs)
+    session.run(PYTHON, "-m", "pytest", "-q", *session.posargs)
 
 
 @nox.session(venv_backend="none")
 def unit(session: nox.Session) -> None:
     """Fast tests without a browser."""
-    session.run("pytest", "-q", "-m", "not browser and not grid", *session.posargs)
+    session.run(PYTHON, "-m", "pytest", "-q", "-m", "not browser and not grid", *session.posargs)
 
 
 @nox.session(venv_backend="none")
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict."""
-    session.run("ruff", "check", ".")
-    session.run("mypy")
+    session.run(PYTHON, "-m", "ruff", "check", ".")
+    session.run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    session.run(PYTHON, "-m", "mypy")
 
 
 @nox.session(venv_backend="none")
 def demo(session: nox.Session) -> None:
     """Audit the bundled demo store."""
-    session.run("a11y-audit", "demo", *session.posargs)
+    session.run(PYTHON, "-m", "a11y_audit", "demo", *session.posargs)
 
 
 @nox.session(venv_backend="none")
 def bench(session: nox.Session) -> None:
     """Pages/minute and peak memory on a generated 200-page store (prints figures)."""
-    session.run("python", "benchmarks/bench.py", *session.posargs)
+    session.run(PYTHON, "benchmarks/bench.py", *session.posargs)

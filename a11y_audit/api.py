@@ -126,7 +126,11 @@ def audit(
         interrupted = True
     finally:
         warnings.extend(robots.warnings)
-        tool.update(browser_name=crawler.facts.browser_name, browser_version=crawler.facts.browser_version)
+        tool.update(
+            browser_name=crawler.facts.browser_name,
+            browser_version=crawler.facts.browser_version,
+            axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
+        )
         store.write_run_info(tool)
     outcome = _finish(store, tool, frontier.skipped_summary(), interrupted=interrupted)
     if outcome.summary["pages_audited"] == 0 and not interrupted:

@@ -2,7 +2,7 @@
 
     OUTPUT/run.json            tool, browser and axe versions, config, start time
     OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
-    OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.png of each audited page
+    OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.jpg (.png without DevTools)
 
 A page's files are written before its journal line, so a line in the journal means the
 page is complete; a crash mid-line leaves a torn last line that readers skip.
@@ -25,6 +25,7 @@ from a11y_audit.model import PageRecord
 
 __all__ = ["ArtifactStore", "page_id"]
 
+_JPEG_MAGIC = b"\xff\xd8\xff"
 _JOURNAL = "pages.jsonl"
 _RUN = "run.json"
 _PAGES = "pages"
@@ -105,7 +106,8 @@ class ArtifactStore:
             if dom is not None:
                 artifacts["dom"] = self._write(folder / "dom.html.gz", gzip.compress(dom.encode("utf-8"), 6))
             if screenshot is not None:
-                artifacts["screenshot"] = self._write(folder / "screenshot.png", screenshot)
+                name = "screenshot.jpg" if screenshot.startswith(_JPEG_MAGIC) else "screenshot.png"
+                artifacts["screenshot"] = self._write(folder / name, screenshot)
         saved = PageRecord.from_json({**record.to_json(), "artifacts": artifacts})
         line = json.dumps(saved.to_json(), ensure_ascii=False) + "\n"
         with self._lock, self.journal_path.open("a", encoding="utf-8") as journal:

@@ -2,6 +2,7 @@
 
 Breadth-first (FIFO), so a page limit audits the pages closest to the start URLs first.
 """
+
 from __future__ import annotations
 
 import enum

@@ -2,6 +2,7 @@
 
 Failures come back as data in FetchResult, because a missing sitemap is a warning, not a crash.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -76,9 +77,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def fetch(
-    url: str, *, timeout: float = 15, max_bytes: int = 50_000_000, user_agent: str
-) -> FetchResult:
+def fetch(url: str, *, timeout: float = 15, max_bytes: int = 50_000_000, user_agent: str) -> FetchResult:
     """GET a URL, following up to MAX_REDIRECTS redirects; never raises for HTTP or network errors.
 
     gzip is undone both as Content-Encoding and as a gzipped body (sitemap.xml.gz), recognised

@@ -2,6 +2,7 @@
 
 The report says why a link was not followed, so the checks return a reason, not just a bool.
 """
+
 from __future__ import annotations
 
 import re

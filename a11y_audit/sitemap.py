@@ -2,6 +2,7 @@
 
 Sitemaps seed the crawl with pages that no link reaches; broken ones are warnings, not errors.
 """
+
 from __future__ import annotations
 
 import logging

@@ -50,29 +50,30 @@ class AxeRunner:
         return cdp(self._driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source}) is not None
 
     def run(self) -> dict[str, Any]:
-        """Raw axe results for the page currently loaded in the top frame."""
+        """Raw axe results (violations, incomplete; ids of passed and inapplicable rules)."""
         driver = self._driver
         driver.switch_to.default_content()
-        partials: list[dict[str, Any] | None] = []
-        try:
-            self._collect(None, partials, depth=0)
-        finally:
-            driver.switch_to.default_content()
         self._ensure_axe()
-        outcome = driver.execute_async_script(script("axe_finish_run"), partials, self._options)
-        if not isinstance(outcome, dict) or "results" not in outcome:
-            raise AxeRunError(f"axe.finishRun failed: {_error_of(outcome)}")
-        results: dict[str, Any] = outcome["results"]
-        return results
+        top = driver.execute_async_script(script("axe_run_top"), self._options)
+        if not isinstance(top, dict) or ("results" not in top and "frames" not in top):
+            raise AxeRunError(f"axe.runPartial failed: {_error_of(top)}")
+        if "results" not in top:
+            partials: list[dict[str, Any] | None] = []
+            try:
+                for frame in top["frames"]:
+                    self._collect_frame(frame, partials, depth=0)
+            finally:
+                driver.switch_to.default_content()
+            top = driver.execute_async_script(script("axe_finish_run"), partials, self._options)
+            if not isinstance(top, dict) or "results" not in top:
+                raise AxeRunError(f"axe.finishRun failed: {_error_of(top)}")
+        return _compact(top["results"])
 
     def _collect(self, context: Any, partials: list[dict[str, Any] | None], depth: int) -> None:
         """Depth-first: this frame's partial, then each child frame's (order matters to axe)."""
-        driver = self._driver
         self._ensure_axe()
-        outcome = driver.execute_async_script(script("axe_run_partial"), context, self._options)
+        outcome = self._driver.execute_async_script(script("axe_run_partial"), context, self._options)
         if not isinstance(outcome, dict) or "partial" not in outcome:
-            if depth == 0:
-                raise AxeRunError(f"axe.runPartial failed: {_error_of(outcome)}")
             partials.append(None)
             return
         partials.append(outcome["partial"])
@@ -98,10 +99,13 @@ class AxeRunner:
         except WebDriverException:
             partials.append(None)
             return
+        before = len(partials)
         try:
             self._collect(frame.get("frameContext"), partials, depth + 1)
-        except (WebDriverException, AxeRunError):
-            # A frame that navigates away or never loads must not sink the whole page.
+        except WebDriverException:
+            # A frame that navigates away or never loads must not sink the whole page; its
+            # subtree is dropped so the partials stay aligned with axe's frame order.
+            del partials[before:]
             partials.append(None)
         finally:
             driver.switch_to.parent_frame()
@@ -114,6 +118,19 @@ class AxeRunner:
             present = False
         if not present:
             self._injector.inject()
+
+
+def _compact(results: dict[str, Any]) -> dict[str, Any]:
+    """Keep what judging needs: violations and incomplete in full, passed/inapplicable rule ids."""
+    return {
+        "testEngine": results.get("testEngine"),
+        "url": results.get("url"),
+        "timestamp": results.get("timestamp"),
+        "violations": results.get("violations") or [],
+        "incomplete": results.get("incomplete") or [],
+        "passes": [rule.get("id") for rule in results.get("passes") or []],
+        "inapplicable": [rule.get("id") for rule in results.get("inapplicable") or []],
+    }
 
 
 def _error_of(outcome: object) -> str:

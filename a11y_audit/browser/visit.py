@@ -24,7 +24,7 @@ from urllib3.exceptions import HTTPError
 
 from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
 from a11y_audit.browser.devtools import cdp
-from a11y_audit.browser.screenshot import full_page_png
+from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 
 __all__ = ["BrowserCrashedError", "Gathered", "PageVisitor", "net_error_message"]
@@ -188,7 +188,7 @@ class PageVisitor:
         if self._screenshots:
             started = time.perf_counter()
             try:
-                gathered.screenshot = full_page_png(self._driver)
+                gathered.screenshot = full_page_screenshot(self._driver)
             except WebDriverException as error:
                 if _is_crash(error):
                     raise

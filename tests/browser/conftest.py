@@ -43,7 +43,7 @@ def load_results(output: Path) -> dict[str, Any]:
 
 
 def page(results: dict[str, Any], url_suffix: str) -> dict[str, Any]:
-    matches = [p for p in results["pages"] if p["url"].endswith(url_suffix)]
+    matches: list[dict[str, Any]] = [p for p in results["pages"] if p["url"].endswith(url_suffix)]
     assert matches, f"no page ending in {url_suffix}: {[p['url'] for p in results['pages']]}"
     return matches[0]
 

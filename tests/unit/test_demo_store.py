@@ -7,9 +7,10 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -111,7 +112,7 @@ def test_widget_origin_is_a_different_origin(broken: DemoStore) -> None:
     assert fetch(broken.widget_url)[0] == 404
     doc = lxml.html.fromstring(fetch(page_url(broken, "/checkout/payment"))[2])
     (frame,) = doc.cssselect("iframe.payment-frame")
-    assert frame.get("src").startswith(broken.widget_url.rstrip("/"))
+    assert str(frame.get("src")).startswith(broken.widget_url.rstrip("/"))
 
 
 def test_server_is_quiet(capfd: pytest.CaptureFixture[str]) -> None:
@@ -334,7 +335,7 @@ def test_manifest_selectors_match_the_broken_store(broken: DemoStore) -> None:
                 continue
             frames = host.cssselect(defect.frame)
             assert len(frames) == 1, (defect.id, path)
-            src = frames[0].get("src")
+            src = str(frames[0].get("src"))
             assert src.startswith(broken.widget_url.rstrip("/")), (defect.id, src)
             assert doc(src).cssselect(defect.selector), (defect.id, path)
 
@@ -400,7 +401,7 @@ def test_skip_link_target_exists_only_when_fixed(
     for path in PAGES:
         for docs, expected in ((fixed_docs, 1), (broken_docs, 0)):
             (skip,) = docs[path].cssselect("a.skip-link")
-            assert len(docs[path].cssselect(skip.get("href"))) == expected, path
+            assert len(docs[path].cssselect(str(skip.get("href")))) == expected, path
 
 
 def test_fixed_titles_are_unique_and_broken_accessory_titles_are_not(
@@ -432,7 +433,7 @@ def test_fixed_navigation_and_labels_are_consistent(
 def test_fixed_store_repairs_the_markup_level_defects(
     fixed_docs: dict[str, lxml.html.HtmlElement], broken_docs: dict[str, lxml.html.HtmlElement]
 ) -> None:
-    checks = {
+    checks: dict[str, tuple[str, Callable[[list[Any]], bool]]] = {
         # selector that only the broken markup matches, or that the fixed markup must match
         "positive tabindex": ("[tabindex]", lambda els: any(int(e.get("tabindex")) > 0 for e in els)),
         "auto-submitting select": ("select[data-autosubmit]", bool),
