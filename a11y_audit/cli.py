@@ -16,7 +16,8 @@ import click
 
 from a11y_audit import __version__, api
 from a11y_audit.config import Config, load_config
-from a11y_audit.errors import A11yAuditError
+from a11y_audit.demo.server import VARIANTS, DemoStore
+from a11y_audit.errors import A11yAuditError, UsageError
 from a11y_audit.progress import Progress
 
 __all__ = ["cli", "main"]
@@ -99,8 +100,8 @@ def _print_outcome(outcome: api.AuditOutcome) -> None:
         f"{summary['pages_skipped']} skipped): {outcomes.get('failed', 0)} failing issue(s), "
         f"{outcomes.get('cantTell', 0)} to review."
     )
-    click.echo(f"Results: {outcome.results_path}")
-    click.echo(f"Report:  {outcome.report_path}")
+    click.echo(f"Results: {outcome.results_path.resolve()}")
+    click.echo(f"Report:  {outcome.report_path.resolve()}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -183,15 +184,16 @@ def scan(urls: tuple[str, ...], output: Path, config_path: Path | None, quiet: b
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Store port (0 picks a free one).")
 @click.option(
     "--variant",
+    type=click.Choice(VARIANTS),
     default="broken",
     show_default=True,
-    help="broken (every manifest defect) or fixed (all repaired).",
+    help="broken: every manifest defect; fixed: all repaired; regression: fixed plus one new defect.",
 )
 @_run_options
 def demo(
     serve: bool, port: int, variant: str, output: Path, config_path: Path | None, quiet: bool, **flags: Any
 ) -> None:
-    """Serve the bundled demo storefront on 127.0.0.1 and audit it.
+    """Serve the bundled demo storefront on 127.0.0.1 and audit it (2 workers unless --workers).
 
     \b
     Examples:
@@ -199,13 +201,14 @@ def demo(
       a11y-audit demo --variant fixed         # the repaired store: no failures
       a11y-audit demo --serve --port 8000     # just serve it, to try things by hand
     """
-    from a11y_audit.demo.server import VARIANTS, DemoStore
-
-    if variant not in VARIANTS:
-        raise click.BadParameter(
-            f"unknown variant '{variant}'; choose one of: {', '.join(VARIANTS)}", param_hint="--variant"
-        )
-    with DemoStore(variant=variant, port=port) as store:
+    try:
+        store = DemoStore(variant=variant, port=port).start()
+    except OSError as error:
+        raise UsageError(
+            f"cannot serve the demo on port {port} ({error.strerror or error}): "
+            "choose another with --port, or 0 for a free one"
+        ) from error
+    with store:
         if serve:
             click.echo(
                 f"Demo store ({variant}) at {store.base_url} (widgets at {store.widget_url}); Ctrl-C stops."
@@ -213,7 +216,7 @@ def demo(
             _wait_forever()
             return
         config = _base_config(config_path, **flags).with_overrides(
-            start_urls=(store.base_url,), max_pages=200
+            start_urls=(store.base_url,), max_pages=200, workers=flags.get("workers") or 2
         )
         _run(config, output, quiet=quiet, follow_links=True)
 

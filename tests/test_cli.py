@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,30 @@ def test_evaluate_of_a_folder_without_artifacts_exits_2(tmp_path: Path) -> None:
     result = run("evaluate", str(tmp_path))
     assert result.returncode == 2
     assert "holds no audit artifacts" in result.stderr
+
+
+def test_demo_serve_serves_until_interrupted() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "a11y_audit", "demo", "--serve", "--variant", "fixed"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    url = line.split(" at ")[1].split(" ")[0]
+    with urllib.request.urlopen(url) as response:
+        assert response.status == 200 and b"<html" in response.read()
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0
+
+
+def test_demo_on_a_busy_port_is_a_usage_error_naming_the_fix() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("demo", "--serve", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: cannot serve the demo on port {port}")
+    assert "choose another with --port" in result.stderr
