@@ -6,6 +6,7 @@ The CLI is a thin shell around these functions; tests and other tools can call t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,7 +56,7 @@ def audit(
     follow_links: bool = True,
     resume: bool = False,
     on_page: PageSink | None = None,
-    on_frontier: Any = None,
+    on_frontier: Callable[[Frontier], None] | None = None,
 ) -> AuditOutcome:
     """Crawl (or, without follow_links, scan exactly the start URLs) and write everything."""
     start_urls = [parse_start_url(url) for url in config.start_urls]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from a11y_audit.model import Finding, Impact, Outcome, Source
+from a11y_audit.model import Finding, Impact, Instance, Outcome, RuleMeta, Source
 from a11y_audit.wcag import criteria_from_axe_tags, level_of
 
 __all__ = ["findings_from_axe", "selector_text"]
@@ -25,24 +25,29 @@ def findings_from_axe(raw: dict[str, Any], page_url: str) -> Iterator[Finding]:
 
 def _rule_findings(rule: dict[str, Any], outcome: Outcome, page_url: str) -> Iterator[Finding]:
     wcag = criteria_from_axe_tags(rule.get("tags") or [])
+    meta = RuleMeta(
+        id=str(rule.get("id")),
+        source=Source.AXE,
+        title=str(rule.get("help") or rule.get("id")),
+        description=str(rule.get("description") or ""),
+        help_url=str(rule.get("helpUrl") or ""),
+        wcag=wcag,
+        level=level_of(wcag),
+    )
     rule_impact = Impact.parse(rule.get("impact"), Impact.MODERATE)
     for node in rule.get("nodes") or []:
         target = tuple(node.get("target") or ())
         yield Finding(
-            rule=str(rule.get("id")),
-            source=Source.AXE,
+            rule=meta,
             outcome=outcome,
             impact=Impact.parse(node.get("impact"), rule_impact),
-            wcag=wcag,
-            level=level_of(wcag),
-            title=str(rule.get("help") or rule.get("id")),
-            description=str(rule.get("description") or ""),
-            help_url=str(rule.get("helpUrl") or ""),
-            page_url=page_url,
-            selector=selector_text(target),
-            target=target,
-            snippet=_truncate(str(node.get("html") or "")),
-            message=_node_message(node),
+            where=Instance(
+                page_url=page_url,
+                selector=selector_text(target),
+                target=target,
+                snippet=_truncate(str(node.get("html") or "")),
+                message=_node_message(node),
+            ),
         )
 
 

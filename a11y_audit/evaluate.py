@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_results import findings_from_axe
-from a11y_audit.model import Finding, Instance, Issue, PageRecord, fingerprint
+from a11y_audit.model import Finding, Issue, PageRecord, fingerprint
 
 __all__ = ["issues_for_page", "iter_issues"]
 
@@ -30,7 +30,8 @@ def issues_for_page(record: PageRecord, findings: Iterable[Finding]) -> list[Iss
     """Group one page's findings by (source, rule, outcome), keeping first-seen order."""
     groups: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in findings:
-        groups.setdefault((finding.source.value, finding.rule, finding.outcome.value), []).append(finding)
+        key = (finding.rule.source.value, finding.rule.id, finding.outcome.value)
+        groups.setdefault(key, []).append(finding)
     return [_issue(record, key, members) for key, members in groups.items()]
 
 
@@ -39,22 +40,7 @@ def _issue(record: PageRecord, key: tuple[str, str, str], members: list[Finding]
     return Issue(
         fingerprint=fingerprint(*key, record.url),
         rule=first.rule,
-        source=first.source,
         outcome=first.outcome,
         impact=max((member.impact for member in members), key=lambda impact: impact.rank),
-        wcag=first.wcag,
-        level=first.level,
-        title=first.title,
-        description=first.description,
-        help_url=first.help_url,
-        instances=tuple(
-            Instance(
-                page_url=member.page_url,
-                selector=member.selector,
-                target=member.target,
-                snippet=member.snippet,
-                message=member.message,
-            )
-            for member in members
-        ),
+        instances=tuple(member.where for member in members),
     )

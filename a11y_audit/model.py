@@ -14,6 +14,7 @@ __all__ = [
     "Issue",
     "Outcome",
     "PageRecord",
+    "RuleMeta",
     "Source",
 ]
 
@@ -127,23 +128,16 @@ class PageRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """One outcome (failed or cantTell) of one rule on one element of one page."""
+class RuleMeta:
+    """What a rule tests, shared by all its findings: identity, WCAG criteria and help."""
 
-    rule: str
+    id: str
     source: Source
-    outcome: Outcome
-    impact: Impact
-    wcag: tuple[str, ...]
-    level: str | None
     title: str
     description: str
     help_url: str
-    page_url: str
-    selector: str
-    target: tuple[Any, ...]
-    snippet: str
-    message: str
+    wcag: tuple[str, ...]
+    level: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,34 +162,38 @@ class Instance:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """One outcome (failed or cantTell) of one rule on one element of one page."""
+
+    rule: RuleMeta
+    outcome: Outcome
+    impact: Impact
+    where: Instance
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """Findings that share a fingerprint: the unit of report rows, tickets and the CI gate."""
 
     fingerprint: str
-    rule: str
-    source: Source
+    rule: RuleMeta
     outcome: Outcome
     impact: Impact
-    wcag: tuple[str, ...]
-    level: str | None
-    title: str
-    description: str
-    help_url: str
     instances: tuple[Instance, ...]
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for results.json (names are a documented contract: keep them)."""
         return {
             "fingerprint": self.fingerprint,
-            "rule": self.rule,
-            "source": self.source.value,
+            "rule": self.rule.id,
+            "source": self.rule.source.value,
             "outcome": self.outcome.value,
             "impact": self.impact.value,
-            "wcag": list(self.wcag),
-            "level": self.level,
-            "title": self.title,
-            "description": self.description,
-            "help_url": self.help_url,
+            "wcag": list(self.rule.wcag),
+            "level": self.rule.level,
+            "title": self.rule.title,
+            "description": self.rule.description,
+            "help_url": self.rule.help_url,
             "instances": [instance.to_json() for instance in self.instances],
         }
 

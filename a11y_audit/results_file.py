@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.model import Issue, PageRecord
 
 __all__ = ["SCHEMA_VERSION", "write_results"]
@@ -78,8 +77,3 @@ def _write_issues(out: IO[str], issues: Iterable[Issue]) -> dict[str, Any]:
         "by_outcome": dict(sorted(by_outcome.items())),
         "by_impact": dict(sorted(by_impact.items())),
     }
-
-
-def store_results_path(store: ArtifactStore) -> Path:
-    """Where results.json lives for a run."""
-    return store.root / "results.json"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +97,7 @@ class PageVisitor:
             is not None
         )
 
-    def visit(self, url: str, *, is_allowed: Any = None) -> Gathered:
+    def visit(self, url: str, *, is_allowed: Callable[[str], bool] | None = None) -> Gathered:
         """Navigate and gather. `is_allowed(final_url)` stops gathering after off-scope redirects.
 
         Raises BrowserCrashedError when the session died; every other problem becomes
@@ -161,7 +162,7 @@ class PageVisitor:
         with contextlib.suppress(WebDriverException):
             self._driver.execute_script("window.stop()")
 
-    def _gather(self, gathered: Gathered, is_allowed: Any) -> None:
+    def _gather(self, gathered: Gathered, is_allowed: Callable[[str], bool] | None) -> None:
         info = gathered.info
         for dialog in info.get("dialogs") or []:
             gathered.warnings.append(f"page opened a dialog, answered automatically: {dialog}")

@@ -88,7 +88,7 @@ def test_unwritable_output_is_a_tool_error_naming_the_fix(tmp_path: Path) -> Non
 
 def test_issues_are_one_per_rule_outcome_and_page(tmp_path: Path) -> None:
     issues = list(iter_issues(make_store(tmp_path)))
-    assert sorted(issue.rule for issue in issues) == sorted(
+    assert sorted(issue.rule.id for issue in issues) == sorted(
         r["id"] for r in SAMPLE["violations"] + SAMPLE["incomplete"]
     )
     assert len({issue.fingerprint for issue in issues}) == len(issues)
