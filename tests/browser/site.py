@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import ssl
 import subprocess
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import ExitStack
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
+
+from tests.support import QuietHandler, local_server, serving
 
 Route = Callable[[BaseHTTPRequestHandler, re.Match[str]], None]
 
@@ -149,7 +151,7 @@ ROUTES: list[tuple[str, Route]] = [
 ]
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:
         for pattern, route in ROUTES:
             match = re.match(pattern, self.path)
@@ -158,16 +160,12 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         send(self, html("<p>Not found</p>", title="Not found"), status=404)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 class Site:
     """Serves ROUTES on 127.0.0.1 (optionally over TLS with a self-signed certificate)."""
 
     def __init__(self, tls_dir: Path | None = None):
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.server.daemon_threads = True
+        self.server = local_server(_Handler)
         scheme = "http"
         if tls_dir is not None:
             cert, key = _self_signed(tls_dir)
@@ -176,15 +174,14 @@ class Site:
             self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
             scheme = "https"
         self.url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}/"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._running = ExitStack()
 
     def __enter__(self) -> Site:
-        self._thread.start()
+        self._running.enter_context(serving(self.server))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._running.close()
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.config import Config
 from tests.browser.conftest import load_results
 from tests.browser.grid import Grid, java_and_jar, running_grid
+from tests.support import QuietHandler, local_server, serving
 
 pytestmark = [pytest.mark.grid, pytest.mark.browser]
 
@@ -102,8 +103,8 @@ class Overlap:
                 self.in_flight -= 1
 
 
-def _serve(pages: dict[str, bytes], overlap: Overlap | None, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
+def _server(pages: dict[str, bytes], overlap: Overlap | None, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             body = pages.get(path)
@@ -124,13 +125,7 @@ def _serve(pages: dict[str, bytes], overlap: Overlap | None, host: str = "127.0.
             with suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:
-            """Keep test output clean."""
-
-    server = ThreadingHTTPServer((host, 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return local_server(Handler, host)
 
 
 @dataclass
@@ -144,16 +139,11 @@ class FramedStore:
 
 @contextmanager
 def _site(hold: float) -> Iterator[FramedStore]:
-    widget = _serve({"/widget/": WIDGET}, None)
-    widget_origin = f"http://localhost:{widget.server_address[1]}"
-    overlap = Overlap(hold=hold)
-    store = _serve(_site_pages(f"{widget_origin}/widget/"), overlap)
-    try:
-        yield FramedStore(f"http://127.0.0.1:{store.server_address[1]}", widget_origin, overlap)
-    finally:
-        for server in (store, widget):
-            server.shutdown()
-            server.server_close()
+    with serving(_server({"/widget/": WIDGET}, None)) as widget:
+        widget_origin = f"http://localhost:{widget.server_address[1]}"
+        overlap = Overlap(hold=hold)
+        with serving(_server(_site_pages(f"{widget_origin}/widget/"), overlap)) as store:
+            yield FramedStore(f"http://127.0.0.1:{store.server_address[1]}", widget_origin, overlap)
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import contextlib
 import gzip
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from a11y_audit.http_fetch import MAX_REDIRECTS, fetch
+from tests.support import QuietHandler, local_server, serving
 
 UA = "a11y-audit-test/1.0"
 
@@ -37,7 +36,7 @@ class Site:
         self.requests: list[tuple[str, dict[str, str]]] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 site.requests.append((self.path, dict(self.headers.items())))
                 route = site.routes.get(self.path, Reply(404, b"not found"))
@@ -51,11 +50,7 @@ class Site:
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(reply.body)
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = local_server(Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
@@ -65,11 +60,8 @@ class Site:
 @pytest.fixture
 def site() -> Iterator[Site]:
     site = Site()
-    thread = threading.Thread(target=site.server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield site
-    site.server.shutdown()
-    site.server.server_close()
+    with serving(site.server):
+        yield site
 
 
 def test_plain_get(site: Site) -> None:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from a11y_audit.http_fetch import FetchResult, fetch
 from a11y_audit.scope import Scope
 from a11y_audit.sitemap import SitemapDoc, iter_sitemap_urls, parse_sitemap
+from tests.support import QuietHandler, local_server, serving
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
@@ -94,7 +93,7 @@ class StaticSite:
         self.requested: list[str] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 site.requested.append(self.path)
                 body, headers = site.files.get(self.path, (b"missing", {}))
@@ -105,11 +104,7 @@ class StaticSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = local_server(Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def put(self, path: str, body: str | bytes, content_type: str = "application/xml", **headers: str) -> str:
@@ -120,11 +115,8 @@ class StaticSite:
 
 def serve() -> Iterator[StaticSite]:
     site = StaticSite()
-    thread = threading.Thread(target=site.server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield site
-    site.server.shutdown()
-    site.server.server_close()
+    with serving(site.server):
+        yield site
 
 
 @pytest.fixture
