@@ -70,9 +70,9 @@ class _Worker:
             screenshots=self._options.screenshots,
         )
 
-    def stop(self) -> None:
+    def stop(self, *, force: bool = False) -> None:
         if self.session:
-            self.session.quit()
+            self.session.quit(force=force)
         self.session = self.visitor = self.axe = None
 
     def visit(self, url: str, is_allowed: Callable[[str], bool]) -> Gathered:
@@ -84,7 +84,7 @@ class _Worker:
             try:
                 return self.visitor.visit(url, is_allowed=is_allowed)
             except BrowserCrashedError as crash:
-                self.stop()
+                self.stop(force=True)
                 if attempt == 2:
                     return Gathered(url=url, error=f"the browser crashed or hung twice on this page: {crash}")
         raise AssertionError("unreachable")

@@ -69,11 +69,16 @@ class Session:
     profile_dir: str | None
     is_local: bool
 
-    def quit(self) -> None:
-        """End the browser even if it is already dead or hung, and delete the profile."""
-        _set_command_timeout(self.driver, _QUIT_TIMEOUT)
-        with contextlib.suppress(Exception):  # a crashed or hung browser cannot be quit cleanly
-            self.driver.quit()
+    def quit(self, *, force: bool = False) -> None:
+        """End the browser and delete the profile; `force` for a hung or crashed browser.
+
+        A polite quit of a hung local browser costs half a minute (Selenium waits for
+        chromedriver to shut down), so a forced quit kills the local processes outright.
+        """
+        if not (force and self.profile_dir):
+            _set_command_timeout(self.driver, _QUIT_TIMEOUT)
+            with contextlib.suppress(Exception):  # a crashed browser cannot be quit cleanly
+                self.driver.quit()
         if self.profile_dir:
             _kill_browsers_using(self.profile_dir)
             shutil.rmtree(self.profile_dir, ignore_errors=True)

@@ -33,11 +33,12 @@ def processes_using(marker: str) -> list[int]:
     return pids
 
 
-def test_quit_leaves_no_browser_process() -> None:
+@pytest.mark.parametrize("force", [False, True], ids=["polite", "forced"])
+def test_quit_leaves_no_browser_process(force: bool) -> None:
     session = start_session(BrowserSettings())
     profile = session.profile_dir
     assert profile and processes_using(profile)
-    session.quit()
+    session.quit(force=force)
     time.sleep(0.5)
     assert processes_using(profile) == []
     assert not Path(profile).exists()
