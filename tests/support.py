@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -15,7 +15,9 @@ class QuietHandler(BaseHTTPRequestHandler):
         pass
 
 
-def local_server(handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1") -> ThreadingHTTPServer:
+def local_server(
+    handler: Callable[..., BaseHTTPRequestHandler], host: str = "127.0.0.1"
+) -> ThreadingHTTPServer:
     """A threading server on a free port of host (not yet serving)."""
     server = ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True

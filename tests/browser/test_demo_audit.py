@@ -13,7 +13,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -25,6 +26,7 @@ from a11y_audit.demo.defects import REGRESSION_DEFECT, Defect, load_manifest
 from a11y_audit.demo.server import DemoStore
 from a11y_audit.sitemap import parse_sitemap
 from tests.browser.conftest import load_results, run_cli
+from tests.support import local_server, serving
 
 pytestmark = pytest.mark.browser
 
@@ -190,3 +192,14 @@ def test_demo_command_prints_where_the_report_is(tmp_path: Path) -> None:
     assert f"Report:  {out / 'report.html'}" in result.stdout
     assert f"Results: {out / 'results.json'}" in result.stdout
     assert load_results(out)["summary"]["pages_audited"] >= 60
+
+
+def test_the_report_itself_passes_an_audit(broken: DemoRun, tmp_path: Path) -> None:
+    """The report people act on must be accessible: audit it with the tool itself."""
+    handler = partial(SimpleHTTPRequestHandler, directory=str(broken.out))
+    with serving(local_server(handler)) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}/report.html"
+        result = run_cli("scan", url, "-o", str(tmp_path / "report-audit"), "--no-screenshots")
+    assert result.returncode == 0, result.stderr
+    issues = load_results(tmp_path / "report-audit")["issues"]
+    assert [(issue["rule"], issue["outcome"]) for issue in issues] == []
