@@ -203,3 +203,26 @@ def test_the_report_itself_passes_an_audit(broken: DemoRun, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     issues = load_results(tmp_path / "report-audit")["issues"]
     assert [(issue["rule"], issue["outcome"]) for issue in issues] == []
+
+
+def test_a_sitemap_index_seeds_the_crawl(tmp_path: Path) -> None:
+    """--sitemap with --max-depth 0 audits exactly the pages the sitemap index lists."""
+    out = tmp_path / "sitemap"
+    with DemoStore(variant="fixed") as store:
+        expected = sitemap_paths(store)
+        result = run_cli(
+            "crawl",
+            "--sitemap",
+            urljoin(store.base_url, "sitemap.xml"),
+            "--max-depth",
+            "0",
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--no-screenshots",
+        )
+    assert result.returncode == 0, result.stderr
+    pages = load_results(out)["pages"]
+    assert {path_of(page["url"]) for page in pages} == expected
+    assert all(page["source"].endswith(".xml") for page in pages)

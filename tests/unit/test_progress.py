@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from a11y_audit.model import PageRecord
+from a11y_audit.progress import Progress
+
+
+@dataclass
+class FakeStats:
+    queued: int
+
+
+class FakeFrontier:
+    def __init__(self, queued: int):
+        self.queued = queued
+
+    def stats(self) -> FakeStats:
+        return FakeStats(self.queued)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_plain_lines_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream=stream)
+    progress.attach(FakeFrontier(queued=3))
+    progress.page_done(PageRecord(url="http://s.test/"), findings=4)
+    progress.page_done(PageRecord(url="http://s.test/x", error="HTTP 404: gone"), findings=0)
+    progress.close()
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("[1 done, 3 queued, 0 failed, ") and lines[0].endswith(
+        "http://s.test/ - 4 findings"
+    )
+    assert lines[1].startswith("[2 done, 3 queued, 1 failed, ") and "ERROR HTTP 404: gone" in lines[1]
+    assert (progress.done, progress.failed, progress.findings) == (2, 1, 4)
+
+
+def test_a_bar_with_counts_on_a_terminal() -> None:
+    stream = Terminal()
+    progress = Progress(stream=stream)
+    progress.attach(FakeFrontier(queued=5))
+    progress.page_done(PageRecord(url="http://s.test/"), findings=7)
+    progress.close()
+    shown = stream.getvalue()
+    assert "Auditing" in shown and "1/6" in shown
+    assert "queued=5" in shown and "failed=0" in shown and "findings=7" in shown
+
+
+def test_quiet_prints_nothing_but_still_counts() -> None:
+    stream = Terminal()
+    progress = Progress(quiet=True, stream=stream)
+    progress.attach(FakeFrontier(queued=1))
+    progress.page_done(
+        PageRecord(url="http://s.test/", skipped="not an HTML page (application/pdf)"), findings=0
+    )
+    progress.close()
+    assert stream.getvalue() == ""
+    assert (progress.done, progress.failed) == (1, 0)
