@@ -19,7 +19,7 @@ from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.config import Config
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.evaluate import iter_issues
+from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
 from a11y_audit.http_fetch import fetch
 from a11y_audit.reports.html import write_html_report
@@ -133,7 +133,7 @@ def audit(
             axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
         )
         store.write_run_info(tool)
-    outcome = _finish(store, tool, frontier.skipped_summary(), interrupted=interrupted)
+    outcome = _finish(store, tool, config, frontier.skipped_summary(), interrupted=interrupted)
     if outcome.summary["pages_audited"] == 0 and not interrupted:
         first_error = next(
             (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
@@ -149,17 +149,24 @@ def evaluate(output: Path) -> AuditOutcome:
     tool = store.read_run_info()
     if not tool:
         raise UsageError(f"{output} holds no audit artifacts: run `a11y-audit crawl` first")
-    return _finish(store, tool, {"counts": {}, "examples": []}, interrupted=bool(tool.get("interrupted")))
+    config = Config.from_json(tool.get("config", {}))
+    skipped: dict[str, Any] = {"counts": {}, "examples": []}
+    return _finish(store, tool, config, skipped, interrupted=bool(tool.get("interrupted")))
 
 
 def _finish(
-    store: ArtifactStore, tool: dict[str, Any], skipped: dict[str, Any], *, interrupted: bool
+    store: ArtifactStore,
+    tool: dict[str, Any],
+    config: Config,
+    skipped: dict[str, Any],
+    *,
+    interrupted: bool,
 ) -> AuditOutcome:
     tool = {**tool, "finished": _now(), "interrupted": interrupted}
     results_path = store.root / "results.json"
-    summary = write_results(
-        results_path, tool=tool, pages=store.iter_pages(), issues=iter_issues(store), skipped=skipped
-    )
+    start = datetime.fromisoformat(tool["started"]).date()
+    issues = issues_for_run(store, config.priority_policy(), start)
+    summary = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(results_path, store.root / "report.html")
     return AuditOutcome(
         results_path=results_path, report_path=report_path, summary=summary, interrupted=interrupted

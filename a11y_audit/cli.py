@@ -233,6 +233,27 @@ def evaluate(output: Path) -> None:
     _print_outcome(api.evaluate(output))
 
 
+@cli.group("config")
+def config_group() -> None:
+    """Work with a11y-audit.toml files."""
+
+
+@config_group.command("check")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def config_check(file: Path) -> None:
+    """Validate a config file without auditing.
+
+    Prints "FILE: OK" (exit 0), or one line naming the problem and the fix (exit 2).
+
+    \b
+    Examples:
+      a11y-audit config check a11y-audit.toml
+      a11y-audit config check pyproject.toml
+    """
+    load_config(file)
+    click.echo(f"{file}: OK")
+
+
 def _wait_forever() -> None:
     import threading
 

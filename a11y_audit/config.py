@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
+from a11y_audit.model import Priority
+from a11y_audit.priority import DEFAULT_NAMES, DEFAULT_SLA_DAYS, Criticality, Flow, PriorityPolicy
 
 __all__ = ["Config", "load_config"]
 
@@ -42,23 +44,62 @@ class Config:
     axe_tags: tuple[str, ...] = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
     axe_path: str | None = None
     templates: tuple[tuple[str, str], ...] = field(default=())
+    flows: tuple[Flow, ...] = ()
+    priority_names: tuple[tuple[str, str], ...] = ()
+    sla_days: tuple[tuple[str, int], ...] = ()
     source: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Config:
         """CLI flags win over the file; None means 'flag not given'."""
         return replace(self, **{key: value for key, value in overrides.items() if value is not None})
 
+    def priority_policy(self) -> PriorityPolicy:
+        """[flows] and [priority] over the defaults of a11y_audit.priority."""
+        return PriorityPolicy(
+            flows=self.flows,
+            names={**DEFAULT_NAMES, **{Priority(key): name for key, name in self.priority_names}},
+            sla_days={**DEFAULT_SLA_DAYS, **{Priority(key): days for key, days in self.sla_days}},
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The config as recorded in results.json (no secrets live here)."""
         data: dict[str, Any] = {}
         for item in fields(self):
             value = getattr(self, item.name)
-            data[item.name] = (
-                [list(pair) for pair in value]
-                if item.name == "templates"
-                else (list(value) if isinstance(value, tuple) else value)
-            )
+            if item.name == "flows":
+                data[item.name] = [flow.to_json() for flow in value]
+            elif item.name in _PAIRS:
+                data[item.name] = [list(pair) for pair in value]
+            else:
+                data[item.name] = list(value) if isinstance(value, tuple) else value
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Config:
+        """Inverse of to_json, so `evaluate` re-judges with the settings the run used."""
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            if item.name not in data:
+                continue
+            value = data[item.name]
+            if item.name == "flows":
+                values[item.name] = tuple(
+                    Flow(
+                        flow["name"],
+                        Criticality(flow["criticality"]),
+                        tuple(flow["urls"]),
+                        tuple(flow["templates"]),
+                    )
+                    for flow in value
+                )
+            elif item.name in _PAIRS:
+                values[item.name] = tuple(tuple(pair) for pair in value)
+            else:
+                values[item.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)
+
+
+_PAIRS = ("templates", "priority_names", "sla_days")
 
 
 # section -> key -> (validator, config field)
@@ -153,7 +194,7 @@ def load_config(path: Path | None) -> Config:
         text = path.read_text("utf-8")
     except OSError as error:
         raise UsageError(
-            f"cannot read config file {path}: {error.strerror or error} — check the --config path"
+            f"cannot read config file {path}: {error.strerror or error} — check the path"
         ) from error
     try:
         data = tomllib.loads(text)
@@ -167,48 +208,150 @@ def load_config(path: Path | None) -> Config:
 def _from_tables(data: dict[str, Any], path: Path, text: str) -> Config:
     values: dict[str, Any] = {}
     for section, table in data.items():
-        if section == "templates":
-            values["templates"] = _templates(table, path, text)
+        if section in _SPECIAL_SECTIONS:
+            values.update(_SPECIAL_SECTIONS[section](table, path, text))
             continue
         if section not in _SCHEMA:
-            known = ", ".join(sorted([*_SCHEMA, "templates"]))
+            known = ", ".join(sorted([*_SCHEMA, *_SPECIAL_SECTIONS]))
             raise UsageError(
                 f"{_where(path, text, section)}: unknown section [{section}]; known sections: {known}"
             )
-        if not isinstance(table, dict):
-            raise UsageError(f"{_where(path, text, section)}: [{section}] must be a table")
+        table = _table(table, path, text, (section,), f"[{section}]")
+        _known(table, _SCHEMA[section], path, text, (section,), f"[{section}]")
         for key, value in table.items():
-            if key not in _SCHEMA[section]:
-                known = ", ".join(sorted(_SCHEMA[section]))
-                raise UsageError(
-                    f"{_where(path, text, key)}: unknown key '{key}' in [{section}]; expected one of: {known}"
-                )
             validator, name = _SCHEMA[section][key]
-            try:
-                values[name] = validator(value)
-            except ValueError as error:
-                raise UsageError(f"{_where(path, text, key)}: [{section}] {key} must be {error}") from error
+            values[name] = _checked(validator, value, path, text, (section, key), f"[{section}] {key}")
     return Config(source=str(path), **values)
 
 
-def _templates(table: Any, path: Path, text: str) -> tuple[tuple[str, str], ...]:
+def _checked(
+    validator: _Validator, value: Any, path: Path, text: str, keys: tuple[str, ...], what: str
+) -> Any:
+    """Run a validator; its ValueError (what is expected) becomes a one-line UsageError."""
+    try:
+        return validator(value)
+    except ValueError as error:
+        raise UsageError(f"{_where(path, text, *keys)}: {what} must be {error}") from error
+
+
+def _known(
+    found: dict[str, Any], known: Any, path: Path, text: str, keys: tuple[str, ...], where: str
+) -> None:
+    """Reject the first key of `found` that is not in `known`."""
+    for key in found:
+        if key not in known:
+            expected = ", ".join(sorted(known))
+            location = _where(path, text, *keys, key)
+            raise UsageError(f"{location}: unknown key '{key}' in {where}; expected one of: {expected}")
+
+
+def _table(value: Any, path: Path, text: str, keys: tuple[str, ...], what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise UsageError(f"{_where(path, text, *keys)}: {what} must be a table")
+    return value
+
+
+def _templates(table: Any, path: Path, text: str) -> dict[str, Any]:
     """[templates] maps a template name to a URL regex: product = '/products/'."""
-    if not isinstance(table, dict):
-        raise UsageError(f"{_where(path, text, 'templates')}: [templates] must map names to URL regexes")
+    table = _table(table, path, text, ("templates",), "[templates] (template name = URL regex)")
     pairs = []
     for name, pattern in table.items():
-        try:
-            _regex_list([pattern])
-        except ValueError as error:
-            raise UsageError(f"{_where(path, text, name)}: [templates] {name} must be {error}") from error
+        _checked(_regex_list, [pattern], path, text, ("templates", name), f"[templates] {name}")
         pairs.append((str(name), str(pattern)))
-    return tuple(pairs)
+    return {"templates": tuple(pairs)}
 
 
-def _where(path: Path, text: str, key: str) -> str:
-    """'file:line' of the first line defining `key` (tomllib keeps no positions)."""
-    pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|\"?{re.escape(key)}\"?\s*=)")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return f"{path}:{number}"
-    return str(path)
+_FLOW_KEYS = ("criticality", "urls", "templates")
+_CRITICALITIES = ", ".join(f'"{item.value}"' for item in Criticality)
+
+
+def _criticality(value: Any) -> Criticality:
+    if value not in tuple(Criticality):
+        raise ValueError(f"one of {_CRITICALITIES}")
+    return Criticality(value)
+
+
+def _flows(table: Any, path: Path, text: str) -> dict[str, Any]:
+    """[flows.NAME] criticality = "critical"|"high"|"normal", urls = [regex...], templates = [name...]."""
+    table = _table(table, path, text, ("flows",), "[flows]")
+    flows = []
+    for name, spec in table.items():
+        keys = ("flows", name)
+        spec = _table(spec, path, text, keys, f"[flows.{name}]")
+        _known(spec, _FLOW_KEYS, path, text, keys, f"[flows.{name}]")
+        if "criticality" not in spec:
+            raise UsageError(
+                f"{_where(path, text, *keys)}: [flows.{name}] needs criticality = {_CRITICALITIES}"
+            )
+        criticality = _checked(
+            _criticality,
+            spec["criticality"],
+            path,
+            text,
+            (*keys, "criticality"),
+            f"[flows.{name}] criticality",
+        )
+        urls = _checked(
+            _regex_list, spec.get("urls", []), path, text, (*keys, "urls"), f"[flows.{name}] urls"
+        )
+        templates = _checked(
+            _string_list,
+            spec.get("templates", []),
+            path,
+            text,
+            (*keys, "templates"),
+            f"[flows.{name}] templates",
+        )
+        if not urls and not templates:
+            raise UsageError(
+                f"{_where(path, text, *keys)}: [flows.{name}] matches no page; give urls = [regex...] "
+                "or templates = [name...]"
+            )
+        flows.append(Flow(str(name), criticality, urls, templates))
+    return {"flows": tuple(flows)}
+
+
+_PRIORITY_KEYS = {"names": ("priority_names", _string), "sla_days": ("sla_days", _non_negative_int)}
+
+
+def _priority(table: Any, path: Path, text: str) -> dict[str, Any]:
+    """[priority] names = {P1 = "Highest", ...}, sla_days = {P1 = 2, ...}; unnamed ones keep defaults."""
+    table = _table(table, path, text, ("priority",), "[priority]")
+    _known(table, _PRIORITY_KEYS, path, text, ("priority",), "[priority]")
+    values: dict[str, Any] = {}
+    for key, mapping in table.items():
+        field_name, validator = _PRIORITY_KEYS[key]
+        keys = ("priority", key)
+        mapping = _table(mapping, path, text, keys, f"[priority] {key} (P1 = ..., P2 = ...)")
+        for level in mapping:
+            if level not in tuple(Priority):
+                raise UsageError(
+                    f"{_where(path, text, *keys, level)}: unknown priority '{level}' in [priority] {key}; "
+                    "expected P1, P2, P3 or P4"
+                )
+        values[field_name] = tuple(
+            (level, _checked(validator, value, path, text, (*keys, level), f"[priority] {key}.{level}"))
+            for level, value in mapping.items()
+        )
+    return values
+
+
+_SPECIAL_SECTIONS: dict[str, Callable[[Any, Path, str], dict[str, Any]]] = {
+    "templates": _templates,
+    "flows": _flows,
+    "priority": _priority,
+}
+
+
+def _where(path: Path, text: str, *keys: str) -> str:
+    """'file:line' of the line defining the last of `keys`, each searched after the previous one
+    (a table header, `key =` at a line start, or `key =` inside an inline table); tomllib keeps
+    no positions."""
+    lines = text.splitlines()
+    found: int | None = None
+    for key in keys:
+        name = rf"\"?{re.escape(key)}\"?"
+        pattern = re.compile(rf"^\s*\[\s*(?:[\w\"-]+\s*\.\s*)*{name}\s*\]|(?:^\s*|[{{,]\s*){name}\s*=")
+        start = found or 0
+        found = next((number for number in range(start, len(lines)) if pattern.search(lines[number])), found)
+    return f"{path}:{found + 1}" if found is not None else str(path)

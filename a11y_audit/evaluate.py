@@ -1,46 +1,55 @@
 """Judge saved artifacts without a browser: raw axe results -> findings -> issues.
 
-For now an issue is one rule with one outcome on one page; grouping across pages by root
-cause comes with the prioritisation stage. Pages are read one at a time from the store,
-so memory stays flat however large the crawl.
+Findings are grouped by root cause across the whole run (a11y_audit.grouping) and each
+issue is then triaged (a11y_audit.priority). Pages are read one at a time from the store and
+only the groups stay in memory; issues come out most urgent first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from datetime import date
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_results import findings_from_axe
-from a11y_audit.model import Finding, Issue, PageRecord, fingerprint
+from a11y_audit.grouping import Group, Grouper
+from a11y_audit.model import Issue
+from a11y_audit.priority import PriorityPolicy, Reach
 
-__all__ = ["issues_for_page", "iter_issues"]
+__all__ = ["issues_for_run", "triage_groups"]
 
 
-def iter_issues(store: ArtifactStore) -> Iterator[Issue]:
-    """Issues of every audited page in the store, page by page."""
+def issues_for_run(store: ArtifactStore, policy: PriorityPolicy, start: date) -> list[Issue]:
+    """Issues of every audited page in the store, grouped across pages and triaged."""
+    grouper = Grouper()
     for record in store.iter_pages():
         if not record.audited:
             continue
         raw = store.read_axe(record)
         if raw is not None:
-            yield from issues_for_page(record, findings_from_axe(raw, record.url))
+            flow = policy.flow_of(record.final_url or record.url, record.template)
+            grouper.add_page(record, flow, findings_from_axe(raw, record.url))
+    return triage_groups(grouper.groups, policy, start)
 
 
-def issues_for_page(record: PageRecord, findings: Iterable[Finding]) -> list[Issue]:
-    """Group one page's findings by (source, rule, outcome), keeping first-seen order."""
-    groups: dict[tuple[str, str, str], list[Finding]] = {}
-    for finding in findings:
-        key = (finding.rule.source.value, finding.rule.id, finding.outcome.value)
-        groups.setdefault(key, []).append(finding)
-    return [_issue(record, key, members) for key, members in groups.items()]
+def triage_groups(groups: list[Group], policy: PriorityPolicy, start: date) -> list[Issue]:
+    """Triage finished groups into issues, most urgent first (then worst impact, rule)."""
+    issues = [_issue(group, policy, start) for group in groups]
+    return sorted(
+        issues,
+        key=lambda issue: (issue.triage.priority.rank, -issue.impact.rank, issue.rule.id),
+    )
 
 
-def _issue(record: PageRecord, key: tuple[str, str, str], members: list[Finding]) -> Issue:
-    first = members[0]
+def _issue(group: Group, policy: PriorityPolicy, start: date) -> Issue:
+    templates = tuple(sorted(group.templates))
+    reach = Reach(pages=len(group.pages), templates=len(templates))
     return Issue(
-        fingerprint=fingerprint(*key, record.url),
-        rule=first.rule,
-        outcome=first.outcome,
-        impact=max((member.impact for member in members), key=lambda impact: impact.rank),
-        instances=tuple(member.where for member in members),
+        fingerprint=group.fingerprint,
+        rule=group.rule,
+        outcome=group.outcome,
+        impact=group.impact,
+        instances=tuple(group.instances),
+        pages=reach.pages,
+        templates=templates,
+        triage=policy.triage(group.rule, group.outcome, group.impact, group.flow, reach, start),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -14,8 +15,10 @@ __all__ = [
     "Issue",
     "Outcome",
     "PageRecord",
+    "Priority",
     "RuleMeta",
     "Source",
+    "Triage",
 ]
 
 
@@ -51,6 +54,25 @@ class Outcome(StrEnum):
     CANT_TELL = "cantTell"
     PASSED = "passed"
     INAPPLICABLE = "inapplicable"
+
+
+class Priority(StrEnum):
+    """Bug-tracker priority, P1 (fix now, like a broken checkout) to P4 (backlog)."""
+
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+    @property
+    def rank(self) -> int:
+        """1 is most urgent: sort key, and the step arithmetic of the priority policy."""
+        return int(self.value[1])
+
+    @classmethod
+    def of_rank(cls, rank: int) -> Priority:
+        """The priority with this rank (1..4)."""
+        return cls(f"P{rank}")
 
 
 class Source(StrEnum):
@@ -172,6 +194,18 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Triage:
+    """How urgent an issue is and why: the output of a11y_audit.priority for one issue."""
+
+    priority: Priority
+    priority_name: str
+    reasons: tuple[str, ...]
+    due: date
+    flow: str
+    blocker: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """Findings that share a fingerprint: the unit of report rows, tickets and the CI gate."""
 
@@ -180,6 +214,9 @@ class Issue:
     outcome: Outcome
     impact: Impact
     instances: tuple[Instance, ...]
+    pages: int
+    templates: tuple[str, ...]
+    triage: Triage
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for results.json (names are a documented contract: keep them)."""
@@ -195,6 +232,14 @@ class Issue:
             "description": self.rule.description,
             "help_url": self.rule.help_url,
             "instances": [instance.to_json() for instance in self.instances],
+            "priority": self.triage.priority.value,
+            "priority_name": self.triage.priority_name,
+            "reasons": list(self.triage.reasons),
+            "due": self.triage.due.isoformat(),
+            "flow": self.triage.flow,
+            "blocker": self.triage.blocker,
+            "pages": self.pages,
+            "templates": list(self.templates),
         }
 
 

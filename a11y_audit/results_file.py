@@ -1,8 +1,9 @@
 """Write results.json, the versioned contract every later stage reads (see docs/results.md).
 
-The file is streamed: pages and issues are written as they are read from the artifact
-store, and the summary (which needs every count) comes last, so a 5,000-page crawl never
-sits in memory. `schema_version` follows semver: additions bump the minor version.
+The file is streamed: pages are written as they are read from the artifact store, issues
+(grouped across the run, so only the groups are held) after them, and the summary (which
+needs every count) comes last, so a 5,000-page crawl never sits in memory.
+`schema_version` follows semver: additions bump the minor version.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from a11y_audit.model import Issue, PageRecord
 
 __all__ = ["SCHEMA_VERSION", "write_results"]
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def write_results(
@@ -63,12 +64,14 @@ def _write_pages(out: IO[str], pages: Iterable[PageRecord]) -> dict[str, int]:
 def _write_issues(out: IO[str], issues: Iterable[Issue]) -> dict[str, Any]:
     by_outcome: Counter[str] = Counter()
     by_impact: Counter[str] = Counter()
+    by_priority: Counter[str] = Counter()
     instances = 0
     out.write(',\n"issues": [')
     for index, issue in enumerate(issues):
         out.write(("\n" if index == 0 else ",\n") + json.dumps(issue.to_json(), ensure_ascii=False))
         by_outcome[issue.outcome.value] += 1
         by_impact[issue.impact.value] += 1
+        by_priority[issue.triage.priority.value] += 1
         instances += len(issue.instances)
     out.write("\n]")
     return {
@@ -76,4 +79,5 @@ def _write_issues(out: IO[str], issues: Iterable[Issue]) -> dict[str, Any]:
         "instances": instances,
         "by_outcome": dict(sorted(by_outcome.items())),
         "by_impact": dict(sorted(by_impact.items())),
+        "by_priority": dict(sorted(by_priority.items())),
     }

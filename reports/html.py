@@ -41,13 +41,14 @@ def _context(results: dict[str, Any]) -> dict[str, Any]:
     issues = sorted(
         results["issues"],
         key=lambda issue: (
-            issue["outcome"] != "failed",
+            issue["priority"],
             _IMPACT_ORDER.get(issue["impact"], 9),
             issue["rule"],
             issue["instances"][0]["page_url"],
         ),
     )
     by_sc: Counter[str] = Counter(sc for issue in issues for sc in issue["wcag"])
+    names = {issue["priority"]: issue["priority_name"] for issue in issues}
     return {
         "tool": results["tool"],
         "summary": results["summary"],
@@ -56,4 +57,8 @@ def _context(results: dict[str, Any]) -> dict[str, Any]:
         "failed": [issue for issue in issues if issue["outcome"] == "failed"],
         "review": [issue for issue in issues if issue["outcome"] == "cantTell"],
         "by_sc": sorted(by_sc.items(), key=lambda item: tuple(int(n) for n in item[0].split("."))),
+        "by_priority": [
+            (f"{priority} {names[priority]}", count)
+            for priority, count in sorted(results["summary"]["by_priority"].items())
+        ],
     }

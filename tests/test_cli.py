@@ -23,11 +23,39 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
-@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate"])
+@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate", "config check"])
 def test_every_command_has_help_with_examples(command: str) -> None:
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.returncode == 0
     assert "Example" in result.stdout and f"a11y-audit {command}" in result.stdout
+
+
+def test_config_check_accepts_the_example_config() -> None:
+    example = Path(__file__).parents[1] / "examples" / "a11y-audit.toml"
+    result = run("config", "check", str(example))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{example}: OK"
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('[flows.pay]\ncriticality = "urgent"\nurls = ["/pay"]\n', 'must be one of "critical"'),
+        ("[priority]\nsla_days = {P9 = 1}\n", "unknown priority 'P9'"),
+    ],
+)
+def test_config_check_of_a_bad_file_exits_2_with_one_line(tmp_path: Path, text: str, error: str) -> None:
+    config = tmp_path / "a11y-audit.toml"
+    config.write_text(text, "utf-8")
+    result = run("config", "check", str(config))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {config}:2: ") and error in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_config_check_of_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("config", "check", str(tmp_path / "nope.toml"))
+    assert result.returncode == 2 and "cannot read config file" in result.stderr
 
 
 def test_version() -> None:

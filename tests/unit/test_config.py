@@ -6,6 +6,10 @@ import pytest
 
 from a11y_audit.config import Config, load_config
 from a11y_audit.errors import UsageError
+from a11y_audit.model import Priority
+from a11y_audit.priority import Criticality, Flow
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "a11y-audit.toml"
 
 
 def write(tmp_path: Path, text: str, name: str = "a11y-audit.toml") -> Path:
@@ -53,6 +57,40 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
         ("[crawler]\n", r"a11y-audit.toml:1: unknown section \[crawler\]"),
         ("[crawl\n", r"invalid TOML"),
         ('[browser]\nscreenshots = "yes"\n', r"screenshots must be true or false"),
+        (
+            '[flows.pay]\ncriticality = "critical"\nurl = ["/pay"]\n',
+            r"a11y-audit.toml:3: unknown key 'url' in \[flows.pay\]; expected one of: criticality, ",
+        ),
+        (
+            '[flows.pay]\ncriticality = "urgent"\nurls = ["/pay"]\n',
+            r'a11y-audit.toml:2: \[flows.pay\] criticality must be one of "critical", "high", "normal"',
+        ),
+        (
+            '[flows.pay]\nurls = ["/pay"]\n',
+            r'a11y-audit.toml:1: \[flows.pay\] needs criticality = "critical", "high", "normal"',
+        ),
+        (
+            '[flows.pay]\ncriticality = "high"\n\nurls = ["(pay"]\n',
+            r"a11y-audit.toml:4: \[flows.pay\] urls must be valid regular expressions",
+        ),
+        (
+            '[flows.pay]\ncriticality = "high"\n',
+            r"a11y-audit.toml:1: \[flows.pay\] matches no page; give urls = \[regex...\] or templates",
+        ),
+        ('[flows]\npay = "critical"\n', r"a11y-audit.toml:2: \[flows.pay\] must be a table"),
+        (
+            '[priority]\nnames = {P1 = "Now", P5 = "Never"}\n',
+            r"a11y-audit.toml:2: unknown priority 'P5' in \[priority\] names; expected P1, P2, P3 or P4",
+        ),
+        (
+            "[priority]\nsla_days = {P1 = 2}\ndeadline = 3\n",
+            r"a11y-audit.toml:3: unknown key 'deadline' in \[priority\]; expected one of: names, sla_days",
+        ),
+        (
+            "[priority]\nsla_days = {P1 = -2}\n",
+            r"a11y-audit.toml:2: \[priority\] sla_days.P1 must be a whole number of at least 0",
+        ),
+        ('[priority]\nnames = {P2 = ""}\n', r"\[priority\] names.P2 must be a non-empty string"),
     ],
 )
 def test_bad_config_gives_one_line_with_file_line_and_expectation(
@@ -62,6 +100,26 @@ def test_bad_config_gives_one_line_with_file_line_and_expectation(
     with pytest.raises(UsageError, match=expected) as info:
         load_config(path)
     assert "\n" not in str(info.value)
+
+
+def test_flows_and_priority_are_read_and_build_the_policy(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[flows.pay]\ncriticality = "critical"\nurls = ["/pay/"]\ntemplates = ["payment"]\n'
+        '[priority]\nnames = {P1 = "Blocker"}\nsla_days = {P4 = 180}\n',
+    )
+    config = load_config(path)
+    assert config.flows == (Flow("pay", Criticality.CRITICAL, ("/pay/",), ("payment",)),)
+    policy = config.priority_policy()
+    assert policy.names[Priority.P1] == "Blocker" and policy.names[Priority.P2] == "High"
+    assert policy.sla_days[Priority.P4] == 180 and policy.sla_days[Priority.P1] == 2
+    assert policy.flow_of("https://s.test/pay/now", None).name == "pay"
+
+
+def test_config_round_trips_through_results_json() -> None:
+    config = load_config(EXAMPLE)
+    assert config.flows and config.priority_names and config.sla_days
+    assert Config.from_json(config.to_json()) == config
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:

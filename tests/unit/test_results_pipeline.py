@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -10,8 +11,9 @@ import pytest
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.errors import ToolError
-from a11y_audit.evaluate import iter_issues
-from a11y_audit.model import PageRecord
+from a11y_audit.evaluate import issues_for_run
+from a11y_audit.model import Issue, PageRecord
+from a11y_audit.priority import PriorityPolicy
 from a11y_audit.reports.html import write_html_report
 from a11y_audit.results_file import SCHEMA_VERSION, write_results
 
@@ -27,6 +29,10 @@ TOOL = {
     "finished": "2026-11-25T10:01:00+00:00",
     "config": {},
 }
+
+
+def issues_of(store: ArtifactStore) -> list[Issue]:
+    return issues_for_run(store, PriorityPolicy(), date(2026, 11, 25))
 
 
 def make_store(tmp_path: Path) -> ArtifactStore:
@@ -86,13 +92,13 @@ def test_unwritable_output_is_a_tool_error_naming_the_fix(tmp_path: Path) -> Non
         ArtifactStore.open(blocker / "out", resume=False)
 
 
-def test_issues_are_one_per_rule_outcome_and_page(tmp_path: Path) -> None:
-    issues = list(iter_issues(make_store(tmp_path)))
+def test_each_sample_rule_is_one_issue_with_a_stable_fingerprint(tmp_path: Path) -> None:
+    issues = issues_of(make_store(tmp_path))
     assert sorted(issue.rule.id for issue in issues) == sorted(
         r["id"] for r in SAMPLE["violations"] + SAMPLE["incomplete"]
     )
     assert len({issue.fingerprint for issue in issues}) == len(issues)
-    again = list(iter_issues(make_store(tmp_path / "again")))
+    again = issues_of(make_store(tmp_path / "again"))
     assert [i.fingerprint for i in issues] == [i.fingerprint for i in again]
 
 
@@ -103,7 +109,7 @@ def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) ->
         path,
         tool=TOOL,
         pages=store.iter_pages(),
-        issues=iter_issues(store),
+        issues=issues_of(store),
         skipped={"counts": {}, "examples": []},
     )
     results = json.loads(path.read_text("utf-8"))
@@ -111,7 +117,14 @@ def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) ->
     assert results["schema_version"] == SCHEMA_VERSION
     assert summary["pages_audited"] == 1 and summary["pages_failed"] == 1 and summary["pages_skipped"] == 1
     assert summary["by_outcome"] == {"cantTell": 1, "failed": 5}
+    assert sum(summary["by_priority"].values()) == 6
     assert "links" not in results["pages"][0]
+    issue = results["issues"][0]
+    assert issue["priority"] == "P2" and issue["priority_name"] == "High"  # content page
+    assert issue["blocker"] and issue["due"] == "2026-12-09" and issue["pages"] == 1
+    assert [item["priority"] for item in results["issues"]] == sorted(
+        item["priority"] for item in results["issues"]
+    )
 
 
 def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> None:
@@ -121,12 +134,14 @@ def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> No
         path,
         tool=TOOL,
         pages=store.iter_pages(),
-        issues=iter_issues(store),
+        issues=issues_of(store),
         skipped={"counts": {}, "examples": []},
     )
     html = write_html_report(path, store.root / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img" in html  # snippets are shown as text
+    assert "P2 High" in html and "Why P2:" in html and "due 2026-12-09" in html
+    assert "1 page / 1 template" in html
     assert 'lang="en"' in html and "<main" in html
     assert 'src="http' not in html and "<link" not in html  # no external requests

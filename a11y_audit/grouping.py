@@ -1,0 +1,156 @@
+"""Group findings by root cause: one defect in a shared component is one issue, not 5,000.
+
+A store renders the same add-to-cart button on every product page; when it has no name,
+that is one bug to fix once. Findings join the same group when they share source, rule,
+outcome and a *component signature*: the element's selector and opening tag with everything
+that varies with page data removed (digits, hashes, UUIDs, attribute values such as alt,
+title, aria-label, href, src, text, generated class names like `css-1x2y3z`, whatever follows
+the first word of an id: `#quantity-linen-shirt` is `#quantity~`), keeping tag
+names, attribute names, roles, input types and stable class names. The fingerprint hashes
+only those parts, so it survives new product names, prices, ids, ports and query strings
+between runs. Groups fill page by page (a dict keyed by fingerprint).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from a11y_audit.axe_results import selector_text
+from a11y_audit.model import Finding, Impact, Instance, Outcome, PageRecord, RuleMeta, fingerprint
+from a11y_audit.priority import Flow
+from a11y_audit.templates import template_for
+
+__all__ = ["Group", "Grouper", "component_signature"]
+
+# Values that identify data, not components: UUIDs, long hex ids, then any run of digits.
+_VOLATILE = (
+    (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I), "~"),
+    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b", re.I), "~"),
+    (re.compile(r"\d+"), "~"),
+)
+# Class names that build tools generate per build: css-1x2y3z (emotion), sc-abc123 / sc-xyz
+# (styled-components), jsx-123 (styled-jsx), Button_root__a1b2c (CSS modules: hash suffix).
+_GENERATED_CLASS = re.compile(r"^(?:css|sc|jsx|emotion|styled|svelte)-[\w-]+$", re.I)
+_MODULE_HASH = re.compile(r"__[\w-]{5,}$")
+_ATTRIBUTE_SELECTOR = re.compile(
+    r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*(?:\"[^\"]*\"|'[^']*'|[^\]\s]+))?\s*(?:[is])?\]"
+)
+_CLASS_SELECTOR = re.compile(r"\.((?:\\.|[\w-])+)")
+# axe prefers ids, which often carry data after a component word: #quantity-linen-shirt,
+# #cart-qty-1. Keep the leading letters (the component) and mark that something followed.
+_ID_SELECTOR = re.compile(r"#([A-Za-z]*)((?:\\.|[\w-])*)")
+_NTH = re.compile(r":nth-(child|of-type|last-child|last-of-type)\([^)]*\)")
+_OPENING_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)([^>]*)>?")
+_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+# Attributes whose value names a component rather than page data.
+_KEPT_VALUES = frozenset({"role", "type"})
+
+
+def component_signature(target: tuple[Any, ...], snippet: str) -> str:
+    """The element with page data stripped: normalised selector (frames kept) + opening tag."""
+    steps = tuple(
+        [_selector_signature(str(part)) for part in step]
+        if isinstance(step, list)
+        else _selector_signature(str(step))
+        for step in target
+    )
+    return selector_text(steps) + " | " + _tag_signature(snippet)
+
+
+def _selector_signature(selector: str) -> str:
+    selector = _ATTRIBUTE_SELECTOR.sub(lambda match: f"[{match.group(1)}]", selector)
+    selector = _NTH.sub(lambda match: f":nth-{match.group(1)}(n)", selector)
+    selector = _CLASS_SELECTOR.sub(lambda match: _class_selector(match.group(1)), selector)
+    selector = _ID_SELECTOR.sub(lambda match: f"#{match.group(1)}{'~' if match.group(2) else ''}", selector)
+    return _volatile(selector)
+
+
+def _class_selector(name: str) -> str:
+    stable = _stable_class(name)
+    return f".{stable}" if stable else ""
+
+
+def _stable_class(name: str) -> str | None:
+    if _GENERATED_CLASS.match(name):
+        return None
+    return _volatile(_MODULE_HASH.sub("", name))
+
+
+def _tag_signature(snippet: str) -> str:
+    match = _OPENING_TAG.search(snippet)
+    if match is None:
+        return ""
+    parts = [match.group(1).lower()]
+    for attribute in _ATTRIBUTE.finditer(match.group(2)):
+        name = attribute.group(1).lower()
+        value = (attribute.group(2) or "").strip("\"'")
+        if name == "class":
+            classes = sorted(filter(None, (_stable_class(token) for token in value.split())))
+            parts.append(f"class={'.'.join(classes)}")
+        elif name in _KEPT_VALUES:
+            parts.append(f"{name}={value.lower()}")
+        elif not name.startswith("data-"):
+            parts.append(name)
+    return "<" + " ".join(parts) + ">"
+
+
+def _volatile(text: str) -> str:
+    for pattern, replacement in _VOLATILE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@dataclass(slots=True)
+class Group:
+    """One issue being collected (mutable while the run is read): instances and reach."""
+
+    fingerprint: str
+    rule: RuleMeta
+    outcome: Outcome
+    impact: Impact
+    flow: Flow
+    instances: list[Instance] = field(default_factory=list)
+    pages: set[str] = field(default_factory=set)
+    templates: set[str] = field(default_factory=set)
+
+
+class Grouper:
+    """Collects the findings of a whole run, page by page, into groups keyed by fingerprint."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, Group] = {}
+
+    def add_page(self, record: PageRecord, flow: Flow, findings: Iterable[Finding]) -> None:
+        """Add one page's findings; an issue's flow is the most critical flow it was seen on
+        (ties by name, so the crawl order of parallel workers does not change it)."""
+        template = record.template or template_for(record.url)
+        for finding in findings:
+            key = fingerprint(
+                finding.rule.source.value,
+                finding.rule.id,
+                finding.outcome.value,
+                component_signature(finding.where.target, finding.where.snippet),
+            )
+            group = self._groups.get(key)
+            if group is None:
+                group = Group(key, finding.rule, finding.outcome, finding.impact, flow)
+                self._groups[key] = group
+            if finding.impact.rank > group.impact.rank:
+                group.impact = finding.impact
+            if _flow_order(flow) < _flow_order(group.flow):
+                group.flow = flow
+            group.instances.append(finding.where)
+            group.pages.add(record.url)
+            group.templates.add(template)
+
+    @property
+    def groups(self) -> list[Group]:
+        """Every group so far, in first-seen order."""
+        return list(self._groups.values())
+
+
+def _flow_order(flow: Flow) -> tuple[int, str]:
+    return (-flow.criticality.rank, flow.name)

@@ -1,0 +1,157 @@
+"""Grouping by root cause: one defect in a shared component is one issue however many pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+
+from a11y_audit.evaluate import triage_groups
+from a11y_audit.grouping import Grouper, component_signature
+from a11y_audit.model import Finding, Impact, Instance, Issue, Outcome, PageRecord, RuleMeta, Source
+from a11y_audit.priority import PriorityPolicy
+
+BUTTON_NAME = RuleMeta(
+    id="button-name",
+    source=Source.AXE,
+    title="Buttons must have discernible text",
+    description="",
+    help_url="",
+    wcag=("4.1.2",),
+    level="A",
+)
+IMAGE_ALT = RuleMeta(
+    id="image-alt", source=Source.AXE, title="", description="", help_url="", wcag=("1.1.1",), level="A"
+)
+
+
+def finding(url: str, target: Sequence[object], snippet: str, rule: RuleMeta = BUTTON_NAME) -> Finding:
+    return Finding(
+        rule=rule,
+        outcome=Outcome.FAILED,
+        impact=Impact.CRITICAL,
+        where=Instance(page_url=url, selector="", target=tuple(target), snippet=snippet, message="m"),
+    )
+
+
+def group(pages: list[tuple[PageRecord, list[Finding]]]) -> list[Issue]:
+    grouper = Grouper()
+    policy = PriorityPolicy()
+    for record, findings in pages:
+        grouper.add_page(record, policy.flow_of(record.url, record.template), findings)
+    return triage_groups(grouper.groups, policy, date(2026, 11, 25))
+
+
+def product_page(number: int, port: int = 8000) -> tuple[PageRecord, list[Finding]]:
+    """A product page whose add-to-cart button has no name; ids, names and prices vary."""
+    url = f"http://127.0.0.1:{port}/products/shirt-{number}?utm_source=x{number}"
+    snippet = (
+        f'<button id="add-{number}" class="btn add-to-cart css-{number}x9z" data-sku="{number}" '
+        f'aria-describedby="price-{number}" title="Shirt {number} for ${number}.99">'
+    )
+    target = [f"#product-{number} > .add-to-cart.sc-a{number}b:nth-child({number % 3 + 1})"]
+    return PageRecord(url=url, template="/products/*"), [finding(url, target, snippet)]
+
+
+def test_one_defect_on_5000_product_pages_is_one_issue() -> None:
+    issues = group([product_page(number) for number in range(5000)])
+    assert len(issues) == 1
+    issue = issues[0]
+    assert len(issue.instances) == 5000 and issue.pages == 5000
+    assert issue.templates == ("/products/*",)
+    assert issue.triage.priority.value == "P1" and issue.triage.flow == "product"
+
+
+def test_fingerprint_survives_new_names_prices_ids_ports_and_queries() -> None:
+    first = group([product_page(1)])[0].fingerprint
+    assert group([product_page(98765, port=9321)])[0].fingerprint == first
+    assert group([product_page(2), product_page(3)])[0].fingerprint == first
+
+
+def test_two_defects_on_one_template_stay_two_issues() -> None:
+    url = "http://s.test/products/a"
+    record = PageRecord(url=url, template="/products/*")
+    findings = [
+        finding(url, [".add-to-cart"], '<button class="add-to-cart">'),
+        finding(url, [".wishlist"], '<button class="wishlist">'),
+        finding(url, [".gallery > img"], '<img src="a.jpg">', IMAGE_ALT),
+    ]
+    assert len(group([(record, findings)])) == 3
+
+
+def test_a_shared_component_counts_every_template_it_is_on() -> None:
+    pages = [
+        (PageRecord(url=f"http://s.test{path}", template=template), [finding(path, [".search"], "<button>")])
+        for path, template in (("/", "/"), ("/blog/a", "/blog/*"), ("/checkout", "/checkout"))
+    ]
+    (issue,) = group(pages)
+    assert issue.templates == ("/", "/blog/*", "/checkout") and issue.pages == 3
+    assert issue.triage.flow == "checkout"  # the most critical flow it was seen on
+
+
+def test_frames_keep_both_parts_of_the_target() -> None:
+    inside = component_signature(("iframe.chat", ".btn"), "<button class=btn>")
+    assert inside.startswith("iframe.chat >>> .btn")
+    assert inside != component_signature((".btn",), "<button class=btn>")
+    assert inside != component_signature(("iframe.payments", ".btn"), "<button class=btn>")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("#item-123 > .price",), ("#item-98 > .price",)),
+        (("#quantity-linen-shirt",), ("#quantity-wrap-dress",)),
+        (('a[href="/products/linen-shirt"]',), ('a[href="/products/silk-tie"]',)),
+        (("li:nth-child(3) > a",), ("li:nth-child(7) > a",)),
+        ((".css-1x2y3z > .btn",), (".css-9q8w7e > .btn",)),
+        ((".Button_root__a1b2c",), (".Button_root__zz9y8",)),
+        (("#u-3f2b8c1e-0000-4000-8000-1234567890ab",), ("#u-0a2b8c1e-1111-4000-8000-aaaaaaaaaaaa",)),
+    ],
+)
+def test_selector_data_is_stripped(first: tuple[str, ...], second: tuple[str, ...]) -> None:
+    assert component_signature(first, "") == component_signature(second, "")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            '<img alt="Blue shirt" src="/img/123.jpg" class="thumb">',
+            '<img alt="Red" src="/i/9.png" class="thumb">',
+        ),
+        (
+            '<a href="/p/1" aria-label="Buy Shirt for $9">Shirt</a>',
+            '<a href="/p/2" aria-label="Buy Tie">Tie $5</a>',
+        ),
+        (
+            '<input type="text" value="42" placeholder="Qty">',
+            '<input type="text" value="7" placeholder="Menge">',
+        ),
+    ],
+)
+def test_snippet_data_is_stripped(first: str, second: str) -> None:
+    assert component_signature((".x",), first) == component_signature((".x",), second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ('<button class="add-to-cart">', '<button class="wishlist">'),
+        ('<div role="button">', '<div role="link">'),
+        ('<input type="text">', '<input type="email">'),
+        ("<button>", "<a>"),
+    ],
+)
+def test_component_identity_is_kept(first: str, second: str) -> None:
+    assert component_signature((".x",), first) != component_signature((".x",), second)
+
+
+def test_flow_and_templates_do_not_depend_on_crawl_order() -> None:
+    pages = [
+        (PageRecord(url=f"http://s.test{path}", template=path), [finding(path, [".menu"], "<button>")])
+        for path in ("/sign-in", "/cart", "/about")
+    ]
+    forward, backward = group(pages), group(pages[::-1])
+    assert forward[0].triage.flow == backward[0].triage.flow == "cart"
+    assert forward[0].templates == backward[0].templates == ("/about", "/cart", "/sign-in")
