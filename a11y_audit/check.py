@@ -1,0 +1,192 @@
+"""The API our own checks are written against: metadata plus small pure functions.
+
+A page check says which elements it applies to and what it expects of each (the
+applicability + expectation shape of ACT rules, axe-core and Siteimprove Alfa); a site
+check judges summaries of every page at once. The engine, not the check, counts outcomes,
+builds selectors and snippets and isolates a check that crashes.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import ClassVar
+
+from lxml.html import HtmlElement
+
+from a11y_audit.model import Impact, Outcome, PageRecord, RuleMeta, Source
+from a11y_audit.wcag import criterion, level_of
+
+__all__ = [
+    "CheckMeta",
+    "Control",
+    "NavBlock",
+    "Page",
+    "PageCheck",
+    "PageSummary",
+    "Scope",
+    "SiteCheck",
+    "SiteVerdict",
+    "Verdict",
+    "cant_tell",
+    "failed",
+    "passed",
+]
+
+
+class Scope(StrEnum):
+    """What a check looks at: one page's artifacts, or summaries of every page of the site."""
+
+    PAGE = "page"
+    SITE = "site"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckMeta:
+    """Everything about a check that is not code: identity, WCAG criteria, help, needs.
+
+    `id` names the failing state in kebab-case (`ambiguous-link-text`); `title` is the
+    passing state and `failure_title` the failing one, so reports can say either.
+    `requires` names the artifacts the check reads ("dom" today; "focus_walk", "reflow"
+    when those gatherers exist), so the engine can skip a check whose inputs are missing.
+    """
+
+    id: str
+    title: str
+    failure_title: str
+    description: str
+    wcag: tuple[str, ...]
+    impact: Impact
+    scope: Scope = Scope.PAGE
+    requires: tuple[str, ...] = ("dom",)
+
+    @property
+    def level(self) -> str | None:
+        """'A' if any criterion is level A, else 'AA' (as for axe findings)."""
+        return level_of(self.wcag)
+
+    @property
+    def help_url(self) -> str:
+        """The W3C Understanding document of the first criterion: the authority we judge by."""
+        first = criterion(self.wcag[0]) if self.wcag else None
+        return first.understanding if first else ""
+
+    def to_rule_meta(self) -> RuleMeta:
+        """The part of the metadata that findings carry, shaped like an axe rule's."""
+        return RuleMeta(
+            id=self.id,
+            source=Source.A11Y_AUDIT,
+            title=self.title,
+            description=self.description,
+            help_url=self.help_url,
+            wcag=self.wcag,
+            level=self.level,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A check's judgement of one element; the message tells a person what to look at."""
+
+    outcome: Outcome
+    message: str = ""
+
+
+def passed(message: str = "") -> Verdict:
+    """The element meets the expectation."""
+    return Verdict(Outcome.PASSED, message)
+
+
+def failed(message: str) -> Verdict:
+    """The element certainly fails; say why, in words a developer can act on."""
+    return Verdict(Outcome.FAILED, message)
+
+
+def cant_tell(message: str) -> Verdict:
+    """The check cannot decide; say what a person should look at. Never guess a failure."""
+    return Verdict(Outcome.CANT_TELL, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One audited page as checks see it: its record and its parsed rendered DOM."""
+
+    record: PageRecord
+    root: HtmlElement
+
+    @property
+    def url(self) -> str:
+        """The address the page ended up at (after redirects): what links resolve against."""
+        return self.record.final_url or self.record.url
+
+    def elements(self, xpath: str) -> list[HtmlElement]:
+        """Elements an XPath selects, typed (lxml's xpath() returns Any), for applicable()."""
+        return [node for node in self.root.xpath(xpath) if isinstance(node, HtmlElement)]
+
+
+class PageCheck(ABC):
+    """A check of one page: which elements it applies to, and what it expects of each."""
+
+    meta: ClassVar[CheckMeta]
+
+    @abstractmethod
+    def applicable(self, page: Page) -> Iterable[HtmlElement]:
+        """The elements the check judges; none means the check is inapplicable to the page."""
+
+    @abstractmethod
+    def expect(self, element: HtmlElement, page: Page) -> Verdict:
+        """The verdict on one applicable element."""
+
+
+@dataclass(frozen=True, slots=True)
+class NavBlock:
+    """One navigation landmark of a page, reduced to what consistency checks compare."""
+
+    selector: str
+    snippet: str
+    label: str
+    links: tuple[tuple[str, str], ...]
+    """(destination URL without fragment, link text) in document order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """A form's submit control, reduced to what it does and what it is called."""
+
+    function: str
+    """What submitting does: "POST https://shop/cart/add" (plus the button's name=value)."""
+    name: str
+    selector: str
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    """What site checks know about a page: small, so a big crawl's summaries fit in memory."""
+
+    url: str
+    title: str | None
+    navigation: tuple[NavBlock, ...] = ()
+    controls: tuple[Control, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteVerdict:
+    """A site check's judgement of one element on one page (selector and snippet included)."""
+
+    page_url: str
+    selector: str
+    snippet: str
+    verdict: Verdict
+
+
+class SiteCheck(ABC):
+    """A check across pages (consistent navigation, distinct titles), judged on summaries."""
+
+    meta: ClassVar[CheckMeta]
+
+    @abstractmethod
+    def judge(self, pages: Sequence[PageSummary]) -> Iterable[SiteVerdict]:
+        """Verdicts on pages' elements; pages the check does not mention are inapplicable."""

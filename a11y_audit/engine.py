@@ -1,0 +1,165 @@
+"""Run our own checks over saved artifacts: page checks per page, site checks at the end.
+
+The engine owns everything checks should not repeat: parsing the DOM once, building
+selectors and snippets, counting outcomes per rule, and isolating a check that crashes
+(a cantTell finding naming the crash, never an aborted run). Pure: no browser, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from a11y_audit.check import (
+    Control,
+    NavBlock,
+    Page,
+    PageCheck,
+    PageSummary,
+    SiteCheck,
+    SiteVerdict,
+    Verdict,
+    cant_tell,
+)
+from a11y_audit.dom import (
+    accessible_name,
+    destination,
+    link_destination,
+    normalise_space,
+    parse_dom,
+    selector_for,
+    snippet,
+    text_of,
+)
+from a11y_audit.model import Finding, Instance, Outcome, PageRecord
+
+__all__ = [
+    "ElementVerdict",
+    "PageOutcome",
+    "findings_for_page",
+    "judge_page",
+    "site_findings",
+    "summarise",
+]
+
+_REPORTED = (Outcome.FAILED, Outcome.CANT_TELL)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementVerdict:
+    """One check's verdict on one element: what the fixture tests compare."""
+
+    element: HtmlElement
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """What our page checks found on one page, and the summary site checks need later."""
+
+    findings: tuple[Finding, ...]
+    summary: PageSummary
+    counts: dict[str, Counter[Outcome]] = field(default_factory=dict)
+    """Per rule id: how many elements passed, failed, ... (inapplicable: 1 per page)."""
+
+
+def judge_page(check: PageCheck, page: Page) -> list[ElementVerdict]:
+    """Every verdict of one check on one page; exceptions propagate (see findings_for_page)."""
+    return [ElementVerdict(element, check.expect(element, page)) for element in check.applicable(page)]
+
+
+def findings_for_page(record: PageRecord, dom: str, checks: Iterable[PageCheck]) -> PageOutcome:
+    """Run page checks over one page's rendered DOM: findings, counts and the site summary."""
+    page = Page(record, parse_dom(dom))
+    findings: list[Finding] = []
+    counts: dict[str, Counter[Outcome]] = {}
+    for check in checks:
+        tally: Counter[Outcome] = Counter()
+        counts[check.meta.id] = tally
+        try:
+            verdicts = judge_page(check, page)
+        except Exception as error:  # a broken check must not lose the other checks' results
+            verdicts = [ElementVerdict(page.root, cant_tell(f"check crashed: {error!r}"))]
+        if not verdicts:
+            tally[Outcome.INAPPLICABLE] += 1
+        for item in verdicts:
+            tally[item.verdict.outcome] += 1
+            if item.verdict.outcome in _REPORTED:
+                findings.append(_finding(check, page.url, item))
+    return PageOutcome(tuple(findings), summarise(page), counts)
+
+
+def _finding(check: PageCheck, page_url: str, item: ElementVerdict) -> Finding:
+    selector = selector_for(item.element)
+    return Finding(
+        rule=check.meta.to_rule_meta(),
+        outcome=item.verdict.outcome,
+        impact=check.meta.impact,
+        where=Instance(page_url, selector, (selector,), snippet(item.element), item.verdict.message),
+    )
+
+
+def site_findings(summaries: Sequence[PageSummary], checks: Iterable[SiteCheck]) -> Iterator[Finding]:
+    """Run site checks over the summaries of every audited page (in crawl order)."""
+    if not summaries:
+        return
+    for check in checks:
+        try:
+            verdicts: list[SiteVerdict] = list(check.judge(summaries))
+        except Exception as error:  # as for page checks: report it, keep going
+            crash = cant_tell(f"check crashed: {error!r}")
+            verdicts = [SiteVerdict(summaries[0].url, "html", "", crash)]
+        for item in verdicts:
+            if item.verdict.outcome in _REPORTED:
+                yield Finding(
+                    rule=check.meta.to_rule_meta(),
+                    outcome=item.verdict.outcome,
+                    impact=check.meta.impact,
+                    where=Instance(
+                        item.page_url, item.selector, (item.selector,), item.snippet, item.verdict.message
+                    ),
+                )
+
+
+def summarise(page: Page) -> PageSummary:
+    """The facts site checks compare across pages: title, navigation blocks, submit controls."""
+    title = page.root.find("head/title")
+    return PageSummary(
+        url=page.url,
+        title=normalise_space(title.text_content()) if title is not None else None,
+        navigation=tuple(_nav_block(nav, page.url) for nav in _outer_navs(page.root)),
+        controls=tuple(_controls(page)),
+    )
+
+
+_SUBMITS = "//form//button[not(@type) or @type='submit'] | //form//input[@type='submit' or @type='image']"
+
+
+def _controls(page: Page) -> Iterator[Control]:
+    """Submit controls of forms, keyed by what submitting does (method, action, name=value)."""
+    for control in page.elements(_SUBMITS):
+        form = next(control.iterancestors("form"))
+        method = (control.get("formmethod") or form.get("method") or "get").upper()
+        action = destination(control.get("formaction") or form.get("action") or "", page.url)
+        function = f"{method} {action}"
+        if control.get("name"):
+            function += f" {control.get('name')}={control.get('value') or ''}"
+        name = accessible_name(control) or normalise_space(control.get("value") or "")
+        yield Control(function, name, selector_for(control), snippet(control))
+
+
+def _outer_navs(root: HtmlElement) -> list[HtmlElement]:
+    """Navigation landmarks not nested in another one (a mega-menu panel is part of its menu)."""
+    navs = root.xpath("//nav | //*[@role='navigation']")
+    return [nav for nav in navs if not any(a in navs for a in nav.iterancestors())]
+
+
+def _nav_block(nav: HtmlElement, base_url: str) -> NavBlock:
+    links = tuple(
+        (link_destination(link, base_url), text_of(link)) for link in nav.iter("a") if link.get("href")
+    )
+    label = normalise_space(nav.get("aria-label") or "")
+    return NavBlock(selector_for(nav), snippet(nav), label, links)

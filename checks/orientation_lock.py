@@ -1,0 +1,123 @@
+"""Pages that hide or rotate their main content in one screen orientation (static CSS part).
+
+WCAG 1.3.4: content must not restrict its view to portrait or landscape unless that
+orientation is essential; failure F97 locks the orientation with CSS, typically a
+`@media (orientation: ...)` rule that hides the page (and shows "please rotate your
+device") or rotates it by 90 degrees. This check reads the <style> elements of the
+rendered DOM; rules in external stylesheets need the stylesheet artifact (to come), and a
+rendered check at both orientations will catch what scripts do.
+https://www.w3.org/WAI/WCAG21/Understanding/orientation.html
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from cssselect import SelectorError
+from lxml.html import HtmlElement
+
+from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
+from a11y_audit.model import Impact
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_ORIENTATION_MEDIA = re.compile(r"@media([^{]*\(\s*orientation\s*:\s*(portrait|landscape)\s*\)[^{]*)\{", re.I)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_HIDES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+# A quarter turn either way, in any CSS angle unit: 90deg, -90deg, 270deg, .25turn, 100grad, 1.5708rad.
+_ROTATES = re.compile(
+    r"transform\s*:[^;]*rotate(?:z)?\(\s*(-?(?:90|270)deg|-?0?\.25turn|-?0?\.75turn|-?(?:100|300)grad|-?1\.57\d*rad)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OrientationRule:
+    """A style rule that applies only in one orientation and hides or rotates what it selects."""
+
+    orientation: str
+    media: str
+    selector: str
+    effect: str
+
+
+def orientation_rules(css: str) -> Iterator[OrientationRule]:
+    """Rules inside @media (orientation: ...) blocks that hide or rotate their elements."""
+    css = _COMMENT.sub("", css)
+    for media in _ORIENTATION_MEDIA.finditer(css):
+        body = _block(css, media.end())
+        for rule in _RULE.finditer(body):
+            declarations = rule.group(2)
+            effect = (
+                "hides" if _HIDES.search(declarations) else "rotates" if _ROTATES.search(declarations) else ""
+            )
+            if effect:
+                for selector in rule.group(1).split(","):
+                    yield OrientationRule(
+                        media.group(2).lower(), media.group(1).strip(), selector.strip(), effect
+                    )
+
+
+def _block(css: str, start: int) -> str:
+    """The text of the block that opens just before `start`, up to its matching brace."""
+    depth = 1
+    for index in range(start, len(css)):
+        depth += {"{": 1, "}": -1}.get(css[index], 0)
+        if depth == 0:
+            return css[start:index]
+    return css[start:]
+
+
+class OrientationLock(PageCheck):
+    meta = CheckMeta(
+        id="orientation-lock",
+        title="Content is available in both orientations",
+        failure_title="Content is hidden or rotated in one orientation",
+        description=(
+            "People whose phone or tablet is mounted on a wheelchair or bed frame cannot turn it; "
+            "a page that hides its content in landscape ('please rotate your device') or rotates "
+            "itself locks them out. Remove @media (orientation: ...) rules that hide or rotate the "
+            "page and let the layout adapt instead (unless one orientation is essential, as for a "
+            "piano app or a bank cheque scan)."
+        ),
+        wcag=("1.3.4",),
+        impact=Impact.SERIOUS,
+    )
+
+    def applicable(self, page: Page) -> Iterable[HtmlElement]:
+        return list(dict.fromkeys(element for element, _ in _affected(page)))
+
+    def expect(self, element: HtmlElement, page: Page) -> Verdict:
+        rules = [rule for affected, rule in _affected(page) if affected is element]
+        rule = rules[0]
+        what = f"'{rule.selector} {{ ... }}' in @media {rule.media}"
+        if _holds_main_content(element):
+            return failed(f"{what} {rule.effect} the main content in {rule.orientation} orientation")
+        has_main = bool(page.elements("//main | //*[@role='main']"))
+        parent = element.getparent()
+        if not has_main and parent is not None and parent.tag == "body":
+            return cant_tell(
+                f"{what} {rule.effect} a top-level block in {rule.orientation} orientation and the page "
+                "has no main landmark: check whether the page content is still available"
+            )
+        return passed(f"{what} {rule.effect} only part of the page")
+
+
+def _holds_main_content(element: HtmlElement) -> bool:
+    """The whole page, the main landmark, or a wrapper around it."""
+    if element.tag in ("html", "body", "main") or element.get("role") == "main":
+        return True
+    return bool(element.xpath(".//main | .//*[@role='main']"))
+
+
+def _affected(page: Page) -> list[tuple[HtmlElement, OrientationRule]]:
+    found: list[tuple[HtmlElement, OrientationRule]] = []
+    for style in page.root.iter("style"):
+        for rule in orientation_rules(style.text_content()):
+            try:
+                elements = page.root.cssselect(rule.selector)
+            except SelectorError:  # pseudo-elements and selectors cssselect cannot evaluate
+                continue
+            found.extend((element, rule) for element in elements)
+    return found

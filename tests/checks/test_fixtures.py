@@ -1,0 +1,84 @@
+"""Every check against its fixture pair (axe-core's integration-test pattern).
+
+Page checks: fixtures/<check-id>.html holds elements with ids; <check-id>.json lists the
+ids per outcome. Site checks: the .json maps URL paths to pages in fixtures/<check-id>/
+and lists "path selector" per outcome. Failed and cantTell must match exactly (no
+unexpected findings); passed and inapplicable entries must have those outcomes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from a11y_audit.check import Page, PageCheck, SiteCheck
+from a11y_audit.dom import parse_dom
+from a11y_audit.engine import judge_page, summarise
+from a11y_audit.model import Outcome, PageRecord
+from a11y_audit.registry import Check, builtin_checks
+
+FIXTURES = Path(__file__).with_name("fixtures")
+CHECKS = {check.meta.id: check for check in builtin_checks()}
+BASE = "https://shop.example"
+EXACT = (Outcome.FAILED, Outcome.CANT_TELL)
+
+
+def expected(check_id: str) -> dict[str, object]:
+    data = json.loads((FIXTURES / f"{check_id}.json").read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def observed(check: Check, spec: dict[str, object]) -> tuple[dict[Outcome, set[str]], set[str]]:
+    """Keys ("#id" or "path selector") per outcome, and every key the check judged."""
+    found: dict[Outcome, set[str]] = defaultdict(set)
+    if isinstance(check, PageCheck):
+        html = (FIXTURES / f"{check.meta.id}.html").read_text("utf-8")
+        page = Page(PageRecord(url=f"{BASE}/fixture"), parse_dom(html))
+        for item in judge_page(check, page):
+            found[item.verdict.outcome].add(f"#{item.element.get('id')}")
+    else:
+        pages = spec["pages"]
+        assert isinstance(pages, dict)
+        summaries = [
+            summarise(
+                Page(
+                    PageRecord(url=BASE + path),
+                    parse_dom((FIXTURES / check.meta.id / name).read_text("utf-8")),
+                )
+            )
+            for path, name in pages.items()
+        ]
+        for verdict in check.judge(summaries):
+            parts = urlsplit(verdict.page_url)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            found[verdict.verdict.outcome].add(f"{path} {verdict.selector}")
+    return found, set().union(*found.values())
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_check_meets_its_fixture(check_id: str) -> None:
+    check = CHECKS[check_id]
+    spec = expected(check_id)
+    found, judged = observed(check, spec)
+    for outcome in Outcome:
+        want = set(spec.get(outcome.value, []))  # type: ignore[call-overload]
+        if outcome in EXACT:
+            assert found[outcome] == want, f"{outcome.value}: got {sorted(found[outcome])}"
+        elif outcome is Outcome.INAPPLICABLE:
+            assert not want & judged, f"judged although inapplicable: {sorted(want & judged)}"
+        else:
+            assert want <= found[outcome], f"not {outcome.value}: {sorted(want - found[outcome])}"
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_every_check_has_failing_and_passing_fixtures(check_id: str) -> None:
+    spec = expected(check_id)
+    assert spec.get("failed") and spec.get("passed"), "add failing and passing cases to the fixture"
+    page_check = isinstance(CHECKS[check_id], PageCheck)
+    assert (FIXTURES / f"{check_id}.html").is_file() == page_check
+    assert isinstance(CHECKS[check_id], SiteCheck) == (FIXTURES / check_id).is_dir()

@@ -1,0 +1,137 @@
+"""The judgement calls of the built-in checks that fixtures alone do not pin down."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.check import NavBlock, Page, PageSummary
+from a11y_audit.checks.ambiguous_link_text import generic
+from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
+from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
+from a11y_audit.checks.missing_autocomplete import field_token, purpose_of
+from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
+from a11y_audit.dom import parse_dom
+from a11y_audit.engine import judge_page
+from a11y_audit.model import Outcome, PageRecord
+
+
+@pytest.mark.parametrize("name", ["Read more »", "MORE…", "  learn   more ", "Mehr erfahren →", "[ici]"])
+def test_generic_link_names_ignore_case_arrows_and_dots(name: str) -> None:
+    assert generic(name)
+
+
+@pytest.mark.parametrize("name", ["More colours", "Read more about linen", "Heretics", "Details of delivery"])
+def test_specific_link_names_are_not_generic(name: str) -> None:
+    assert not generic(name)
+
+
+def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() -> None:
+    css = """
+    /* @media (orientation: portrait) { body { display: none } } */
+    @media (max-width: 500px) { main { display: none } }
+    @media only screen and (orientation:portrait) {
+      .a, .b { transform: rotate(-90deg) }
+      .c { transform: rotate(45deg) }
+      .d { display: block }
+    }
+    @media (orientation: landscape) { @supports (display: grid) { main { visibility: hidden } } }
+    """
+    found = [(rule.orientation, rule.selector, rule.effect) for rule in orientation_rules(css)]
+    assert found == [
+        ("portrait", ".a", "rotates"),
+        ("portrait", ".b", "rotates"),
+        ("landscape", "main", "hides"),
+    ]
+
+
+def test_orientation_lock_cannot_tell_without_a_main_landmark() -> None:
+    html = """<html><head><style>@media (orientation: landscape) { .page { display: none } }</style>
+    </head><body><div class="page" id="x">All the content</div></body></html>"""
+    page = Page(PageRecord(url="https://s.example/"), parse_dom(html))
+    (verdict,) = judge_page(OrientationLock(), page)
+    assert verdict.verdict.outcome is Outcome.CANT_TELL
+
+
+@pytest.mark.parametrize(
+    ("value", "token"),
+    [
+        ("section-blue shipping postal-code", "postal-code"),
+        ("billing mobile tel", "tel"),
+        ("on", None),
+        ("phone", None),
+        ("", None),
+    ],
+)
+def test_field_token(value: str, token: str | None) -> None:
+    assert field_token(value) == token
+
+
+@pytest.mark.parametrize(
+    ("html", "purpose"),
+    [
+        ('<input name="customer[firstName]">', "given-name"),
+        ('<input name="shippingPostCode">', "postal-code"),
+        ('<input type="password" placeholder="Choose a new password">', "new-password"),
+        ('<input type="password" name="password">', "current-password"),
+        ('<input name="email_address">', "email"),
+        ('<input placeholder="Name on card">', "cc-name"),
+        ('<input name="promo_email" placeholder="Email for your discount">', None),
+        ('<input name="product_search" placeholder="Search">', None),
+        ('<input name="hotel">', None),
+    ],
+)
+def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | None) -> None:
+    field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input")[0]
+    found = purpose_of(field)
+    assert (found.token if found else None) == purpose
+
+
+def _titles(*pairs: tuple[str, str]) -> dict[str, Outcome]:
+    pages = [PageSummary(f"https://s.example{path}", title) for path, title in pairs]
+    return {
+        v.page_url.removeprefix("https://s.example"): v.verdict.outcome
+        for v in DuplicatePageTitle().judge(pages)
+    }
+
+
+def test_query_variants_of_one_listing_may_share_a_title() -> None:
+    outcomes = _titles(("/women", "Women | Shop"), ("/women?page=2", "Women | Shop"), ("/men", "Men | Shop"))
+    assert set(outcomes.values()) == {Outcome.PASSED}
+
+
+def test_home_may_be_titled_home_or_the_site_name_but_other_pages_may_not() -> None:
+    outcomes = _titles(("/", "Shop"), ("/a", "A | Shop"), ("/b", "B | Shop"), ("/c", "Home"), ("/d", "Shop"))
+    assert outcomes == {
+        "/": Outcome.PASSED,
+        "/a": Outcome.PASSED,
+        "/b": Outcome.PASSED,
+        "/c": Outcome.FAILED,
+        "/d": Outcome.FAILED,
+    }
+    assert _titles(("/", "Home"))["/"] is Outcome.PASSED
+
+
+def _nav(*paths: str) -> NavBlock:
+    return NavBlock("nav", "<nav>", "", tuple((f"https://s.example{p}", p) for p in paths))
+
+
+def test_navigation_order_with_no_majority_is_cant_tell() -> None:
+    pages = [
+        PageSummary("https://s.example/1", "1", (_nav("/a", "/b"),)),
+        PageSummary("https://s.example/2", "2", (_nav("/b", "/a"),)),
+    ]
+    assert {v.verdict.outcome for v in InconsistentNavigation().judge(pages)} == {Outcome.CANT_TELL}
+
+
+def test_pagination_previous_and_next_are_not_reordering() -> None:
+    pages = [
+        PageSummary(
+            f"https://s.example/l?page={n}", "L", (_nav(*prev, "/l?page=1", "/l?page=2", "/l?page=3", *nxt),)
+        )
+        for n, prev, nxt in [
+            (1, (), ("/l?page=2",)),
+            (2, ("/l?page=1",), ("/l?page=3",)),
+            (3, ("/l?page=2",), ()),
+        ]
+    ]
+    assert {v.verdict.outcome for v in InconsistentNavigation().judge(pages)} == {Outcome.PASSED}
