@@ -22,6 +22,7 @@ from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
 from a11y_audit.http_fetch import fetch
+from a11y_audit.registry import configured_checks
 from a11y_audit.reports.html import write_html_report
 from a11y_audit.results_file import write_results
 from a11y_audit.robots import RobotsCache
@@ -63,6 +64,7 @@ def audit(
     sitemaps = [parse_start_url(url) for url in config.sitemaps]
     if not start_urls and not sitemaps:
         raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
+    configured_checks(config.checks, config.skip_checks, config.custom_checks)  # fail before any browser
     axe_core = locate_axe_core(config.axe_path)
     browser = _browser_settings(config)
     check_local_browser(browser)
@@ -165,7 +167,8 @@ def _finish(
     tool = {**tool, "finished": _now(), "interrupted": interrupted}
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool["started"]).date()
-    issues = issues_for_run(store, config.priority_policy(), start)
+    checks = configured_checks(config.checks, config.skip_checks, config.custom_checks)
+    issues = issues_for_run(store, config.priority_policy(), start, checks)
     summary = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(results_path, store.root / "report.html")
     return AuditOutcome(

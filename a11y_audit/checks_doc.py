@@ -61,10 +61,13 @@ class PositiveTabindex(PageCheck):
         return cant_tell("check that Tab still follows the reading order")
 ```
 
-The full example, typed, is `examples/custom_check/positive_tabindex.py`. Load a check from
-Python with `a11y_audit.registry.load_check("mypackage.checks:PositiveTabindex")` (a class
-or an instance), or every module of a folder with `registry.load_directory(Path("my_checks"))`;
-ids must be unique, kebab-case, and name WCAG 2.1 A/AA criteria. Outcomes: `failed(message)` when
+The full example, typed, is `examples/custom_check/positive_tabindex.py`. Run your checks with
+every audit: `--custom-checks mypackage.checks:PositiveTabindex` (a class or an instance on the
+import path) or `--custom-checks ./my_checks` (every module of a folder), repeatable, or in the
+config file: `[checks] custom = ["./my_checks"]`. `a11y-audit checks --custom-checks ./my_checks`
+lists them next to the built-in ones. From Python: `a11y_audit.registry.load_check(...)` and
+`registry.load_directory(Path("my_checks"))`. Ids must be unique, kebab-case, and name WCAG
+2.1 A/AA criteria. Outcomes: `failed(message)` when
 certain, `cant_tell(message)` saying what a person should look at, `passed()`; returning no
 elements from `applicable` makes the check inapplicable to the page. The engine builds the
 selector and snippet, counts outcomes and turns an exception into a `cantTell` finding

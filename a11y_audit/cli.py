@@ -15,10 +15,13 @@ from typing import Any, TypeVar
 import click
 
 from a11y_audit import __version__, api
+from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.config import Config, load_config
 from a11y_audit.demo.server import VARIANTS, DemoStore
 from a11y_audit.errors import A11yAuditError, UsageError
 from a11y_audit.progress import Progress
+from a11y_audit.registry import configured_checks
+from a11y_audit.rule_list import axe_rules, our_rules
 
 __all__ = ["cli", "main"]
 
@@ -54,6 +57,13 @@ def _run_options(function: F) -> F:
             help="Seconds a page may take to run axe before it counts as hung [default: 60].",
         ),
         click.option("--no-screenshots", is_flag=True, help="Skip full-page screenshots (faster)."),
+        click.option("--checks", help="Run only these of our checks (comma-separated ids; see `checks`)."),
+        click.option("--skip-checks", help="Skip these of our checks (comma-separated ids)."),
+        click.option(
+            "--custom-checks",
+            multiple=True,
+            help="Your own checks: 'package.module:ClassName' or a folder of modules; repeatable.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="Print only the final paths and errors."),
     ]
     for decorator in reversed(decorators):
@@ -61,9 +71,17 @@ def _run_options(function: F) -> F:
     return function
 
 
+def _id_list(value: str | None) -> tuple[str, ...] | None:
+    """'a, b' -> ('a', 'b'); None when the flag was not given."""
+    return None if value is None else tuple(part.strip() for part in value.split(",") if part.strip())
+
+
 def _base_config(config_path: Path | None, **flags: Any) -> Config:
     return load_config(config_path).with_overrides(
         workers=flags.get("workers"),
+        checks=_id_list(flags.get("checks")),
+        skip_checks=_id_list(flags.get("skip_checks")),
+        custom_checks=tuple(flags.get("custom_checks") or ()) or None,
         remote_url=flags.get("remote_url"),
         page_load_timeout=flags.get("page_timeout"),
         script_timeout=flags.get("script_timeout"),
@@ -219,6 +237,35 @@ def demo(
             start_urls=(store.base_url,), max_pages=200, workers=flags.get("workers") or 2
         )
         _run(config, output, quiet=quiet, follow_links=True)
+
+
+@cli.command("checks")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
+@click.option("--checks", "only", help="Show only these of our checks (comma-separated ids).")
+@click.option("--skip-checks", "skip", help="Leave out these of our checks (comma-separated ids).")
+@click.option(
+    "--custom-checks", multiple=True, help="Your own checks: 'package.module:ClassName' or a folder."
+)
+def list_checks(
+    config_path: Path | None, only: str | None, skip: str | None, custom_checks: tuple[str, ...]
+) -> None:
+    """List every rule an audit runs: axe-core's (for the configured tags) and ours.
+
+    \b
+    Examples:
+      a11y-audit checks
+      a11y-audit checks --skip-checks orientation-lock --custom-checks ./my_checks
+    """
+    config = load_config(config_path).with_overrides(
+        checks=_id_list(only), skip_checks=_id_list(skip), custom_checks=custom_checks or None
+    )
+    ours = configured_checks(config.checks, config.skip_checks, config.custom_checks)
+    rows = [*axe_rules(locate_axe_core(config.axe_path), config.axe_tags), *our_rules(ours)]
+    width = max(len(row.id) for row in rows)
+    click.echo(f"{'rule'.ljust(width)}  {'source':10}  {'impact':8}  {'WCAG':15}  title")
+    for row in rows:
+        wcag = ", ".join(row.wcag) or "best practice"
+        click.echo(f"{row.id.ljust(width)}  {row.source:10}  {row.impact:8}  {wcag:15}  {row.title}")
 
 
 @cli.command()

@@ -43,6 +43,9 @@ class Config:
     screenshots: bool = True
     axe_tags: tuple[str, ...] = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
     axe_path: str | None = None
+    checks: tuple[str, ...] = ()
+    skip_checks: tuple[str, ...] = ()
+    custom_checks: tuple[str, ...] = ()
     templates: tuple[tuple[str, str], ...] = field(default=())
     flows: tuple[Flow, ...] = ()
     priority_names: tuple[tuple[str, str], ...] = ()
@@ -182,6 +185,11 @@ _SCHEMA: dict[str, dict[str, tuple[_Validator, str]]] = {
     "axe": {
         "tags": (_string_list, "axe_tags"),
         "path": (_string, "axe_path"),
+    },
+    "checks": {
+        "only": (_string_list, "checks"),
+        "skip": (_string_list, "skip_checks"),
+        "custom": (_string_list, "custom_checks"),
     },
 }
 

@@ -88,7 +88,7 @@ def findings_for_page(record: PageRecord, dom: str, checks: Iterable[PageCheck])
         for item in verdicts:
             tally[item.verdict.outcome] += 1
             if item.verdict.outcome in _REPORTED:
-                findings.append(_finding(check, page.url, item))
+                findings.append(_finding(check, page.record.url, item))
     return PageOutcome(tuple(findings), summarise(page), counts)
 
 

@@ -1,4 +1,4 @@
-"""Judge saved artifacts without a browser: raw axe results -> findings -> issues.
+"""Judge saved artifacts without a browser: raw axe results and our checks -> findings -> issues.
 
 Findings are grouped by root cause across the whole run (a11y_audit.grouping) and each
 issue is then triaged (a11y_audit.priority). Pages are read one at a time from the store and
@@ -7,27 +7,52 @@ only the groups stay in memory; issues come out most urgent first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_results import findings_from_axe
+from a11y_audit.check import PageCheck, PageSummary, SiteCheck
+from a11y_audit.engine import findings_for_page, site_findings
 from a11y_audit.grouping import Group, Grouper
-from a11y_audit.model import Issue
-from a11y_audit.priority import PriorityPolicy, Reach
+from a11y_audit.model import Issue, PageRecord
+from a11y_audit.priority import Flow, PriorityPolicy, Reach
+from a11y_audit.registry import Check
 
 __all__ = ["issues_for_run", "triage_groups"]
 
 
-def issues_for_run(store: ArtifactStore, policy: PriorityPolicy, start: date) -> list[Issue]:
-    """Issues of every audited page in the store, grouped across pages and triaged."""
+def issues_for_run(
+    store: ArtifactStore, policy: PriorityPolicy, start: date, checks: Sequence[Check] = ()
+) -> list[Issue]:
+    """Issues of every audited page in the store, grouped across pages and triaged.
+
+    Page checks run on each page's saved DOM as it is read; site checks run at the end on
+    the small per-page summaries, and their findings join the groups of the pages they name.
+    """
+    page_checks = [check for check in checks if isinstance(check, PageCheck)]
+    site_checks = [check for check in checks if isinstance(check, SiteCheck)]
     grouper = Grouper()
+    summaries: list[PageSummary] = []
+    pages: dict[str, tuple[PageRecord, Flow]] = {}
     for record in store.iter_pages():
         if not record.audited:
             continue
+        flow = policy.flow_of(record.final_url or record.url, record.template)
         raw = store.read_axe(record)
-        if raw is not None:
-            flow = policy.flow_of(record.final_url or record.url, record.template)
-            grouper.add_page(record, flow, findings_from_axe(raw, record.url))
+        findings = list(findings_from_axe(raw, record.url)) if raw is not None else []
+        dom = store.read_dom(record)
+        if dom is not None and (page_checks or site_checks):
+            outcome = findings_for_page(record, dom, page_checks)
+            findings.extend(outcome.findings)
+            summaries.append(outcome.summary)
+            pages[outcome.summary.url] = (replace(record, links=()), flow)
+        grouper.add_page(record, flow, findings)
+    for finding in site_findings(summaries, site_checks):
+        # Site checks know pages by the address they ended at; issues by the requested URL.
+        record, flow = pages[finding.where.page_url]
+        grouper.add_page(record, flow, [replace(finding, where=replace(finding.where, page_url=record.url))])
     return triage_groups(grouper.groups, policy, start)
 
 

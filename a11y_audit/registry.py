@@ -23,7 +23,15 @@ from a11y_audit.check import CheckMeta, PageCheck, Scope, SiteCheck
 from a11y_audit.errors import UsageError
 from a11y_audit.wcag import criterion
 
-__all__ = ["Check", "builtin_checks", "load_check", "load_directory", "select_checks", "validated"]
+__all__ = [
+    "Check",
+    "builtin_checks",
+    "configured_checks",
+    "load_check",
+    "load_directory",
+    "select_checks",
+    "validated",
+]
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -127,3 +135,16 @@ def select_checks(
     return tuple(
         check for check in checks if (not only or check.meta.id in only) and check.meta.id not in skip
     )
+
+
+def configured_checks(
+    only: Sequence[str] = (), skip: Sequence[str] = (), custom: Sequence[str] = ()
+) -> tuple[Check, ...]:
+    """Built-in checks plus user checks ("pkg.mod:Name" or a folder), then --checks/--skip-checks."""
+    user: list[Check] = []
+    for spec in custom:
+        if ":" in spec:
+            user.append(load_check(spec))
+        else:
+            user.extend(load_directory(Path(spec)))
+    return select_checks((*builtin_checks(), *user), only, skip)

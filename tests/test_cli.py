@@ -147,3 +147,25 @@ def test_demo_on_a_busy_port_is_a_usage_error_naming_the_fix() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: cannot serve the demo on port {port}")
     assert "choose another with --port" in result.stderr
+
+
+def test_checks_lists_axe_rules_and_ours_with_their_criteria() -> None:
+    result = run("checks")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[1:]}
+    assert "axe" in rows["color-contrast"] and "1.4.3" in rows["color-contrast"]
+    assert "a11y-audit" in rows["missing-autocomplete"] and "1.3.5" in rows["missing-autocomplete"]
+    assert len(rows) > 60
+
+
+def test_unknown_check_id_is_a_usage_error_before_any_browser_starts(tmp_path: Path) -> None:
+    result = run("scan", "https://shop.example/", "--checks", "no-such-check", "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "unknown check id no-such-check; valid ids:" in result.stderr
+
+
+def test_custom_checks_from_a_folder_are_listed_next_to_ours() -> None:
+    folder = Path(__file__).parents[1] / "examples" / "custom_check"
+    result = run("checks", "--custom-checks", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert any(line.startswith("positive-tabindex ") for line in result.stdout.splitlines())
