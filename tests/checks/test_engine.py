@@ -80,7 +80,7 @@ def test_findings_counts_and_summary() -> None:
     ]
     finding = outcome.findings[0]
     assert finding.rule.source is Source.A11Y_AUDIT
-    assert finding.where.page_url == "https://shop.example/p/"
+    assert finding.where.page_url == "https://shop.example/p"  # the requested URL, as for axe findings
     assert finding.where.snippet.startswith('<li class="item">two</li>')
     assert finding.where.message == "bad item"
     assert outcome.counts["list-items"] == {Outcome.PASSED: 3, Outcome.FAILED: 1}
