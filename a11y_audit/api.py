@@ -18,21 +18,34 @@ from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.config import Config
+from a11y_audit.coverage import RulesRun
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
 from a11y_audit.http_fetch import fetch
 from a11y_audit.registry import configured_checks
-from a11y_audit.reports.html import write_html_report
-from a11y_audit.results_file import write_results
+from a11y_audit.reports.csv_report import render_csv
+from a11y_audit.reports.html import render_html, write_html_report
+from a11y_audit.reports.json_report import render_json
+from a11y_audit.reports.markdown import render_markdown
+from a11y_audit.reports.output import write_atomic
+from a11y_audit.reports.trend import compare
+from a11y_audit.results_file import load_results, write_results
 from a11y_audit.robots import RobotsCache
 from a11y_audit.scope import Scope
 from a11y_audit.sitemap import iter_sitemap_urls
 from a11y_audit.urls import TrailingSlash, parse_start_url
 
-__all__ = ["AuditOutcome", "audit", "evaluate"]
+__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report"]
 
 USER_AGENT = f"a11y-audit/{__version__}"
+# `report --format` -> the default file name, written next to the results file.
+REPORT_FILES = {
+    "html": "report.html",
+    "json": "results.normalized.json",
+    "csv": "results.csv",
+    "md": "summary.md",
+}
 _REJECTION_HINTS = {
     AddOutcome.ROBOTS: ": robots.txt disallows it; use --ignore-robots to audit it anyway",
     AddOutcome.NON_HTML: ": it looks like a file, not a page",
@@ -156,6 +169,33 @@ def evaluate(output: Path) -> AuditOutcome:
     return _finish(store, tool, config, skipped, interrupted=bool(tool.get("interrupted")))
 
 
+def report(results_path: Path, fmt: str, output: Path | None = None, previous: Path | None = None) -> Path:
+    """Re-render saved results as fmt (see REPORT_FILES) without a browser; returns the file.
+
+    `previous` is an earlier run's results.json: the HTML and Markdown then show what is
+    new, fixed and still open. CSV and JSON are data, one run each, so they refuse it.
+    """
+    if previous is not None and fmt not in ("html", "md"):
+        raise UsageError(f"--compare needs --format html or md, not {fmt}")
+    results = load_results(results_path)
+    trend = compare(load_results(previous), results) if previous is not None else None
+    output = output or results_path.with_name(REPORT_FILES[fmt])
+    if fmt == "html":
+        text = render_html(results, trend)
+    elif fmt == "md":
+        text = render_markdown(results, trend, report_name=REPORT_FILES["html"])
+    elif fmt == "csv":
+        text = render_csv(results)
+    else:
+        text = render_json(results)
+    try:
+        return write_atomic(output, text)
+    except OSError as error:
+        raise ToolError(
+            f"cannot write {output}: {error.strerror or error}; choose another with --output"
+        ) from error
+
+
 def _finish(
     store: ArtifactStore,
     tool: dict[str, Any],
@@ -168,7 +208,9 @@ def _finish(
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool["started"]).date()
     checks = configured_checks(config.checks, config.skip_checks, config.custom_checks)
-    issues = issues_for_run(store, config.priority_policy(), start, checks)
+    rules_run = RulesRun()
+    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run)
+    tool = {**tool, "rules_run": rules_run.to_json()}
     summary = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(results_path, store.root / "report.html")
     return AuditOutcome(

@@ -280,6 +280,41 @@ def evaluate(output: Path) -> None:
     _print_outcome(api.evaluate(output))
 
 
+@cli.command()
+@click.argument("results", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(api.REPORT_FILES)),
+    default="html",
+    show_default=True,
+    help="html: the full report · md: a summary for a PR or ticket · csv: one row per element · json.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write [default: beside RESULTS: report.html, summary.md, results.csv, "
+    "results.normalized.json].",
+)
+@click.option(
+    "--compare",
+    "previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An earlier results.json: show new, fixed and still-open issues (html and md).",
+)
+def report(results: Path, fmt: str, output: Path | None, previous: Path | None) -> None:
+    """Re-render a saved results.json without a browser.
+
+    \b
+    Examples:
+      a11y-audit report a11y-report/results.json
+      a11y-audit report a11y-report/results.json --format md --compare last/results.json
+      a11y-audit report a11y-report/results.json --format csv -o issues.csv
+    """
+    click.echo(f"Report: {api.report(results, fmt, output, previous).resolve()}")
+
+
 @cli.group("config")
 def config_group() -> None:
     """Work with a11y-audit.toml files."""

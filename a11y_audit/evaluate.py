@@ -14,6 +14,7 @@ from datetime import date
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_results import findings_from_axe
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
+from a11y_audit.coverage import RulesRun
 from a11y_audit.engine import findings_for_page, site_findings
 from a11y_audit.grouping import Group, Grouper
 from a11y_audit.model import Issue, PageRecord
@@ -24,12 +25,18 @@ __all__ = ["issues_for_run", "triage_groups"]
 
 
 def issues_for_run(
-    store: ArtifactStore, policy: PriorityPolicy, start: date, checks: Sequence[Check] = ()
+    store: ArtifactStore,
+    policy: PriorityPolicy,
+    start: date,
+    checks: Sequence[Check] = (),
+    rules_run: RulesRun | None = None,
 ) -> list[Issue]:
     """Issues of every audited page in the store, grouped across pages and triaged.
 
     Page checks run on each page's saved DOM as it is read; site checks run at the end on
     the small per-page summaries, and their findings join the groups of the pages they name.
+    `rules_run`, when given, also records every axe rule that ran (in the same single pass
+    over the pages) and the checks, for `tool.rules_run`.
     """
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
@@ -42,6 +49,8 @@ def issues_for_run(
         flow = policy.flow_of(record.final_url or record.url, record.template)
         raw = store.read_axe(record)
         findings = list(findings_from_axe(raw, record.url)) if raw is not None else []
+        if raw is not None and rules_run is not None:
+            rules_run.add_axe(raw)
         dom = store.read_dom(record)
         if dom is not None and (page_checks or site_checks):
             outcome = findings_for_page(record, dom, page_checks)
@@ -49,6 +58,8 @@ def issues_for_run(
             summaries.append(outcome.summary)
             pages[outcome.summary.url] = (replace(record, links=()), flow)
         grouper.add_page(record, flow, findings)
+    if rules_run is not None and summaries:  # our checks ran only if some page had a saved DOM
+        rules_run.add_checks(checks)
     for finding in site_findings(summaries, site_checks):
         # Site checks know pages by the address they ended at; issues by the requested URL.
         record, flow = pages[finding.where.page_url]

@@ -14,11 +14,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from a11y_audit.errors import UsageError
 from a11y_audit.model import Issue, PageRecord
 
-__all__ = ["SCHEMA_VERSION", "write_results"]
+__all__ = ["SCHEMA_VERSION", "load_results", "write_results"]
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
+_TOP_LEVEL = {"tool": dict, "pages": list, "skipped": dict, "issues": list, "summary": dict}
+# What the reporters read of each issue; "priority" is why results before 1.1.0 are refused.
+_ISSUE_KEYS = ("fingerprint", "rule", "source", "outcome", "impact", "wcag", "priority", "instances")
 
 
 def write_results(
@@ -81,3 +85,32 @@ def _write_issues(out: IO[str], issues: Iterable[Issue]) -> dict[str, Any]:
         "by_impact": dict(sorted(by_impact.items())),
         "by_priority": dict(sorted(by_priority.items())),
     }
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    """Read a results.json for re-rendering; a bad file is a UsageError (exit 2) naming it.
+
+    The check is structural (what the reporters read), not the full JSON Schema: that needs
+    jsonschema, a test-only dependency, and a newer minor version must still load.
+    """
+    try:
+        results = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot read results file {path}: {error.strerror or error}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UsageError(f"{path} is not a results.json: invalid JSON ({error})") from error
+    if not isinstance(results, dict) or not str(results.get("schema_version", "")).startswith("1."):
+        raise UsageError(f"{path} is not an a11y-audit results.json (no schema_version 1.x)")
+    for key, kind in _TOP_LEVEL.items():
+        if not isinstance(results.get(key), kind):
+            raise UsageError(
+                f"{path} is not a valid results.json: '{key}' is missing or not a {kind.__name__}"
+            )
+    for index, issue in enumerate(results["issues"]):
+        missing = [key for key in _ISSUE_KEYS if not isinstance(issue, dict) or key not in issue]
+        if missing or not issue["instances"]:
+            raise UsageError(
+                f"{path} is not a valid results.json: issue {index} lacks {', '.join(missing) or 'instances'}"
+                " (results older than 1.1.0? re-judge them with `a11y-audit evaluate`)"
+            )
+    return results

@@ -13,7 +13,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-__all__ = ["write_html_report"]
+from a11y_audit.coverage import conformance
+from a11y_audit.reports.output import write_atomic
+from a11y_audit.reports.trend import PRIORITIES, Trend
+
+__all__ = ["render_html", "write_html_report"]
 
 _IMPACT_ORDER = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
 
@@ -29,12 +33,12 @@ def _environment() -> Environment:
 
 def write_html_report(results_path: Path, report_path: Path) -> Path:
     """Render results.json into report.html beside it; returns the report's path."""
-    results = json.loads(results_path.read_text("utf-8"))
-    html = _environment().get_template("report.html.j2").render(**_context(results))
-    temporary = report_path.with_name(report_path.name + ".tmp")
-    temporary.write_text(html, "utf-8")
-    temporary.replace(report_path)
-    return report_path
+    return write_atomic(report_path, render_html(json.loads(results_path.read_text("utf-8"))))
+
+
+def render_html(results: dict[str, Any], trend: Trend | None = None) -> str:
+    """The report for loaded results; `trend` adds what changed since an earlier run."""
+    return _environment().get_template("report.html.j2").render(**_context(results), trend=trend)
 
 
 def _context(results: dict[str, Any]) -> dict[str, Any]:
@@ -56,6 +60,8 @@ def _context(results: dict[str, Any]) -> dict[str, Any]:
         "skipped": results["skipped"],
         "failed": [issue for issue in issues if issue["outcome"] == "failed"],
         "review": [issue for issue in issues if issue["outcome"] == "cantTell"],
+        "conformance": conformance(results),
+        "priorities": PRIORITIES,
         "by_sc": sorted(by_sc.items(), key=lambda item: tuple(int(n) for n in item[0].split("."))),
         "by_priority": [
             (f"{priority} {names[priority]}", count)

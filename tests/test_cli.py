@@ -23,7 +23,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
-@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate", "config check"])
+@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate", "report", "config check"])
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = run(*command.split(), "--help")
     assert result.returncode == 0
@@ -169,3 +169,79 @@ def test_custom_checks_from_a_folder_are_listed_next_to_ours() -> None:
     result = run("checks", "--custom-checks", str(folder))
     assert result.returncode == 0, result.stderr
     assert any(line.startswith("positive-tabindex ") for line in result.stdout.splitlines())
+
+
+def saved_run(folder: Path) -> Path:
+    """results.json of a run judged from the sample artifacts, as `evaluate` writes it."""
+    store = ArtifactStore.open(folder, resume=False)
+    store.write_run_info(
+        {
+            "name": "a11y-audit",
+            "version": __version__,
+            "axe_core_version": "4",
+            "browser_name": "chrome",
+            "browser_version": "1",
+            "started": "2026-11-25T00:00:00+00:00",
+            "config": {},
+        }
+    )
+    sample = (Path(__file__).parent / "unit" / "fixtures" / "axe_sample.json").read_text("utf-8")
+    store.save_page(PageRecord(url="http://shop.test/", status=200), axe=json.loads(sample))
+    assert run("evaluate", str(folder)).returncode == 0
+    return folder / "results.json"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "expected"),
+    [
+        ("html", "report.html", "WCAG 2.1 AA conformance"),
+        ("md", "summary.md", "### Top issues (6)"),
+        ("csv", "results.csv", "fingerprint,priority,rule"),
+        ("json", "results.normalized.json", '"schema_version": "1.2.0"'),
+    ],
+)
+def test_report_rerenders_saved_results_next_to_them(
+    tmp_path: Path, fmt: str, name: str, expected: str
+) -> None:
+    results = saved_run(tmp_path / "out")
+    result = run("report", str(results), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert str(tmp_path / "out" / name) in result.stdout
+    assert expected in (tmp_path / "out" / name).read_text("utf-8")
+
+
+def test_report_compare_shows_the_trend_in_the_chosen_output(tmp_path: Path) -> None:
+    results = saved_run(tmp_path / "out")
+    older = json.loads(results.read_text("utf-8"))
+    older["issues"] = older["issues"][1:]
+    (tmp_path / "old.json").write_text(json.dumps(older), "utf-8")
+    target = tmp_path / "pr.md"
+    result = run(
+        "report", str(results), "--format", "md", "--compare", str(tmp_path / "old.json"), "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "**1** new, **0** fixed, **5** still open" in target.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("{missing}",), "cannot read results file {missing}"),
+        (("{bad}",), "{bad} is not a results.json: invalid JSON"),
+        (("{good}", "--compare", "{missing}"), "cannot read results file {missing}"),
+        (("{good}", "--format", "csv", "--compare", "{good}"), "--compare needs --format html or md"),
+    ],
+)
+def test_report_of_a_bad_input_exits_2_with_one_line_naming_it(
+    tmp_path: Path, args: tuple[str, ...], error: str
+) -> None:
+    paths = {
+        "missing": tmp_path / "nope.json",
+        "bad": tmp_path / "bad.json",
+        "good": saved_run(tmp_path / "out"),
+    }
+    paths["bad"].write_text("{", "utf-8")
+    result = run("report", *(arg.format(**paths) for arg in args))
+    assert result.returncode == 2
+    assert error.format(**paths) in result.stderr
+    assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1

@@ -121,16 +121,21 @@ class AxeRunner:
 
 
 def _compact(results: dict[str, Any]) -> dict[str, Any]:
-    """Keep what judging needs: violations and incomplete in full, passed/inapplicable rule ids."""
+    """Keep what judging needs: violations and incomplete in full, passed/inapplicable rule refs."""
     return {
         "testEngine": results.get("testEngine"),
         "url": results.get("url"),
         "timestamp": results.get("timestamp"),
         "violations": results.get("violations") or [],
         "incomplete": results.get("incomplete") or [],
-        "passes": [rule.get("id") for rule in results.get("passes") or []],
-        "inapplicable": [rule.get("id") for rule in results.get("inapplicable") or []],
+        # Tags stay: they say which WCAG criteria a rule tested even when it found nothing.
+        "passes": [_rule_ref(rule) for rule in results.get("passes") or []],
+        "inapplicable": [_rule_ref(rule) for rule in results.get("inapplicable") or []],
     }
+
+
+def _rule_ref(rule: dict[str, Any]) -> dict[str, Any]:
+    return {"id": rule.get("id"), "tags": rule.get("tags") or []}
 
 
 def _error_of(outcome: object) -> str:

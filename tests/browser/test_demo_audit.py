@@ -254,3 +254,13 @@ def test_a_sitemap_index_seeds_the_crawl(tmp_path: Path) -> None:
     pages = load_results(out)["pages"]
     assert {path_of(page["url"]) for page in pages} == expected
     assert all(page["source"].endswith(".xml") for page in pages)
+
+
+def test_the_run_records_which_rules_tested_which_criteria(broken: DemoRun) -> None:
+    """The conformance table rests on this: rules that ran, including ones that found nothing."""
+    rules = {(rule["source"], rule["id"]): rule["wcag"] for rule in broken.results["tool"]["rules_run"]}
+    assert rules[("axe", "color-contrast")] == ["1.4.3"]
+    assert rules[("axe", "document-title")] == ["2.4.2"]  # passes on every demo page, still counted
+    assert rules[("a11y-audit", "missing-autocomplete")] == ["1.3.5"]
+    html = (broken.out / "report.html").read_text("utf-8")
+    assert "WCAG 2.1 AA conformance" in html and "not recorded" not in html
