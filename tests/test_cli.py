@@ -96,20 +96,7 @@ def test_crawl_without_any_url_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_evaluate_rejudges_saved_artifacts_without_a_browser(tmp_path: Path) -> None:
-    store = ArtifactStore.open(tmp_path / "out", resume=False)
-    store.write_run_info(
-        {
-            "name": "a11y-audit",
-            "version": __version__,
-            "axe_core_version": "4",
-            "browser_name": "chrome",
-            "browser_version": "1",
-            "started": "2026-11-25T00:00:00+00:00",
-            "config": {},
-        }
-    )
-    sample = (Path(__file__).parent / "unit" / "fixtures" / "axe_sample.json").read_text("utf-8")
-    store.save_page(PageRecord(url="http://shop.test/", status=200), axe=json.loads(sample))
+    saved_run(tmp_path / "out")
     result = run("evaluate", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert "5 failing issue(s), 1 to review" in result.stdout
