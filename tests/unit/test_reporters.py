@@ -17,8 +17,8 @@ from a11y_audit.reports.html import render_html
 from a11y_audit.reports.json_report import render_json
 from a11y_audit.reports.markdown import LIMIT, render_markdown
 from a11y_audit.reports.trend import compare
-from a11y_audit.results_file import load_results, write_results
-from tests.unit.test_results_pipeline import TOOL, issues_of, make_store
+from a11y_audit.results_file import load_results
+from tests.unit.test_results_pipeline import make_store, write_sample_results
 
 HOSTILE = '=HYPERLINK("x")|<script>alert(1)</script>\n| broken | row |\n`tick` *star* [link](x)'
 
@@ -27,13 +27,7 @@ def saved_results(tmp_path: Path) -> dict[str, Any]:
     """A real results.json from the sample artifacts, plus one issue carrying hostile page text."""
     store = make_store(tmp_path)
     path = store.root / "results.json"
-    write_results(
-        path,
-        tool=TOOL,
-        pages=store.iter_pages(),
-        issues=issues_of(store),
-        skipped={"counts": {}, "examples": []},
-    )
+    write_sample_results(store, path)
     results = load_results(path)
     hostile = json.loads(json.dumps(results["issues"][0]))
     hostile.update(fingerprint="f" * 16, title=HOSTILE, reasons=[HOSTILE])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -52,6 +53,17 @@ def make_store(tmp_path: Path) -> ArtifactStore:
     )
     store.save_page(PageRecord(url="http://shop.test/file.pdf", skipped="not an HTML page (application/pdf)"))
     return store
+
+
+def write_sample_results(store: ArtifactStore, path: Path) -> dict[str, Any]:
+    """results.json for the store's pages, judged as a run would; returns the summary."""
+    return write_results(
+        path,
+        tool=TOOL,
+        pages=store.iter_pages(),
+        issues=issues_of(store),
+        skipped={"counts": {}, "examples": []},
+    )
 
 
 def test_store_round_trips_pages_and_artifacts(tmp_path: Path) -> None:
@@ -105,13 +117,7 @@ def test_each_sample_rule_is_one_issue_with_a_stable_fingerprint(tmp_path: Path)
 def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     path = store.root / "results.json"
-    summary = write_results(
-        path,
-        tool=TOOL,
-        pages=store.iter_pages(),
-        issues=issues_of(store),
-        skipped={"counts": {}, "examples": []},
-    )
+    summary = write_sample_results(store, path)
     results = json.loads(path.read_text("utf-8"))
     jsonschema.validate(results, SCHEMA)
     assert results["schema_version"] == SCHEMA_VERSION
@@ -130,13 +136,7 @@ def test_results_file_validates_against_the_schema_and_counts(tmp_path: Path) ->
 def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     path = store.root / "results.json"
-    write_results(
-        path,
-        tool=TOOL,
-        pages=store.iter_pages(),
-        issues=issues_of(store),
-        skipped={"counts": {}, "examples": []},
-    )
+    write_sample_results(store, path)
     html = write_html_report(path, store.root / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
