@@ -23,7 +23,7 @@ from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
 from a11y_audit.http_fetch import fetch
-from a11y_audit.registry import configured_checks
+from a11y_audit.registry import Check, configured_checks
 from a11y_audit.reports.csv_report import render_csv
 from a11y_audit.reports.html import render_html, write_html_report
 from a11y_audit.reports.json_report import render_json
@@ -77,7 +77,7 @@ def audit(
     sitemaps = [parse_start_url(url) for url in config.sitemaps]
     if not start_urls and not sitemaps:
         raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
-    configured_checks(config.checks, config.skip_checks, config.custom_checks)  # fail before any browser
+    checks = _checks(config)  # a bad check id or module fails here, before any browser starts
     axe_core = locate_axe_core(config.axe_path)
     browser = _browser_settings(config)
     check_local_browser(browser)
@@ -148,7 +148,7 @@ def audit(
             axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
         )
         store.write_run_info(tool)
-    outcome = _finish(store, tool, config, frontier.skipped_summary(), interrupted=interrupted)
+    outcome = _finish(store, tool, config, checks, frontier.skipped_summary(), interrupted=interrupted)
     if outcome.summary["pages_audited"] == 0 and not interrupted:
         first_error = next(
             (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
@@ -166,7 +166,7 @@ def evaluate(output: Path) -> AuditOutcome:
         raise UsageError(f"{output} holds no audit artifacts: run `a11y-audit crawl` first")
     config = Config.from_json(tool.get("config", {}))
     skipped: dict[str, Any] = {"counts": {}, "examples": []}
-    return _finish(store, tool, config, skipped, interrupted=bool(tool.get("interrupted")))
+    return _finish(store, tool, config, _checks(config), skipped, interrupted=bool(tool.get("interrupted")))
 
 
 def report(results_path: Path, fmt: str, output: Path | None = None, previous: Path | None = None) -> Path:
@@ -200,6 +200,7 @@ def _finish(
     store: ArtifactStore,
     tool: dict[str, Any],
     config: Config,
+    checks: tuple[Check, ...],
     skipped: dict[str, Any],
     *,
     interrupted: bool,
@@ -207,7 +208,6 @@ def _finish(
     tool = {**tool, "finished": _now(), "interrupted": interrupted}
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool["started"]).date()
-    checks = configured_checks(config.checks, config.skip_checks, config.custom_checks)
     rules_run = RulesRun()
     issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run)
     tool = {**tool, "rules_run": rules_run.to_json()}
@@ -225,6 +225,11 @@ def _restore(store: ArtifactStore, frontier: Frontier) -> None:
     for record in store.iter_pages():
         for link in record.links:
             frontier.add(link, record.depth + 1, source=record.url)
+
+
+def _checks(config: Config) -> tuple[Check, ...]:
+    """Our checks as configured: built-in plus custom, narrowed by --checks/--skip-checks."""
+    return configured_checks(config.checks, config.skip_checks, config.custom_checks)
 
 
 def _browser_settings(config: Config) -> BrowserSettings:
