@@ -17,11 +17,13 @@ from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
+from a11y_audit.browser.gatherers import GatherSettings
 from a11y_audit.config import Config
 from a11y_audit.coverage import RulesRun
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
+from a11y_audit.gathered import gatherers_for
 from a11y_audit.http_fetch import fetch
 from a11y_audit.registry import Check, configured_checks
 from a11y_audit.reports.csv_report import render_csv
@@ -133,6 +135,9 @@ def audit(
         screenshots=config.screenshots,
         axe_tags=config.axe_tags,
         template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
+        gatherers=gatherers_for(check.meta.requires for check in checks),
+        gather_settings=GatherSettings(timeout=config.gatherer_timeout, max_tab_stops=config.max_tab_stops),
+        interactive_per_template=config.interactive_pages_per_template,
     )
     crawler = Crawler(frontier, scope, store, axe_core, options, on_page=on_page)
     interrupted = False

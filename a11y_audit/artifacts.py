@@ -2,7 +2,8 @@
 
     OUTPUT/run.json            tool, browser and axe versions, config, start time
     OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
-    OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.jpg (.png without DevTools)
+    OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.jpg (.png without DevTools),
+                               and <name>.json per other gathered artifact (a11y_audit.gathered)
 
 A page's files are written before its journal line, so a line in the journal means the
 page is complete; a crash mid-line leaves a torn last line that readers skip.
@@ -16,7 +17,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,16 @@ class ArtifactStore:
         axe: dict[str, Any] | None = None,
         dom: str | None = None,
         screenshot: bytes | None = None,
+        gathered: Mapping[str, Any] | None = None,
     ) -> PageRecord:
-        """Write the page's files, then its journal line; returns the record with file paths."""
+        """Write the page's files, then its journal line; returns the record with file paths.
+
+        `gathered` holds the other artifacts by name (keyboard walk, reflow...), each saved
+        as JSON under its name.
+        """
         artifacts: dict[str, str] = {}
-        if axe is not None or dom is not None or screenshot is not None:
+        gathered = gathered or {}
+        if axe is not None or dom is not None or screenshot is not None or gathered:
             folder = Path(_PAGES) / page_id(record.url)
             (self.root / folder).mkdir(parents=True, exist_ok=True)
             if axe is not None:
@@ -108,6 +115,8 @@ class ArtifactStore:
             if screenshot is not None:
                 name = "screenshot.jpg" if screenshot.startswith(_JPEG_MAGIC) else "screenshot.png"
                 artifacts["screenshot"] = self._write(folder / name, screenshot)
+            for kind, data in gathered.items():
+                artifacts[kind] = self._write(folder / f"{kind}.json", json.dumps(data).encode("utf-8"))
         saved = PageRecord.from_json({**record.to_json(), "artifacts": artifacts})
         line = json.dumps(saved.to_json(), ensure_ascii=False) + "\n"
         with self._lock, self.journal_path.open("a", encoding="utf-8") as journal:
@@ -135,7 +144,11 @@ class ArtifactStore:
 
     def read_axe(self, record: PageRecord) -> dict[str, Any] | None:
         """The raw axe results saved for a page, or None when it has none."""
-        relative = record.artifacts.get("axe")
+        return self.read_json(record, "axe")
+
+    def read_json(self, record: PageRecord, kind: str) -> dict[str, Any] | None:
+        """A JSON artifact saved for a page (axe or a gathered one), or None when it has none."""
+        relative = record.artifacts.get(kind)
         if not relative:
             return None
         try:

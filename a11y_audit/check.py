@@ -9,10 +9,10 @@ builds selectors and snippets and isolates a check that crashes.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from lxml.html import HtmlElement
 
@@ -29,6 +29,7 @@ __all__ = [
     "Scope",
     "SiteCheck",
     "SiteVerdict",
+    "Target",
     "Verdict",
     "cant_tell",
     "failed",
@@ -49,8 +50,9 @@ class CheckMeta:
 
     `id` names the failing state in kebab-case (`ambiguous-link-text`); `title` is the
     passing state and `failure_title` the failing one, so reports can say either.
-    `requires` names the artifacts the check reads ("dom" today; "focus_walk", "reflow"
-    when those gatherers exist), so the engine can skip a check whose inputs are missing.
+    `requires` names the artifacts the check reads (a11y_audit.gathered.ARTIFACT_KINDS):
+    the crawler runs only the gatherers that selected checks need, and the engine skips a
+    check on a page where one of them is missing.
     """
 
     id: str
@@ -110,11 +112,26 @@ def cant_tell(message: str) -> Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Target:
+    """An element a gatherer described in the browser, for verdicts that no saved-DOM node fits.
+
+    Interactive gatherers see states the saved DOM never held (a menu opened by Tab, the
+    page at 320 px), so they record the element's selector and opening tag themselves
+    (js/describe.js); checks judging that data return Targets instead of lxml elements.
+    """
+
+    selector: str
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
-    """One audited page as checks see it: its record and its parsed rendered DOM."""
+    """One audited page as checks see it: its record, its parsed rendered DOM, other artifacts."""
 
     record: PageRecord
     root: HtmlElement
+    artifacts: Mapping[str, Any] = field(default_factory=dict)
+    """Gathered artifacts by name (a11y_audit.gathered), the ones the page's checks require."""
 
     @property
     def url(self) -> str:
@@ -132,12 +149,12 @@ class PageCheck(ABC):
     meta: ClassVar[CheckMeta]
 
     @abstractmethod
-    def applicable(self, page: Page) -> Iterable[HtmlElement]:
+    def applicable(self, page: Page) -> Iterable[HtmlElement | Target]:
         """The elements the check judges; none means the check is inapplicable to the page."""
 
     @abstractmethod
-    def expect(self, element: HtmlElement, page: Page) -> Verdict:
-        """The verdict on one applicable element."""
+    def expect(self, element: Any, page: Page) -> Verdict:
+        """The verdict on one applicable element (the type `applicable` yields)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,9 @@ class Config:
     checks: tuple[str, ...] = ()
     skip_checks: tuple[str, ...] = ()
     custom_checks: tuple[str, ...] = ()
+    interactive_pages_per_template: int = 2
+    gatherer_timeout: float = 20.0
+    max_tab_stops: int = 200
     templates: tuple[tuple[str, str], ...] = field(default=())
     flows: tuple[Flow, ...] = ()
     priority_names: tuple[tuple[str, str], ...] = ()
@@ -190,6 +193,9 @@ _SCHEMA: dict[str, dict[str, tuple[_Validator, str]]] = {
         "only": (_string_list, "checks"),
         "skip": (_string_list, "skip_checks"),
         "custom": (_string_list, "custom_checks"),
+        "interactive_pages_per_template": (_non_negative_int, "interactive_pages_per_template"),
+        "gatherer_timeout": (_seconds, "gatherer_timeout"),
+        "max_tab_stops": (_positive_int, "max_tab_stops"),
     },
 }
 

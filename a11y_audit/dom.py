@@ -23,6 +23,7 @@ __all__ = [
     "selector_for",
     "snippet",
     "text_of",
+    "truncated",
 ]
 
 SNIPPET_LIMIT = 600
@@ -118,7 +119,11 @@ def link_destination(link: HtmlElement, base_url: str) -> str:
 
 def snippet(element: HtmlElement) -> str:
     """The element's outer HTML, truncated like axe's node.html so reports stay small."""
-    html = lxml.html.tostring(element, encoding="unicode", with_tail=False)
+    return truncated(lxml.html.tostring(element, encoding="unicode", with_tail=False))
+
+
+def truncated(html: str) -> str:
+    """A snippet cut to SNIPPET_LIMIT characters (with an ellipsis when cut)."""
     return html if len(html) <= SNIPPET_LIMIT else html[: SNIPPET_LIMIT - 1] + "…"
 
 

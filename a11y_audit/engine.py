@@ -8,8 +8,9 @@ selectors and snippets, counting outcomes per rule, and isolating a check that c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -21,6 +22,7 @@ from a11y_audit.check import (
     PageSummary,
     SiteCheck,
     SiteVerdict,
+    Target,
     Verdict,
     cant_tell,
 )
@@ -33,7 +35,9 @@ from a11y_audit.dom import (
     selector_for,
     snippet,
     text_of,
+    truncated,
 )
+from a11y_audit.gathered import DOM
 from a11y_audit.model import Finding, Instance, Outcome, PageRecord
 
 __all__ = [
@@ -52,7 +56,7 @@ _REPORTED = (Outcome.FAILED, Outcome.CANT_TELL)
 class ElementVerdict:
     """One check's verdict on one element: what the fixture tests compare."""
 
-    element: HtmlElement
+    element: HtmlElement | Target
     verdict: Verdict
 
 
@@ -71,12 +75,23 @@ def judge_page(check: PageCheck, page: Page) -> list[ElementVerdict]:
     return [ElementVerdict(element, check.expect(element, page)) for element in check.applicable(page)]
 
 
-def findings_for_page(record: PageRecord, dom: str, checks: Iterable[PageCheck]) -> PageOutcome:
-    """Run page checks over one page's rendered DOM: findings, counts and the site summary."""
-    page = Page(record, parse_dom(dom))
+def findings_for_page(
+    record: PageRecord,
+    dom: str,
+    checks: Iterable[PageCheck],
+    artifacts: Mapping[str, Any] | None = None,
+) -> PageOutcome:
+    """Run page checks over one page's artifacts: findings, counts and the site summary.
+
+    A check that requires an artifact the page lacks is not run there (no outcome at all):
+    its gatherer failed or was sampled out, and a missing input is not evidence either way.
+    """
+    page = Page(record, parse_dom(dom), artifacts or {})
     findings: list[Finding] = []
     counts: dict[str, Counter[Outcome]] = {}
     for check in checks:
+        if not all(name == DOM or name in page.artifacts for name in check.meta.requires):
+            continue
         tally: Counter[Outcome] = Counter()
         counts[check.meta.id] = tally
         try:
@@ -93,12 +108,16 @@ def findings_for_page(record: PageRecord, dom: str, checks: Iterable[PageCheck])
 
 
 def _finding(check: PageCheck, page_url: str, item: ElementVerdict) -> Finding:
-    selector = selector_for(item.element)
+    element = item.element
+    if isinstance(element, Target):
+        selector, html = element.selector, truncated(element.snippet)
+    else:
+        selector, html = selector_for(element), snippet(element)
     return Finding(
         rule=check.meta.to_rule_meta(),
         outcome=item.verdict.outcome,
         impact=check.meta.impact,
-        where=Instance(page_url, selector, (selector,), snippet(item.element), item.verdict.message),
+        where=Instance(page_url, selector, (selector,), html, item.verdict.message),
     )
 
 

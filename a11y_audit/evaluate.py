@@ -16,6 +16,7 @@ from a11y_audit.axe_results import findings_from_axe
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
 from a11y_audit.coverage import RulesRun
 from a11y_audit.engine import findings_for_page, site_findings
+from a11y_audit.gathered import gatherers_for
 from a11y_audit.grouping import Group, Grouper
 from a11y_audit.model import Issue, PageRecord
 from a11y_audit.priority import Flow, PriorityPolicy, Reach
@@ -40,6 +41,7 @@ def issues_for_run(
     """
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
+    kinds = gatherers_for(check.meta.requires for check in page_checks)
     grouper = Grouper()
     summaries: list[PageSummary] = []
     pages: dict[str, tuple[PageRecord, Flow]] = {}
@@ -53,7 +55,8 @@ def issues_for_run(
             rules_run.add_axe(raw)
         dom = store.read_dom(record)
         if dom is not None and (page_checks or site_checks):
-            outcome = findings_for_page(record, dom, page_checks)
+            artifacts = {kind: data for kind in kinds if (data := store.read_json(record, kind)) is not None}
+            outcome = findings_for_page(record, dom, page_checks, artifacts)
             findings.extend(outcome.findings)
             summaries.append(outcome.summary)
             pages[outcome.summary.url] = (replace(record, links=()), flow)

@@ -21,6 +21,7 @@ from typing import TypeAlias
 from a11y_audit import checks as builtin_package
 from a11y_audit.check import CheckMeta, PageCheck, Scope, SiteCheck
 from a11y_audit.errors import UsageError
+from a11y_audit.gathered import ARTIFACT_KINDS
 from a11y_audit.wcag import criterion
 
 __all__ = [
@@ -69,6 +70,10 @@ def validated(check: Check) -> Check:
     unknown = [sc for sc in meta.wcag if criterion(sc) is None]
     if unknown:
         raise UsageError(f"check {meta.id}: {', '.join(unknown)} are not WCAG 2.1 A/AA criteria")
+    missing = [name for name in meta.requires if name not in ARTIFACT_KINDS]
+    if missing:
+        known = ", ".join(sorted(ARTIFACT_KINDS))
+        raise UsageError(f"check {meta.id}: requires unknown artifact {', '.join(missing)}; known: {known}")
     scope = Scope.SITE if isinstance(check, SiteCheck) else Scope.PAGE
     if meta.scope is not scope:
         raise UsageError(f"check {meta.id}: a {type(check).__bases__[0].__name__} needs scope={scope}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
 from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.gatherers import GatherSettings, make_gatherers
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
 from a11y_audit.errors import ToolError
 from a11y_audit.frontier import Frontier, QueueItem
@@ -39,6 +41,11 @@ class CrawlOptions:
     screenshots: bool = True
     axe_tags: tuple[str, ...] = DEFAULT_TAGS
     template_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    gatherers: tuple[str, ...] = ()
+    """Artifacts to gather besides axe, DOM and screenshot (what the selected checks require)."""
+    gather_settings: GatherSettings = field(default_factory=GatherSettings)
+    interactive_per_template: int = 2
+    """Page-changing gatherers run on this many audited pages of each template (0: never)."""
 
 
 @dataclass(slots=True)
@@ -68,6 +75,8 @@ class _Worker:
             self.axe,
             page_load_timeout=self._options.browser.page_load_timeout,
             screenshots=self._options.screenshots,
+            gatherers=make_gatherers(self._options.gatherers),
+            settings=self._options.gather_settings,
         )
 
     def stop(self, *, force: bool = False) -> None:
@@ -75,18 +84,22 @@ class _Worker:
             self.session.quit(force=force)
         self.session = self.visitor = self.axe = None
 
-    def visit(self, url: str, is_allowed: Callable[[str], bool]) -> Gathered:
+    def visit(self, url: str, is_allowed: Callable[[str], bool], *, interactive: bool) -> Gathered:
         """Visit; after a crash restart the browser and retry once, then report the error."""
         for attempt in (1, 2):
             if self.visitor is None:
                 self.start()
             assert self.visitor is not None
             try:
-                return self.visitor.visit(url, is_allowed=is_allowed)
+                gathered = self.visitor.visit(url, is_allowed=is_allowed, interactive=interactive)
             except BrowserCrashedError as crash:
                 self.stop(force=True)
                 if attempt == 2:
                     return Gathered(url=url, error=f"the browser crashed or hung twice on this page: {crash}")
+                continue
+            if gathered.restart_browser:
+                self.stop(force=True)
+            return gathered
         raise AssertionError("unreachable")
 
 
@@ -110,6 +123,8 @@ class Crawler:
         self._on_page = on_page
         self._errors: list[BaseException] = []
         self._lock = threading.Lock()
+        self._interactive: Counter[str] = Counter()
+        """Per template: pages claimed for page-changing gatherers (see _claim_interactive)."""
         self.facts = BrowserFacts()
 
     def run(self) -> None:
@@ -161,20 +176,43 @@ class Crawler:
             worker.stop()
 
     def _process(self, worker: _Worker, item: QueueItem) -> None:
-        gathered = worker.visit(item.url, self._scope.allows)
+        template = template_for(item.url, self._options.template_patterns)
+        interactive = self._claim_interactive(template)
+        gathered = worker.visit(item.url, self._scope.allows, interactive=interactive)
         record = self._record(item, gathered)
         keep = record.audited
+        if interactive and not keep:
+            self._release_interactive(template)
         saved = self._store.save_page(
             record,
             axe=gathered.axe if keep else None,
             dom=gathered.dom if keep else None,
             screenshot=gathered.screenshot if keep else None,
+            gathered=gathered.artifacts if keep else None,
         )
         if self._options.follow_links and saved.audited:
             for link in saved.links:
                 self._frontier.add(link, item.depth + 1, source=item.url)
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))
+
+    def _claim_interactive(self, template: str) -> bool:
+        """Whether this page runs the page-changing gatherers: the first N pages per template.
+
+        A claim is taken before the visit (workers run in parallel) and given back when the
+        page could not be audited, so an error page does not use up its template's sample.
+        """
+        if not self._options.gatherers:
+            return False
+        with self._lock:
+            if self._interactive[template] >= self._options.interactive_per_template:
+                return False
+            self._interactive[template] += 1
+            return True
+
+    def _release_interactive(self, template: str) -> None:
+        with self._lock:
+            self._interactive[template] -= 1
 
     def _record(self, item: QueueItem, gathered: Gathered) -> PageRecord:
         info = gathered.info
@@ -200,7 +238,7 @@ class Crawler:
             title=info.get("title"),
             lang=info.get("lang"),
             content_type=info.get("contentType"),
-            template=template_for(item.url, self._options.template_patterns),
+            template=template_for(item.url, self._options.template_patterns),  # as in _process
             depth=item.depth,
             source=item.source,
             error=error,

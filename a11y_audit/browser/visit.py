@@ -1,7 +1,9 @@
-"""Visit one URL and gather every non-destructive artifact in that single navigation.
+"""Visit one URL and gather every artifact the selected checks need in that single navigation.
 
 The order is fixed: navigate, read page facts, run axe, then serialise the DOM and take the
-screenshot, so all of them describe the same state. Judging happens later, in pure Python.
+screenshot, so all of them describe the same state; then the other gatherers, those that
+leave the page alone first, and those that change it (keyboard, viewport, CSS) last, each on
+a reloaded page (a11y_audit.browser.gatherers). Judging happens later, in pure Python.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from urllib3.exceptions import HTTPError
 
 from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
 from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError, GatherSettings
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 
@@ -70,9 +73,13 @@ class Gathered:
     axe: dict[str, Any] | None = None
     dom: str | None = None
     screenshot: bytes | None = None
+    artifacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Other gathered artifacts by name (a11y_audit.gathered)."""
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    restart_browser: bool = False
+    """The session stopped answering after the page's artifacts were saved here: replace it."""
 
     @property
     def is_html(self) -> bool:
@@ -85,20 +92,33 @@ class PageVisitor:
     """Owns nothing but borrows the session's driver; one instance per browser session."""
 
     def __init__(
-        self, driver: WebDriver, axe: AxeRunner, *, page_load_timeout: float, screenshots: bool = True
+        self,
+        driver: WebDriver,
+        axe: AxeRunner,
+        *,
+        page_load_timeout: float,
+        screenshots: bool = True,
+        gatherers: tuple[Gatherer, ...] = (),
+        settings: GatherSettings | None = None,
     ):
         self._driver = driver
         self._axe = axe
         self._timeout = page_load_timeout
         self._screenshots = screenshots
+        self._gatherers = gatherers
+        self._settings = settings or GatherSettings()
         # Dialog guard first, so it runs before axe and before any page script.
         self._guard_preregistered = (
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("dialog_guard")})
             is not None
         )
 
-    def visit(self, url: str, *, is_allowed: Callable[[str], bool] | None = None) -> Gathered:
+    def visit(
+        self, url: str, *, is_allowed: Callable[[str], bool] | None = None, interactive: bool = True
+    ) -> Gathered:
         """Navigate and gather. `is_allowed(final_url)` stops gathering after off-scope redirects.
+
+        `interactive=False` leaves out the gatherers that change the page (sampled pages).
 
         Raises BrowserCrashedError when the session died; every other problem becomes
         `Gathered.error` or a warning, so the crawl can go on.
@@ -109,6 +129,8 @@ class PageVisitor:
             self._navigate(gathered)
             if gathered.error is None:
                 self._gather(gathered, is_allowed)
+            if gathered.error is None and gathered.dom is not None:
+                self._run_gatherers(gathered, interactive=interactive)
         except (InvalidSessionIdException, NoSuchWindowException) as error:
             raise BrowserCrashedError(_first_line(error)) from error
         except (TimeoutException, HTTPError) as error:
@@ -195,6 +217,43 @@ class PageVisitor:
                     raise
                 gathered.warnings.append(f"screenshot failed: {_first_line(error)}")
             gathered.timings["screenshot_ms"] = _ms_since(started)
+
+    def _run_gatherers(self, gathered: Gathered, *, interactive: bool) -> None:
+        """Run the configured gatherers; a failing one costs its artifact and a warning, no more."""
+        url = str(gathered.info.get("url") or gathered.url)
+        dirty = False  # a page-changing gatherer has run: reload before the next one
+        for gatherer in self._gatherers:
+            if gatherer.changes_page and not interactive:
+                continue
+            started = time.perf_counter()
+            try:
+                if dirty:
+                    self._reload(url)
+                context = GatherContext(
+                    url, gathered.axe, self._settings, time.monotonic() + self._settings.timeout
+                )
+                gathered.artifacts[gatherer.name] = gatherer.gather(self._driver, context)
+            except (GathererError, JavascriptException) as error:
+                gathered.warnings.append(f"{gatherer.name} gatherer failed: {_first_line(error)}")
+            except TimeoutException as error:
+                # Keep what this visit gathered; the hung session is replaced after the page.
+                gathered.warnings.append(f"{gatherer.name} gatherer timed out: {_first_line(error)}")
+                gathered.restart_browser = True
+                return
+            except WebDriverException as error:
+                if _is_crash(error):
+                    raise
+                gathered.warnings.append(f"{gatherer.name} gatherer failed: {_first_line(error)}")
+            dirty = dirty or gatherer.changes_page
+            gathered.timings[f"{gatherer.name}_ms"] = _ms_since(started)
+
+    def _reload(self, url: str) -> None:
+        """Load the page afresh for the next page-changing gatherer (state reset as for a visit)."""
+        self._reset_state()
+        try:
+            self._driver.get(url)
+        except TimeoutException:
+            self._stop_loading()
 
 
 def net_error_message(code: str) -> str:

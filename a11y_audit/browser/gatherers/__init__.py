@@ -1,0 +1,111 @@
+"""Gatherers: browser code that records one named artifact of a page for checks to judge.
+
+One module per gatherer in this package, each defining one `Gatherer` subclass whose `name`
+is a key of a11y_audit.gathered.ARTIFACT_KINDS. A gatherer returns plain JSON-able data
+(the artifact, saved as pages/<id>/<name>.json); it never judges. Judging is pure Python in
+checks/, unit-tested against hand-written data of the same shape.
+
+The visitor runs gatherers after axe, the DOM and the screenshot, in the same navigation:
+first those that leave the page as it was (`changes_page = False`), then those that change
+it (keyboard walk, viewport, injected CSS), each of the latter on a freshly reloaded page so
+none sees another's leftovers. Page-changing gatherers are sampled: they run on the first
+pages of each template only (`[checks] interactive_pages_per_template`), since one
+template's keyboard behaviour or reflow repeats on every page built from it.
+
+A gatherer must bound its own work with `context.deadline` (time.monotonic()): a page
+that misbehaves ends the gathering with what was recorded, never hangs the crawl.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, ClassVar
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.gathered import ARTIFACT_KINDS
+
+__all__ = [
+    "GatherContext",
+    "GatherSettings",
+    "Gatherer",
+    "GathererError",
+    "gatherer_classes",
+    "make_gatherers",
+]
+
+
+class GathererError(Exception):
+    """The gatherer could not record its artifact on this page; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class GatherSettings:
+    """Limits and options of gatherers, from the [checks] config section."""
+
+    timeout: float = 20.0
+    """Seconds one gatherer may spend on one page."""
+    max_tab_stops: int = 200
+    """The keyboard walk stops after this many Tab presses."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Gatherer-specific settings by name, for gatherers that need more than the above."""
+
+
+@dataclass(frozen=True, slots=True)
+class GatherContext:
+    """What a gatherer knows about the visit it runs in."""
+
+    url: str
+    """The address the page ended up at (after redirects)."""
+    axe: dict[str, Any] | None
+    """This visit's raw axe-core results (None when axe did not run)."""
+    settings: GatherSettings
+    deadline: float
+    """time.monotonic() value after which the gatherer must return what it has."""
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline (never negative)."""
+        return max(0.0, self.deadline - time.monotonic())
+
+
+class Gatherer(ABC):
+    """Records one artifact of the current page; see the package docstring for the rules."""
+
+    name: ClassVar[str]
+    changes_page: ClassVar[bool] = False
+
+    @abstractmethod
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        """The artifact for the page the driver shows; GathererError when it cannot be had."""
+
+
+@cache
+def gatherer_classes() -> dict[str, type[Gatherer]]:
+    """Every gatherer of this package by artifact name (a gatherer per module)."""
+    found: dict[str, type[Gatherer]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, Gatherer) or cls.__module__ != module.__name__ or inspect.isabstract(cls):
+                continue
+            if cls.name not in ARTIFACT_KINDS:
+                raise RuntimeError(f"gatherer {cls.__name__}: {cls.name!r} is not in ARTIFACT_KINDS")
+            found[cls.name] = cls
+    return found
+
+
+def make_gatherers(names: Iterable[str]) -> tuple[Gatherer, ...]:
+    """Instances of the named gatherers: non-destructive first, then by name (a fixed order)."""
+    classes = gatherer_classes()
+    unknown = sorted(set(names) - set(classes))
+    if unknown:
+        raise ValueError(f"no gatherer records {', '.join(unknown)}")
+    chosen = sorted({classes[name] for name in names}, key=lambda cls: (cls.changes_page, cls.name))
+    return tuple(cls() for cls in chosen)

@@ -1,0 +1,88 @@
+"""The gathered-artifact contract: registry, store round trip, and how the engine uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.browser.gatherers import gatherer_classes, make_gatherers
+from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed
+from a11y_audit.engine import findings_for_page
+from a11y_audit.errors import UsageError
+from a11y_audit.gathered import ARTIFACT_KINDS, DOM, gatherers_for
+from a11y_audit.model import Impact, Outcome, PageRecord
+from a11y_audit.registry import validated
+
+DOM_TEXT = "<html><body><p>hi</p></body></html>"
+
+
+def test_every_artifact_kind_has_exactly_one_gatherer() -> None:
+    assert set(gatherer_classes()) == set(ARTIFACT_KINDS) - {DOM}
+
+
+def test_gatherers_run_page_preserving_first_then_by_name() -> None:
+    gatherers = make_gatherers(gatherer_classes())
+    order = [(type(g).changes_page, g.name) for g in gatherers]
+    assert order == sorted(order)
+
+
+def test_unknown_gatherer_is_refused() -> None:
+    with pytest.raises(ValueError, match="no gatherer records nope"):
+        make_gatherers(["nope"])
+
+
+def test_gatherers_for_leaves_out_the_dom() -> None:
+    assert gatherers_for([("dom",), ("dom", "b", "a"), ("a",)]) == ("a", "b")
+
+
+class _KeyboardCheck(PageCheck):
+    meta: ClassVar[CheckMeta] = CheckMeta(
+        id="stub-keyboard",
+        title="Focus is fine",
+        failure_title="Focus is lost",
+        description="Judges a gathered artifact.",
+        wcag=("2.4.7",),
+        impact=Impact.SERIOUS,
+        requires=("dom", "walk"),
+    )
+
+    def applicable(self, page: Page) -> Iterable[Target]:
+        for stop in page.artifacts["walk"]["stops"]:
+            yield Target(stop["selector"], stop["snippet"])
+
+    def expect(self, element: Any, page: Page) -> Verdict:
+        return failed("no visible focus indicator")
+
+
+def test_a_check_whose_artifact_is_missing_is_not_run() -> None:
+    outcome = findings_for_page(PageRecord(url="https://shop/"), DOM_TEXT, [_KeyboardCheck()], {})
+    assert outcome.findings == () and "stub-keyboard" not in outcome.counts
+
+
+def test_findings_on_targets_carry_the_gatherers_selector_and_snippet() -> None:
+    walk = {"stops": [{"selector": "#menu > a:nth-of-type(2)", "snippet": "<a href='/x'>" + "x" * 700}]}
+    outcome = findings_for_page(PageRecord(url="https://shop/"), DOM_TEXT, [_KeyboardCheck()], {"walk": walk})
+    (finding,) = outcome.findings
+    assert finding.outcome is Outcome.FAILED
+    assert finding.where.selector == "#menu > a:nth-of-type(2)"
+    assert finding.where.target == ("#menu > a:nth-of-type(2)",)
+    assert len(finding.where.snippet) == 600 and finding.where.snippet.endswith("…")
+    assert outcome.counts["stub-keyboard"][Outcome.FAILED] == 1
+
+
+def test_a_check_requiring_an_unknown_artifact_is_refused() -> None:
+    with pytest.raises(UsageError, match="requires unknown artifact walk"):
+        validated(_KeyboardCheck())
+
+
+def test_gathered_artifacts_round_trip_through_the_store(tmp_path: Path) -> None:
+    store = ArtifactStore.open(tmp_path, resume=False)
+    saved = store.save_page(PageRecord(url="https://shop/"), dom=DOM_TEXT, gathered={"walk": {"stops": []}})
+    assert saved.artifacts["walk"].endswith("/walk.json")
+    (record,) = store.iter_pages()
+    assert store.read_json(record, "walk") == {"stops": []}
+    assert store.read_json(record, "reflow") is None
