@@ -5,32 +5,40 @@ The CLI is a thin shell around these functions; tests and other tools can call t
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from a11y_audit import __version__
 from a11y_audit.artifacts import ArtifactStore
-from a11y_audit.axe_core import locate_axe_core
+from a11y_audit.axe_core import AxeCore, locate_axe_core
+from a11y_audit.baseline import load_baseline
 from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
+from a11y_audit.browser.journeys import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
 from a11y_audit.config import Config
 from a11y_audit.coverage import RulesRun
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.evaluate import issues_for_run
 from a11y_audit.frontier import AddOutcome, Frontier
+from a11y_audit.gate import GatePolicy, as_trend, decide
 from a11y_audit.gathered import gatherers_for
 from a11y_audit.http_fetch import fetch
+from a11y_audit.journeys import Journey
 from a11y_audit.registry import Check, configured_checks
+from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.csv_report import render_csv
 from a11y_audit.reports.html import render_html, write_html_report
 from a11y_audit.reports.json_report import render_json
+from a11y_audit.reports.junit import render_junit
 from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.output import write_atomic
+from a11y_audit.reports.sarif import render_sarif
 from a11y_audit.reports.trend import compare
 from a11y_audit.results_file import load_results, write_results
 from a11y_audit.robots import RobotsCache
@@ -38,7 +46,7 @@ from a11y_audit.scope import Scope
 from a11y_audit.sitemap import iter_sitemap_urls
 from a11y_audit.urls import TrailingSlash, parse_start_url
 
-__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report"]
+__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report", "run_journeys"]
 
 USER_AGENT = f"a11y-audit/{__version__}"
 # `report --format` -> the default file name, written next to the results file.
@@ -47,6 +55,8 @@ REPORT_FILES = {
     "json": "results.normalized.json",
     "csv": "results.csv",
     "md": "summary.md",
+    "junit": "junit.xml",
+    "sarif": "results.sarif",
 }
 _REJECTION_HINTS = {
     AddOutcome.ROBOTS: ": robots.txt disallows it; use --ignore-robots to audit it anyway",
@@ -73,8 +83,14 @@ def audit(
     resume: bool = False,
     on_page: PageSink | None = None,
     on_frontier: Callable[[Frontier], None] | None = None,
+    on_journey_step: StepListener | None = None,
 ) -> AuditOutcome:
-    """Crawl (or, without follow_links, scan exactly the start URLs) and write everything."""
+    """Crawl (or, without follow_links, scan exactly the start URLs) and write everything.
+
+    Configured journeys run too, each in its own browser session: the `crawl_as` one before
+    the crawl (which then reuses its cookies and never opens a deny-listed URL), the others
+    beside the crawl's workers.
+    """
     start_urls = [parse_start_url(url) for url in config.start_urls]
     sitemaps = [parse_start_url(url) for url in config.sitemaps]
     if not start_urls and not sitemaps:
@@ -90,7 +106,8 @@ def audit(
         start_urls + sitemaps,
         extra_origins=config.allowed_origins,
         include=config.include,
-        exclude=config.exclude,
+        # Signed in, a crawled logout or delete-account link would end the session (or worse).
+        exclude=config.exclude + (config.journeys.deny_patterns if config.journeys.crawl_as else ()),
     )
     robots = RobotsCache(lambda url: fetch(url, user_agent=USER_AGENT), USER_AGENT)
     frontier = Frontier(
@@ -135,17 +152,33 @@ def audit(
         screenshots=config.screenshots,
         axe_tags=config.axe_tags,
         template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
-        gatherers=gatherers_for(check.meta.requires for check in checks),
-        gather_settings=GatherSettings(timeout=config.gatherer_timeout, max_tab_stops=config.max_tab_stops),
+        # The report's element screenshots need the boxes of what axe reported.
+        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
+        gather_settings=GatherSettings(
+            timeout=config.gatherer_timeout,
+            max_tab_stops=config.max_tab_stops,
+            extra={"safe_forms": list(config.safe_forms)},
+        ),
         interactive_per_template=config.interactive_pages_per_template,
     )
+    journeys: JourneyBatch | None = None
+    if config.journeys.journeys:
+        runner = _journey_runner(config, store, axe_core, options, on_journey_step, on_page)
+        journeys = JourneyBatch(runner, _done_states(store) if resume else {})
+        options = replace(options, cookies=journeys.sign_in())
+        journeys.start()
     crawler = Crawler(frontier, scope, store, axe_core, options, on_page=on_page)
+    if resume:
+        crawler.count_sampled(store.iter_pages())
     interrupted = False
     try:
         crawler.run()
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        if journeys is not None:
+            journeys.join()
+            warnings.extend(journeys.warnings)
         warnings.extend(robots.warnings)
         tool.update(
             browser_name=crawler.facts.browser_name,
@@ -163,6 +196,79 @@ def audit(
     return outcome
 
 
+def run_journeys(
+    config: Config, output: Path, names: tuple[str, ...], *, on_step: StepListener | None = None
+) -> tuple[AuditOutcome, list[JourneyOutcome]]:
+    """Run only these journeys (no crawl) and write results and report, for fast feedback."""
+    journeys = tuple(_journey(config, name) for name in names)
+    checks = _checks(config)
+    axe_core = locate_axe_core(config.axe_path)
+    browser = _browser_settings(config)
+    check_local_browser(browser)
+    store = ArtifactStore.open(output, resume=False)
+    tool = {
+        "name": "a11y-audit",
+        "version": __version__,
+        "axe_core_version": axe_core.version,
+        "axe_tags": list(config.axe_tags),
+        "browser_name": "unknown",
+        "browser_version": "unknown",
+        "started": _now(),
+        "config": config.to_json(),
+        "warnings": [],
+    }
+    store.write_run_info(tool)
+    options = CrawlOptions(
+        browser=browser,
+        screenshots=config.screenshots,
+        axe_tags=config.axe_tags,
+        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
+        gather_settings=GatherSettings(timeout=config.gatherer_timeout, max_tab_stops=config.max_tab_stops),
+    )
+    runner = _journey_runner(config, store, axe_core, options, on_step, None)
+    outcomes = [runner.run(journey) for journey in journeys]
+    skipped: dict[str, Any] = {"counts": {}, "examples": []}
+    return _finish(store, tool, config, checks, skipped, interrupted=False), outcomes
+
+
+def _journey(config: Config, name: str) -> Journey:
+    try:
+        return config.journeys.get(name)
+    except KeyError as error:
+        raise UsageError(f"{error.args[0]}: check the name, or run `a11y-audit journeys list`") from error
+
+
+def _journey_runner(
+    config: Config,
+    store: ArtifactStore,
+    axe_core: AxeCore,
+    options: CrawlOptions,
+    on_step: StepListener | None,
+    on_page: PageSink | None,
+) -> JourneyRunner:
+    """Journeys resolve relative URLs against the first start URL (or sitemap)."""
+    bases = config.start_urls or config.sitemaps
+    return JourneyRunner(
+        config.journeys,
+        store,
+        axe_core,
+        options,
+        base_url=parse_start_url(bases[0]) if bases else None,
+        environ=os.environ,
+        on_step=on_step,
+        on_page=on_page,
+    )
+
+
+def _done_states(store: ArtifactStore) -> dict[str, frozenset[str]]:
+    """Journey states a resumed run already saved, by journey."""
+    done: dict[str, set[str]] = {}
+    for record in store.iter_pages():
+        if record.journey and record.state:
+            done.setdefault(record.journey, set()).add(record.state)
+    return {name: frozenset(states) for name, states in done.items()}
+
+
 def evaluate(output: Path) -> AuditOutcome:
     """Re-judge a finished (or interrupted) run from its artifacts, without a browser."""
     store = ArtifactStore.open(output, resume=True)
@@ -174,23 +280,43 @@ def evaluate(output: Path) -> AuditOutcome:
     return _finish(store, tool, config, _checks(config), skipped, interrupted=bool(tool.get("interrupted")))
 
 
-def report(results_path: Path, fmt: str, output: Path | None = None, previous: Path | None = None) -> Path:
+def report(
+    results_path: Path,
+    fmt: str,
+    output: Path | None = None,
+    previous: Path | None = None,
+    baseline: Path | None = None,
+) -> Path:
     """Re-render saved results as fmt (see REPORT_FILES) without a browser; returns the file.
 
     `previous` is an earlier run's results.json: the HTML and Markdown then show what is
     new, fixed and still open. CSV and JSON are data, one run each, so they refuse it.
+    `baseline` (md, junit, sarif) splits issues against a CI baseline instead: known ones
+    are skipped in JUnit and `unchanged` in SARIF; the Markdown summarises new/fixed/open.
     """
     if previous is not None and fmt not in ("html", "md"):
         raise UsageError(f"--compare needs --format html or md, not {fmt}")
+    if baseline is not None and (fmt not in ("md", "junit", "sarif") or previous is not None):
+        raise UsageError("--baseline needs --format md, junit or sarif, and no --compare")
     results = load_results(results_path)
     trend = compare(load_results(previous), results) if previous is not None else None
+    known: frozenset[str] | None = None
+    if baseline is not None:
+        accepted = load_baseline(baseline)
+        decision = decide(results, accepted, GatePolicy(), date.today())
+        known = decision.known_fingerprints
+        trend = as_trend(decision, accepted, results)
     output = output or results_path.with_name(REPORT_FILES[fmt])
     if fmt == "html":
-        text = render_html(results, trend)
+        text = render_html(results, trend, run_folder=results_path.parent, report_path=output)
     elif fmt == "md":
         text = render_markdown(results, trend, report_name=REPORT_FILES["html"])
     elif fmt == "csv":
         text = render_csv(results)
+    elif fmt == "junit":
+        text = render_junit(results, known or frozenset())
+    elif fmt == "sarif":
+        text = render_sarif(results, known)
     else:
         text = render_json(results)
     try:

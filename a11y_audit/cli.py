@@ -1,6 +1,6 @@
 """The `a11y-audit` command: thin click commands over a11y_audit.api.
 
-Exit codes (a tested contract): 0 audit completed · 1 gate failed (reserved) ·
+Exit codes (a tested contract): 0 audit completed · 1 gate failed (new blocking issues) ·
 2 usage error · 3 tool failure (browser would not start, nothing could be audited) ·
 130 interrupted (the partial results are written; continue with --resume).
 """
@@ -14,9 +14,13 @@ from typing import Any, TypeVar
 
 import click
 
-from a11y_audit import __version__, api
+from a11y_audit import __version__, api, cli_gate
 from a11y_audit.axe_core import locate_axe_core
+from a11y_audit.cli_intake import intake_command
+from a11y_audit.cli_journeys import journeys_group
+from a11y_audit.cli_tickets import tickets_group
 from a11y_audit.config import Config, load_config
+from a11y_audit.demo.catalog import template_patterns
 from a11y_audit.demo.server import VARIANTS, DemoStore
 from a11y_audit.errors import A11yAuditError, UsageError
 from a11y_audit.progress import Progress
@@ -68,7 +72,7 @@ def _run_options(function: F) -> F:
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
-    return function
+    return cli_gate.gate_options(function)
 
 
 def _id_list(value: str | None) -> tuple[str, ...] | None:
@@ -86,10 +90,12 @@ def _base_config(config_path: Path | None, **flags: Any) -> Config:
         page_load_timeout=flags.get("page_timeout"),
         script_timeout=flags.get("script_timeout"),
         screenshots=False if flags.get("no_screenshots") else None,
+        **cli_gate.gate_overrides(flags),
     )
 
 
 def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resume: bool = False) -> None:
+    gate_input = cli_gate.prepare_gate(config)
     progress = Progress(quiet=quiet)
     try:
         outcome = api.audit(
@@ -108,6 +114,8 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
             f"interrupted: partial results written; continue with --resume --output {output}", err=True
         )
         sys.exit(EXIT_INTERRUPTED)
+    if gate_input is not None:
+        cli_gate.run_gate(config, output, outcome.results_path, gate_input)
 
 
 def _print_outcome(outcome: api.AuditOutcome) -> None:
@@ -205,7 +213,8 @@ def scan(urls: tuple[str, ...], output: Path, config_path: Path | None, quiet: b
     type=click.Choice(VARIANTS),
     default="broken",
     show_default=True,
-    help="broken: every manifest defect; fixed: all repaired; regression: fixed plus one new defect.",
+    help="broken: every manifest defect; fixed: all repaired; regression: fixed plus one new defect; "
+    "churn: broken with new class names, order, names, prices and query strings.",
 )
 @_run_options
 def demo(
@@ -233,8 +242,12 @@ def demo(
             )
             _wait_forever()
             return
-        config = _base_config(config_path, **flags).with_overrides(
-            start_urls=(store.base_url,), max_pages=200, workers=flags.get("workers") or 2
+        config = _base_config(config_path, **flags)
+        config = config.with_overrides(
+            start_urls=(store.base_url,),
+            max_pages=200,
+            workers=flags.get("workers") or 2,
+            templates=config.templates or template_patterns(),
         )
         _run(config, output, quiet=quiet, follow_links=True)
 
@@ -288,14 +301,15 @@ def evaluate(output: Path) -> None:
     type=click.Choice(sorted(api.REPORT_FILES)),
     default="html",
     show_default=True,
-    help="html: the full report · md: a summary for a PR or ticket · csv: one row per element · json.",
+    help="html: the full report · md: a summary for a PR or ticket · csv: one row per element · json · "
+    "junit: a test case per page and check · sarif: SARIF 2.1.0.",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write [default: beside RESULTS: report.html, summary.md, results.csv, "
-    "results.normalized.json].",
+    "results.normalized.json, junit.xml, results.sarif].",
 )
 @click.option(
     "--compare",
@@ -303,7 +317,14 @@ def evaluate(output: Path) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="An earlier results.json: show new, fixed and still-open issues (html and md).",
 )
-def report(results: Path, fmt: str, output: Path | None, previous: Path | None) -> None:
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A CI baseline: md shows new/fixed/still open; junit skips and sarif marks known issues.",
+)
+def report(
+    results: Path, fmt: str, output: Path | None, previous: Path | None, baseline: Path | None
+) -> None:
     """Re-render a saved results.json without a browser.
 
     \b
@@ -311,8 +332,16 @@ def report(results: Path, fmt: str, output: Path | None, previous: Path | None) 
       a11y-audit report a11y-report/results.json
       a11y-audit report a11y-report/results.json --format md --compare last/results.json
       a11y-audit report a11y-report/results.json --format csv -o issues.csv
+      a11y-audit report a11y-report/results.json --format junit --baseline a11y-baseline.json
     """
-    click.echo(f"Report: {api.report(results, fmt, output, previous).resolve()}")
+    click.echo(f"Report: {api.report(results, fmt, output, previous, baseline).resolve()}")
+
+
+cli.add_command(cli_gate.gate)
+cli.add_command(cli_gate.baseline_group)
+cli.add_command(tickets_group)
+cli.add_command(journeys_group)
+cli.add_command(intake_command)
 
 
 @cli.group("config")

@@ -14,9 +14,22 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import cssselect
+
 from a11y_audit.errors import UsageError
+from a11y_audit.gate import GatePolicy
+from a11y_audit.intake.settings import IntakeSettings, parse_intake
+from a11y_audit.journeys import JourneyError, JourneySettings, parse_journeys
 from a11y_audit.model import Priority
-from a11y_audit.priority import DEFAULT_NAMES, DEFAULT_SLA_DAYS, Criticality, Flow, PriorityPolicy
+from a11y_audit.priority import (
+    DEFAULT_FLOWS,
+    DEFAULT_NAMES,
+    DEFAULT_SLA_DAYS,
+    Criticality,
+    Flow,
+    PriorityPolicy,
+)
+from a11y_audit.tickets.settings import SettingError, TicketSettings, parse_tickets
 
 __all__ = ["Config", "load_config"]
 
@@ -49,10 +62,19 @@ class Config:
     interactive_pages_per_template: int = 2
     gatherer_timeout: float = 20.0
     max_tab_stops: int = 200
+    safe_forms: tuple[str, ...] = ()
     templates: tuple[tuple[str, str], ...] = field(default=())
     flows: tuple[Flow, ...] = ()
     priority_names: tuple[tuple[str, str], ...] = ()
     sla_days: tuple[tuple[str, int], ...] = ()
+    fail_on: str = "P2"
+    min_pages: int = 1
+    max_page_drop: float = 0.2
+    retries: int = 0
+    baseline: str | None = None
+    tickets: TicketSettings = field(default_factory=TicketSettings)
+    journeys: JourneySettings = field(default_factory=JourneySettings)
+    intake: IntakeSettings = field(default_factory=IntakeSettings)
     source: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -67,12 +89,20 @@ class Config:
             sla_days={**DEFAULT_SLA_DAYS, **{Priority(key): days for key, days in self.sla_days}},
         )
 
+    def gate_policy(self) -> GatePolicy:
+        """[gate] fail_on, min_pages and max_page_drop as the gate's policy."""
+        return GatePolicy(Priority(self.fail_on), self.min_pages, self.max_page_drop)
+
     def to_json(self) -> dict[str, Any]:
         """The config as recorded in results.json (no secrets live here)."""
         data: dict[str, Any] = {}
         for item in fields(self):
             value = getattr(self, item.name)
-            if item.name == "flows":
+            if item.name in ("tickets", "intake"):
+                continue  # where tickets go is not part of the run (and a tracker URL is no finding)
+            if item.name == "journeys":
+                data[item.name] = value.to_json()  # names, flows and states; never step values
+            elif item.name == "flows":
                 data[item.name] = [flow.to_json() for flow in value]
             elif item.name in _PAIRS:
                 data[item.name] = [list(pair) for pair in value]
@@ -88,6 +118,8 @@ class Config:
             if item.name not in data:
                 continue
             value = data[item.name]
+            if item.name == "journeys":
+                continue  # evaluation reads each state's flow from its page record
             if item.name == "flows":
                 values[item.name] = tuple(
                     Flow(
@@ -116,6 +148,16 @@ def _string_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("a list of strings")
     return tuple(value)
+
+
+def _selector_list(value: Any) -> tuple[str, ...]:
+    selectors = _string_list(value)
+    for selector in selectors:
+        try:
+            cssselect.parse(selector)
+        except cssselect.SelectorSyntaxError as error:
+            raise ValueError(f"CSS selectors; {selector!r} is not one ({error})") from error
+    return selectors
 
 
 def _regex_list(value: Any) -> tuple[str, ...]:
@@ -158,6 +200,18 @@ def _string(value: Any) -> str:
     return value
 
 
+def _priority_level(value: Any) -> str:
+    if value not in tuple(Priority):
+        raise ValueError('one of "P1", "P2", "P3", "P4"')
+    return str(value)
+
+
+def _share(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+        raise ValueError("a share from 0 up to (not including) 1, such as 0.2 for 20%")
+    return float(value)
+
+
 def _trailing_slash(value: Any) -> str:
     if value not in ("keep", "strip", "add"):
         raise ValueError('one of "keep", "strip", "add"')
@@ -165,6 +219,13 @@ def _trailing_slash(value: Any) -> str:
 
 
 _SCHEMA: dict[str, dict[str, tuple[_Validator, str]]] = {
+    "gate": {
+        "fail_on": (_priority_level, "fail_on"),
+        "min_pages": (_non_negative_int, "min_pages"),
+        "max_page_drop": (_share, "max_page_drop"),
+        "retries": (_non_negative_int, "retries"),
+        "baseline": (_string, "baseline"),
+    },
     "crawl": {
         "start_urls": (_string_list, "start_urls"),
         "sitemaps": (_string_list, "sitemaps"),
@@ -196,6 +257,7 @@ _SCHEMA: dict[str, dict[str, tuple[_Validator, str]]] = {
         "interactive_pages_per_template": (_non_negative_int, "interactive_pages_per_template"),
         "gatherer_timeout": (_seconds, "gatherer_timeout"),
         "max_tab_stops": (_positive_int, "max_tab_stops"),
+        "safe_forms": (_selector_list, "safe_forms"),
     },
 }
 
@@ -222,11 +284,13 @@ def load_config(path: Path | None) -> Config:
 def _from_tables(data: dict[str, Any], path: Path, text: str) -> Config:
     values: dict[str, Any] = {}
     for section, table in data.items():
+        if section == "journeys":
+            continue  # validated last: a journey's flow may name a [flows.NAME] defined after it
         if section in _SPECIAL_SECTIONS:
             values.update(_SPECIAL_SECTIONS[section](table, path, text))
             continue
         if section not in _SCHEMA:
-            known = ", ".join(sorted([*_SCHEMA, *_SPECIAL_SECTIONS]))
+            known = ", ".join(sorted([*_SCHEMA, *_SPECIAL_SECTIONS, "journeys"]))
             raise UsageError(
                 f"{_where(path, text, section)}: unknown section [{section}]; known sections: {known}"
             )
@@ -235,6 +299,8 @@ def _from_tables(data: dict[str, Any], path: Path, text: str) -> Config:
         for key, value in table.items():
             validator, name = _SCHEMA[section][key]
             values[name] = _checked(validator, value, path, text, (section, key), f"[{section}] {key}")
+    if "journeys" in data:
+        values.update(_journeys(data["journeys"], path, text, values.get("flows", ())))
     return Config(source=str(path), **values)
 
 
@@ -350,10 +416,37 @@ def _priority(table: Any, path: Path, text: str) -> dict[str, Any]:
     return values
 
 
+def _tickets(table: Any, path: Path, text: str) -> dict[str, Any]:
+    """[tickets] and [tickets.jira|github|redmine], validated by a11y_audit.tickets.settings."""
+    try:
+        return {"tickets": parse_tickets(table)}
+    except SettingError as error:
+        raise UsageError(f"{_where(path, text, 'tickets', *error.keys)}: {error}") from error
+
+
+def _intake(table: Any, path: Path, text: str) -> dict[str, Any]:
+    """[intake], validated by a11y_audit.intake.settings (docs/intake.md)."""
+    try:
+        return {"intake": parse_intake(table)}
+    except SettingError as error:
+        raise UsageError(f"{_where(path, text, 'intake', *error.keys)}: {error}") from error
+
+
+def _journeys(table: Any, path: Path, text: str, flows: tuple[Flow, ...]) -> dict[str, Any]:
+    """[journeys] and [journeys.NAME], validated by a11y_audit.journeys."""
+    known = dict.fromkeys([*(flow.name for flow in flows), *(flow.name for flow in DEFAULT_FLOWS)])
+    try:
+        return {"journeys": parse_journeys(table, known)}
+    except JourneyError as error:
+        raise UsageError(f"{_where(path, text, 'journeys', *error.keys)}: {error}") from error
+
+
 _SPECIAL_SECTIONS: dict[str, Callable[[Any, Path, str], dict[str, Any]]] = {
     "templates": _templates,
     "flows": _flows,
     "priority": _priority,
+    "tickets": _tickets,
+    "intake": _intake,
 }
 
 

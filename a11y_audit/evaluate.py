@@ -19,7 +19,7 @@ from a11y_audit.engine import findings_for_page, site_findings
 from a11y_audit.gathered import gatherers_for
 from a11y_audit.grouping import Group, Grouper
 from a11y_audit.model import Issue, PageRecord
-from a11y_audit.priority import Flow, PriorityPolicy, Reach
+from a11y_audit.priority import DEFAULT_FLOWS, Flow, PriorityPolicy, Reach
 from a11y_audit.registry import Check
 
 __all__ = ["issues_for_run", "triage_groups"]
@@ -48,7 +48,7 @@ def issues_for_run(
     for record in store.iter_pages():
         if not record.audited:
             continue
-        flow = policy.flow_of(record.final_url or record.url, record.template)
+        flow = _flow_of(record, policy)
         raw = store.read_axe(record)
         findings = list(findings_from_axe(raw, record.url)) if raw is not None else []
         if raw is not None and rules_run is not None:
@@ -68,6 +68,16 @@ def issues_for_run(
         record, flow = pages[finding.where.page_url]
         grouper.add_page(record, flow, [replace(finding, where=replace(finding.where, page_url=record.url))])
     return triage_groups(grouper.groups, policy, start)
+
+
+def _flow_of(record: PageRecord, policy: PriorityPolicy) -> Flow:
+    """A journey state's flow is its journey's (a filled bag on the checkout journey is checkout,
+    whatever its URL says); a crawled page's flow comes from its URL and template."""
+    if record.flow is not None:
+        named = next((flow for flow in (*policy.flows, *DEFAULT_FLOWS) if flow.name == record.flow), None)
+        if named is not None:
+            return named
+    return policy.flow_of(record.final_url or record.url, record.template)
 
 
 def triage_groups(groups: list[Group], policy: PriorityPolicy, start: date) -> list[Issue]:

@@ -14,12 +14,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ARTIFACT_KINDS", "DOM", "gatherers_for"]
+__all__ = [
+    "ARTIFACT_KINDS",
+    "CONTROL_STYLES",
+    "DOM",
+    "ELEMENT_BOXES",
+    "KEYBOARD",
+    "LAYOUT_ADAPTATION",
+    "POINTER_HANDLERS",
+    "STYLESHEETS",
+    "gatherers_for",
+]
 
 DOM = "dom"
+ELEMENT_BOXES = "element_boxes"
+KEYBOARD = "keyboard"
+POINTER_HANDLERS = "pointer_handlers"
+LAYOUT_ADAPTATION = "layout_adaptation"
+CONTROL_STYLES = "control_styles"
+STYLESHEETS = "stylesheets"
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
+    ELEMENT_BOXES: "where the elements axe reported are on the page, for the report's element screenshots",
+    KEYBOARD: "the Tab walk (each stop's element, visibility, focus styles and pixels), focus traps, "
+    "components opened with Enter, the skip link and single-key shortcuts",
+    POINTER_HANDLERS: "elements given click/pointer handlers by script, and elements with widget roles, "
+    "with whether the keyboard can reach them",
+    "status_messages": "text that appeared after safe actions (add to bag...) and the live region holding it",
+    "form_errors": "what declared-safe forms show when submitted empty or with malformed values (never sent)",
+    "context_change": "navigations, submissions and new windows caused by focusing or changing a control",
+    LAYOUT_ADAPTATION: "text clipped or overlapping with WCAG text spacing, at 200% zoom and at 320 CSS px, "
+    "and what sticks out sideways at 320 px",
+    CONTROL_STYLES: "colours of form controls, icon-only buttons and focusable elements, and what is behind",
+    STYLESHEETS: "@media (orientation) rules of every readable stylesheet, and sheets that cannot be read",
+    "motion": "auto-advancing, animated and autoplaying content, and the pause/stop controls near it",
+    "hover": "content shown on pointer hover: dismissible with Escape, hoverable, reachable by keyboard",
+    "timing": "what the page's long timers do when fired early: navigations, sign-outs, warnings shown",
+    "svg_text": "words in the <text> of same-origin SVG images, CSS backgrounds and inline SVGs",
+    "option_groups": "computed styles, text and states of the members of groups of similar controls",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

@@ -47,17 +47,42 @@ _OPENING_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)([^>]*)>?")
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Attributes whose value names a component rather than page data.
 _KEPT_VALUES = frozenset({"role", "type"})
+_CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)class\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 
 
 def component_signature(target: tuple[Any, ...], snippet: str) -> str:
-    """The element with page data stripped: normalised selector (frames kept) + opening tag."""
-    steps = tuple(
+    """The element with page data stripped: normalised selector (frames kept) + opening tag.
+
+    axe builds the element's own selector from whatever is unique on that page, so the same
+    element is `a > img` on one page, `.card__image[width="400"]` on another and
+    `.card__image.css-1x2y3z` after a rebuild. When the element has stable classes (they name
+    its component), they replace its own selector; the frame and shadow path stays.
+    """
+    steps = [
         [_selector_signature(str(part)) for part in step]
         if isinstance(step, list)
         else _selector_signature(str(step))
         for step in target
-    )
-    return selector_text(steps) + " | " + _tag_signature(snippet)
+    ]
+    classes = _stable_classes(snippet)
+    if steps and classes:
+        own = "." + ".".join(classes)
+        last = steps[-1]
+        steps[-1] = [*last[:-1], own] if isinstance(last, list) else own
+    return selector_text(tuple(steps)) + " | " + _tag_signature(snippet)
+
+
+def _stable_classes(snippet: str) -> list[str]:
+    match = _OPENING_TAG.search(snippet)
+    found = _CLASS_ATTRIBUTE.search(match.group(2)) if match else None
+    if found is None:
+        return []
+    return _class_list(found.group(1).strip("\"'"))
+
+
+def _class_list(value: str) -> list[str]:
+    """The stable classes of a class attribute, sorted (generated ones and hashes dropped)."""
+    return sorted(filter(None, (_stable_class(token) for token in value.split())))
 
 
 def _selector_signature(selector: str) -> str:
@@ -88,8 +113,7 @@ def _tag_signature(snippet: str) -> str:
         name = attribute.group(1).lower()
         value = (attribute.group(2) or "").strip("\"'")
         if name == "class":
-            classes = sorted(filter(None, (_stable_class(token) for token in value.split())))
-            parts.append(f"class={'.'.join(classes)}")
+            parts.append(f"class={'.'.join(_class_list(value))}")
         elif name in _KEPT_VALUES:
             parts.append(f"{name}={value.lower()}")
         elif not name.startswith("data-"):

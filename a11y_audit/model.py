@@ -101,6 +101,11 @@ class PageRecord:
     timings: dict[str, float] = field(default_factory=dict)
     artifacts: dict[str, str] = field(default_factory=dict)
     links: tuple[str, ...] = ()
+    state: str | None = None
+    """For a journey state: its name (the `audit` step); None for crawled pages."""
+    journey: str | None = None
+    flow: str | None = None
+    """The journey's flow: it wins over the flow the URL would give (a11y_audit.evaluate)."""
 
     @property
     def audited(self) -> bool:
@@ -125,7 +130,12 @@ class PageRecord:
             "timings": dict(self.timings),
             "artifacts": dict(self.artifacts),
             "links": list(self.links),
+            # Journey keys only on journey states, so crawled pages' rows stay as they were.
+            **{key: value for key, value in self._journey_fields().items() if value is not None},
         }
+
+    def _journey_fields(self) -> dict[str, str | None]:
+        return {"state": self.state, "journey": self.journey, "flow": self.flow}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageRecord:
@@ -146,6 +156,9 @@ class PageRecord:
             timings=dict(data.get("timings", {})),
             artifacts=dict(data.get("artifacts", {})),
             links=tuple(data.get("links", ())),
+            state=data.get("state"),
+            journey=data.get("journey"),
+            flow=data.get("flow"),
         )
 
 

@@ -73,7 +73,7 @@ KEYBOARD = "keyboard"
 SCREEN_READER = "screen-reader"
 BLOCKER_RULES: dict[str, tuple[str, ...]] = {
     "keyboard-trap": (KEYBOARD,),
-    "focus-not-reachable": (KEYBOARD,),
+    "not-keyboard-operable": (KEYBOARD,),
     "scrollable-region-focusable": (KEYBOARD,),
     "aria-hidden-focus": (KEYBOARD, SCREEN_READER),
     "nested-interactive": (KEYBOARD, SCREEN_READER),

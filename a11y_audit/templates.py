@@ -3,17 +3,32 @@
 Configured patterns win; otherwise the URL's shape is used: the first path segment is kept
 and deeper segments that look like slugs or ids (digits, hyphens, long words) become '*'.
 Query strings never change the template: /category/shoes?page=2 is still a category page.
+
+A one-word slug looks like a fixed path (/products/overshirt beside /checkout/shipping), so
+a segment is also '*' when the segment before it is a collection word: a path word that shop
+systems and CMSs put before the handle of one item (Shopify /products/<handle>,
+/collections/<handle>, /blogs/<blog>/<article>, /pages/<handle>; WooCommerce /product/<slug>,
+/product-category/<slug>; /p/, /c/, /category/ and /brand/ schemes). One-word slugs at the
+top level (/shoes) cannot be told from fixed pages (/cart) by shape: configure a pattern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 __all__ = ["template_for"]
 
 _VARIABLE_SEGMENT = re.compile(r"\d|-|_|\.|^.{25,}$|%")
+_COLLECTION_WORDS = frozenset(
+    {
+        "article", "articles", "blog", "blogs", "brand", "brands", "c", "categories", "category",
+        "collection", "collections", "item", "items", "news", "p", "pages", "post", "posts",
+        "product", "product-category", "products", "tag", "tags",
+    }
+)  # fmt: skip
 
 
 def template_for(url: str, patterns: Sequence[tuple[str, re.Pattern[str]]] = ()) -> str:
@@ -25,6 +40,7 @@ def template_for(url: str, patterns: Sequence[tuple[str, re.Pattern[str]]] = ())
     if not segments:
         return "/"
     shaped = [segments[0]] + [
-        "*" if _VARIABLE_SEGMENT.search(segment) else segment for segment in segments[1:]
+        "*" if _VARIABLE_SEGMENT.search(segment) or previous.lower() in _COLLECTION_WORDS else segment
+        for previous, segment in pairwise(segments)
     ]
     return "/" + "/".join(shaped)

@@ -11,13 +11,18 @@ preregistration is worth.
 The store is generated and served from this process, so runs are repeatable offline.
 Figures are printed, never asserted: timing on shared machines is too noisy to gate on.
 
-    python benchmarks/bench.py [--pages 200] [--quick] [--output DIR]
+It ends with the HTML report of a synthetic 2,000-page run: render time and file size
+(`--report-only` measures just that, without a browser).
+
+    python benchmarks/bench.py [--pages 200] [--quick] [--output DIR] [--report-pages 2000] [--report-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import io
+import json
 import os
 import platform
 import shutil
@@ -25,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ from statistics import median
 from typing import Any
 
 import psutil
+from PIL import Image, ImageDraw
 from selenium import webdriver
 
 from a11y_audit import api
@@ -43,6 +50,8 @@ from a11y_audit.axe_core import AxeCore, locate_axe_core
 from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
 from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.config import Config
+from a11y_audit.gathered import ELEMENT_BOXES
+from a11y_audit.registry import builtin_checks
 
 HEADER = (
     f"{'run':<44}{'pages':>6}{'seconds':>9}{'ms/page':>9}{'pages/min':>11}"
@@ -432,9 +441,22 @@ def _ms_since(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def run_tool(base_url: str, pages: int, output: Path, *, workers: int, screenshots: bool) -> int:
-    """A full a11y-audit crawl from / (results.json and report.html included)."""
-    config = Config(start_urls=(base_url + "/",), max_pages=pages, workers=workers, screenshots=screenshots)
+def run_tool(
+    base_url: str, pages: int, output: Path, *, workers: int, screenshots: bool, our_checks: bool = True
+) -> int:
+    """A full a11y-audit crawl from / (results.json and report.html included).
+
+    `our_checks=False` runs axe alone (every check of ours skipped, so no gatherer runs): the
+    baseline the cost of our checks is measured against.
+    """
+    skip = () if our_checks else tuple(check.meta.id for check in builtin_checks())
+    config = Config(
+        start_urls=(base_url + "/",),
+        max_pages=pages,
+        workers=workers,
+        screenshots=screenshots,
+        skip_checks=skip,
+    )
     outcome = api.audit(config, output)
     return int(outcome.summary["pages_audited"])
 
@@ -475,6 +497,12 @@ def print_summary(rows: dict[str, Row], preregistered: bool) -> None:
         )
     if one and one_bare:
         print(f"screenshots cost (workers=1):  {one.ms_per_page - one_bare.ms_per_page:+.0f} ms/page")
+    axe_only = rows.get("workers1-axe-only")
+    if one and axe_only:
+        print(
+            f"all our checks / axe only:     {one.ms_per_page / axe_only.ms_per_page:.2f}x time per page "
+            f"(workers=1, {one.ms_per_page:.0f} vs {axe_only.ms_per_page:.0f} ms)   target <= 2.5"
+        )
     how = (
         "preregistered through DevTools (Page.addScriptToEvaluateOnNewDocument)"
         if preregistered
@@ -499,6 +527,158 @@ def print_breakdown(floor_steps: dict[str, dict[str, list[float]]], tool_output:
         print(f"  {name:<22} {parts or 'n/a'}")
 
 
+# --- the report of a large run ---------------------------------------------------------------
+
+REPORT_PAGES = 2000
+QUICK_REPORT_PAGES = 200
+_REPORT_TEMPLATES = ("/p/*", "/c/*", "/", "/cart", "/checkout", "/content/*")
+
+
+def synthetic_results(pages: int) -> dict[str, Any]:
+    """results.json of a `pages`-page run shaped like a real store's: mostly product pages.
+
+    Site-wide defects (header, footer) have an element on every page, template defects one
+    on every page of their template, and a tail of one-off defects a few elements each, so
+    the report meets both its large cases: huge issues and many issues. Each page has a
+    screenshot and element boxes (see write_page_artifacts), as a real run with screenshots.
+    """
+    urls = [f"http://shop.test/p/{n:05d}/" for n in range(pages)]
+    templates = [_REPORT_TEMPLATES[0] if n % 10 else _REPORT_TEMPLATES[1 + n % 5] for n in range(pages)]
+    page_rows: list[dict[str, Any]] = [
+        {
+            "url": url,
+            "final_url": url,
+            "status": 200,
+            "title": f"Item {n} | Shop",
+            "lang": "en",
+            "content_type": "text/html",
+            "template": templates[n],
+            "depth": 1,
+            "source": None,
+            "error": None,
+            "skipped": None,
+            "warnings": [],
+            "timings": {},
+            "artifacts": {
+                "screenshot": f"pages/{n:020d}/screenshot.jpg",
+                ELEMENT_BOXES: f"pages/{n:020d}/{ELEMENT_BOXES}.json",
+            },
+        }
+        for n, url in enumerate(urls)
+    ]
+    groups = [list(range(pages))] * 6  # site-wide
+    groups += [[n for n in range(pages) if templates[n] == name] for name in _REPORT_TEMPLATES] * 4
+    groups += [[n, (n * 7) % pages, (n * 13) % pages] for n in range(0, pages, 25)]  # one-offs
+    impacts = ("critical", "serious", "moderate", "minor")
+    issues: list[dict[str, Any]] = []
+    for index, members in enumerate(group for group in groups if group):
+        snippet = (
+            f'<button class="icon-btn variant-{index}" data-sku="{index:06d}">'
+            + "<svg></svg>" * 20
+            + "</button>"
+        )
+        issues.append(
+            {
+                "fingerprint": f"{index:016x}",
+                "rule": f"rule-{index % 40}",
+                "source": "axe",
+                "outcome": "failed" if index % 4 else "cantTell",
+                "impact": impacts[index % 4],
+                "wcag": ["4.1.2"] if index % 3 else ["1.4.3", "2.4.4"],
+                "level": "A",
+                "title": f"Defect {index}: buttons must have discernible text",
+                "description": "Ensure buttons have discernible text",
+                "help_url": "https://example.test/help",
+                "priority": f"P{1 + index % 4}",
+                "priority_name": "High",
+                "reasons": ["serious impact", "product flow"],
+                "due": "2026-12-09",
+                "flow": "product",
+                "blocker": False,
+                "pages": len(members),
+                "templates": sorted({templates[n] for n in members}),
+                "instances": [
+                    {
+                        "page_url": urls[n],
+                        "selector": f"header .icon-btn.variant-{index}",
+                        "target": [f".icon-btn.variant-{index}"],
+                        "snippet": snippet,
+                        "message": "Element does not have inner text that is visible to screen readers",
+                    }
+                    for n in members
+                ],
+            }
+        )
+    by_priority = Counter(issue["priority"] for issue in issues)
+    return {
+        "schema_version": "1.2.0",
+        "tool": {
+            "name": "a11y-audit",
+            "version": "bench",
+            "started": "2026-11-25T10:00:00+00:00",
+            "rules_run": [],
+        },
+        "pages": page_rows,
+        "skipped": {"counts": {}, "examples": []},
+        "issues": issues,
+        "summary": {
+            "pages_total": pages,
+            "pages_audited": pages,
+            "pages_failed": 0,
+            "pages_skipped": 0,
+            "issues": len(issues),
+            "instances": sum(len(issue["instances"]) for issue in issues),
+            "by_priority": dict(by_priority),
+        },
+    }
+
+
+def write_page_artifacts(results: dict[str, Any], folder: Path) -> None:
+    """A 1280 x 3000 screenshot per page and the boxes of its reported elements, in a grid."""
+    shot = Image.new("RGB", (1280, 3000), "white")
+    draw = ImageDraw.Draw(shot)
+    for row in range(0, 3000, 150):
+        draw.rectangle((40, row + 20, 1240, row + 120), fill=_COLOURS[row // 150 % len(_COLOURS)])
+    encoded = io.BytesIO()
+    shot.save(encoded, "JPEG", quality=80)
+    targets: dict[str, list[dict[str, Any]]] = {}
+    for index, issue in enumerate(results["issues"]):
+        box = [40 + index % 10 * 120, 20 + index // 10 * 150, 110, 100]
+        for instance in issue["instances"]:
+            targets.setdefault(instance["page_url"], []).append({"target": instance["target"], "box": box})
+    for page in results["pages"]:
+        (folder / page["artifacts"]["screenshot"]).parent.mkdir(parents=True, exist_ok=True)
+        (folder / page["artifacts"]["screenshot"]).write_bytes(encoded.getvalue())
+        boxes = {"page": {"width": 1280, "height": 3000}, "boxes": targets.get(page["url"], [])}
+        (folder / page["artifacts"][ELEMENT_BOXES]).write_text(json.dumps(boxes), "utf-8")
+
+
+def measure_report(pages: int, folder: Path) -> None:
+    """Print how long `a11y-audit report` takes to render a large run's HTML, and its size.
+
+    The first render cuts the element screenshots it shows from the page screenshots; a
+    second render reuses them, as re-rendering a finished run does.
+    """
+    results = synthetic_results(pages)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "results.json"
+    path.write_text(json.dumps(results), "utf-8")
+    write_page_artifacts(results, folder)
+    timings = []
+    for _ in range(2):
+        started = time.perf_counter()
+        report = api.report(path, "html")
+        timings.append(time.perf_counter() - started)
+    crops = list(folder.glob("pages/*/crops/*.jpg"))
+    print(
+        f"HTML report of a synthetic {pages}-page run ({len(results['issues'])} issues, "
+        f"{results['summary']['instances']} elements; results.json {path.stat().st_size / 2**20:.1f} MB): "
+        f"report.html {report.stat().st_size / 2**20:.1f} MB; rendered in {timings[0]:.1f} s "
+        f"cutting {len(crops)} element screenshots ({sum(c.stat().st_size for c in crops) / 2**20:.1f} MB), "
+        f"re-rendered in {timings[1]:.1f} s"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, help=f"store size and pages per run (default 200; {MIN_PAGES}+)")
@@ -506,11 +686,25 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help=f"smoke run: {QUICK_PAGES} pages unless --pages says otherwise"
     )
     parser.add_argument("--output", type=Path, help="folder for the audit outputs (default: a temp dir)")
+    parser.add_argument(
+        "--report-pages",
+        type=int,
+        help=f"pages of the synthetic run whose HTML report is timed (default {REPORT_PAGES}, --quick 200)",
+    )
+    parser.add_argument("--report-only", action="store_true", help="only time the HTML report (no browser)")
     args = parser.parse_args(argv)
     pages = args.pages or (QUICK_PAGES if args.quick else 200)
     if pages < MIN_PAGES:
         parser.error(f"--pages must be at least {MIN_PAGES}")
     output: Path = args.output or Path(tempfile.mkdtemp(prefix="a11y-bench-"))
+    report_pages = args.report_pages or (QUICK_REPORT_PAGES if args.quick else REPORT_PAGES)
+    if args.report_only:
+        try:
+            measure_report(report_pages, output / "report")
+        finally:
+            if args.output is None:
+                shutil.rmtree(output, ignore_errors=True)
+        return 0
     axe_core = locate_axe_core()
     try:
         with StoreServer(build_store(pages)) as store:
@@ -539,14 +733,22 @@ def main(argv: list[str] | None = None) -> int:
                     partial(run_floor, store.urls, axe_core, floor_steps["prereg"], preregister=True),
                 ),
             ]
-            for key, workers, screenshots in (
-                ("workers1", 1, True),
-                ("workers1-noshots", 1, False),
-                ("workers2", 2, True),
+            for key, workers, screenshots, our_checks in (
+                ("workers1-axe-only", 1, True, False),
+                ("workers1", 1, True, True),
+                ("workers1-noshots", 1, False, True),
+                ("workers2", 2, True, True),
             ):
                 label = f"a11y-audit workers={workers}" + ("" if screenshots else ", no screenshots")
+                label += "" if our_checks else ", axe only"
                 tool_run = partial(
-                    run_tool, store.base_url, pages, output / key, workers=workers, screenshots=screenshots
+                    run_tool,
+                    store.base_url,
+                    pages,
+                    output / key,
+                    workers=workers,
+                    screenshots=screenshots,
+                    our_checks=our_checks,
                 )
                 runs.append((key, label, tool_run))
             rows: dict[str, Row] = {}
@@ -556,6 +758,7 @@ def main(argv: list[str] | None = None) -> int:
             print_summary(rows, preregistered)
             print_breakdown(floor_steps, output / "workers1")
             print(f"load average (1 min) before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
+        measure_report(report_pages, output / "report")
     finally:
         if args.output is None:
             shutil.rmtree(output, ignore_errors=True)

@@ -3,9 +3,12 @@
 WCAG 1.3.4: content must not restrict its view to portrait or landscape unless that
 orientation is essential; failure F97 locks the orientation with CSS, typically a
 `@media (orientation: ...)` rule that hides the page (and shows "please rotate your
-device") or rotates it by 90 degrees. This check reads the <style> elements of the
-rendered DOM; rules in external stylesheets need the stylesheet artifact (to come), and a
-rendered check at both orientations will catch what scripts do.
+device") or rotates it by 90 degrees. This check reads those rules from the `stylesheets`
+artifact (the CSS object model of <style> elements and linked, imported and adopted
+sheets alike, so each rule is judged once) and matches their selectors against the
+rendered DOM. Cross-origin stylesheets that hide their rules from scripts are a cantTell
+only where the page shows signs of a lock (a "rotate your device" message); orientation
+locked by script (screen.orientation.lock) is not detected.
 https://www.w3.org/WAI/WCAG21/Understanding/orientation.html
 """
 
@@ -19,6 +22,8 @@ from cssselect import SelectorError
 from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
+from a11y_audit.dom import normalise_space
+from a11y_audit.gathered import STYLESHEETS
 from a11y_audit.model import Impact
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -28,6 +33,11 @@ _HIDES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 # A quarter turn either way, in any CSS angle unit: 90deg, -90deg, 270deg, .25turn, 100grad, 1.5708rad.
 _ROTATES = re.compile(
     r"transform\s*:[^;]*rotate(?:z)?\(\s*(-?(?:90|270)deg|-?0?\.25turn|-?0?\.75turn|-?(?:100|300)grad|-?1\.57\d*rad)",
+    re.I,
+)
+# A message asking to turn the device: the visible half of a CSS orientation lock.
+_ROTATE_HINT = re.compile(
+    r"\b(?:rotate|turn)\b.{0,40}\b(?:device|phone|tablet|screen)\b|\b(?:portrait|landscape)\s+(?:mode|orientation|view)\b",
     re.I,
 )
 
@@ -79,17 +89,29 @@ class OrientationLock(PageCheck):
             "a page that hides its content in landscape ('please rotate your device') or rotates "
             "itself locks them out. Remove @media (orientation: ...) rules that hide or rotate the "
             "page and let the layout adapt instead (unless one orientation is essential, as for a "
-            "piano app or a bank cheque scan)."
+            "piano app or a bank cheque scan). The check reads @media (orientation) rules from every "
+            "stylesheet the page can read (inline, linked, imported); where a cross-origin stylesheet "
+            "cannot be read and the page holds a 'rotate your device' message it says cantTell. It "
+            "does not detect orientation locked by script."
         ),
         wcag=("1.3.4",),
         impact=Impact.SERIOUS,
+        requires=("dom", STYLESHEETS),
     )
 
     def applicable(self, page: Page) -> Iterable[HtmlElement]:
-        return list(dict.fromkeys(element for element, _ in _affected(page)))
+        affected = list(dict.fromkeys(element for element, _ in _affected(page)))
+        return affected or _unreadable_lock_hints(page)
 
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
         rules = [rule for affected, rule in _affected(page) if affected is element]
+        if not rules:
+            unreadable = ", ".join(page.artifacts[STYLESHEETS].get("unreadable") or [])
+            return cant_tell(
+                f"the page asks to turn the device ('{normalise_space(element.text_content())[:80]}') and "
+                f"stylesheets that scripts cannot read ({unreadable[:200]}) may hide content in one "
+                "orientation: check the page in portrait and landscape"
+            )
         rule = rules[0]
         what = f"'{rule.selector} {{ ... }}' in @media {rule.media}"
         if _holds_main_content(element):
@@ -113,11 +135,22 @@ def _holds_main_content(element: HtmlElement) -> bool:
 
 def _affected(page: Page) -> list[tuple[HtmlElement, OrientationRule]]:
     found: list[tuple[HtmlElement, OrientationRule]] = []
-    for style in page.root.iter("style"):
-        for rule in orientation_rules(style.text_content()):
+    for sheet_rule in page.artifacts[STYLESHEETS].get("rules") or []:
+        for rule in orientation_rules(str(sheet_rule.get("css") or "")):
             try:
                 elements = page.root.cssselect(rule.selector)
             except SelectorError:  # pseudo-elements and selectors cssselect cannot evaluate
                 continue
             found.extend((element, rule) for element in elements)
     return found
+
+
+def _unreadable_lock_hints(page: Page) -> list[HtmlElement]:
+    """Elements whose own text asks to turn the device, when some stylesheet could not be read."""
+    if not page.artifacts[STYLESHEETS].get("unreadable"):
+        return []
+    return [
+        element
+        for element in page.elements("//body//*[not(self::script or self::style or self::template)]")
+        if _ROTATE_HINT.search(" ".join([element.text or "", *(child.tail or "" for child in element)]))
+    ]

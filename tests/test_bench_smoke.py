@@ -43,3 +43,4 @@ def test_benchmark_runs_every_mode_and_prints_the_table(tmp_path: Path) -> None:
         pages = int(row[len(run) :].split()[0])
         assert pages == PAGES, f"{run} audited {pages} of {PAGES} pages:\n{result.stdout}"
     assert "workers=2 / workers=1" in result.stdout
+    assert "HTML report of a synthetic 200-page run" in result.stdout

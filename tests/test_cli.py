@@ -23,7 +23,20 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
-@pytest.mark.parametrize("command", ["crawl", "scan", "demo", "evaluate", "report", "config check"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "crawl",
+        "scan",
+        "demo",
+        "evaluate",
+        "report",
+        "config check",
+        "gate",
+        "baseline create",
+        "baseline update",
+    ],
+)
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = run(*command.split(), "--help")
     assert result.returncode == 0
@@ -184,7 +197,7 @@ def saved_run(folder: Path) -> Path:
         ("html", "report.html", "WCAG 2.1 AA conformance"),
         ("md", "summary.md", "### Top issues (6)"),
         ("csv", "results.csv", "fingerprint,priority,rule"),
-        ("json", "results.normalized.json", '"schema_version": "1.2.0"'),
+        ("json", "results.normalized.json", '"schema_version": "1.3.0"'),
     ],
 )
 def test_report_rerenders_saved_results_next_to_them(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_core import AxeCore
@@ -46,6 +47,8 @@ class CrawlOptions:
     gather_settings: GatherSettings = field(default_factory=GatherSettings)
     interactive_per_template: int = 2
     """Page-changing gatherers run on this many audited pages of each template (0: never)."""
+    cookies: tuple[dict[str, Any], ...] = ()
+    """Set before every page instead of none: a signed-in journey's session ([journeys] crawl_as)."""
 
 
 @dataclass(slots=True)
@@ -77,6 +80,7 @@ class _Worker:
             screenshots=self._options.screenshots,
             gatherers=make_gatherers(self._options.gatherers),
             settings=self._options.gather_settings,
+            cookies=self._options.cookies,
         )
 
     def stop(self, *, force: bool = False) -> None:
@@ -195,6 +199,15 @@ class Crawler:
                 self._frontier.add(link, item.depth + 1, source=item.url)
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))
+
+    def count_sampled(self, records: Iterable[PageRecord]) -> None:
+        """On resume: pages already audited with page-changing gatherers keep their claims."""
+        changing = {
+            gatherer.name for gatherer in make_gatherers(self._options.gatherers) if gatherer.changes_page
+        }
+        for record in records:
+            if record.template is not None and changing & set(record.artifacts):
+                self._interactive[record.template] += 1
 
     def _claim_interactive(self, template: str) -> bool:
         """Whether this page runs the page-changing gatherers: the first N pages per template.

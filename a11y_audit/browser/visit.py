@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +100,7 @@ class PageVisitor:
         screenshots: bool = True,
         gatherers: tuple[Gatherer, ...] = (),
         settings: GatherSettings | None = None,
+        cookies: tuple[dict[str, Any], ...] = (),
     ):
         self._driver = driver
         self._axe = axe
@@ -107,11 +108,15 @@ class PageVisitor:
         self._screenshots = screenshots
         self._gatherers = gatherers
         self._settings = settings or GatherSettings()
+        self._cookies = cookies
+        """A signed-in journey's cookies, restored before every page instead of none."""
         # Dialog guard first, so it runs before axe and before any page script.
         self._guard_preregistered = (
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("dialog_guard")})
             is not None
         )
+        for source in dict.fromkeys(g.preload for g in gatherers if g.preload):
+            cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source})
 
     def visit(
         self, url: str, *, is_allowed: Callable[[str], bool] | None = None, interactive: bool = True
@@ -124,32 +129,43 @@ class PageVisitor:
         `Gathered.error` or a warning, so the crawl can go on.
         """
         gathered = Gathered(url=url)
-        try:
+        with _session_errors(gathered):
             self._reset_state()
             self._navigate(gathered)
             if gathered.error is None:
                 self._gather(gathered, is_allowed)
             if gathered.error is None and gathered.dom is not None:
                 self._run_gatherers(gathered, interactive=interactive)
-        except (InvalidSessionIdException, NoSuchWindowException) as error:
-            raise BrowserCrashedError(_first_line(error)) from error
-        except (TimeoutException, HTTPError) as error:
-            # A renderer that stops answering (an endless script) poisons every later
-            # command in this session, so it is handled like a crash: restart and retry.
-            raise BrowserCrashedError(f"the page stopped responding: {_first_line(error)}") from error
-        except WebDriverException as error:
-            if _is_crash(error):
-                raise BrowserCrashedError(_first_line(error)) from error
-            gathered.error = f"browser error: {_first_line(error)}"
+        return gathered
+
+    def gather_current(self, url: str, *, interactive: bool = False) -> Gathered:
+        """Gather the page as it is now, without navigating or resetting anything.
+
+        A journey's state (an open dialog, a filled bag) exists only in this document, so
+        page-changing gatherers (`interactive`) run one after the other on it, without the
+        reload a crawled page gets between them. Errors are handled as in visit().
+        """
+        gathered = Gathered(url=url)
+        with _session_errors(gathered):
+            info = self._driver.execute_script(script("page_info"))
+            gathered.info = info if isinstance(info, dict) else {}
+            self._gather(gathered, None)
+            if gathered.error is None and gathered.dom is not None:
+                self._run_gatherers(gathered, interactive=interactive, reload=False)
         return gathered
 
     def _reset_state(self) -> None:
-        """Each page is audited as a first visit: no cookies or storage from the last page."""
+        """Each page is audited as a first visit: no cookies or storage from the last page
+        (but a signed-in crawl's session cookies, when configured, are put back)."""
         driver = self._driver
         if cdp(driver, "Network.clearBrowserCookies") is None:
             driver.delete_all_cookies()
         with contextlib.suppress(JavascriptException):
             driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+        if self._cookies and cdp(driver, "Network.setCookies", {"cookies": list(self._cookies)}) is None:
+            for cookie in self._cookies:  # without DevTools: only for the current page's site
+                with contextlib.suppress(WebDriverException):
+                    driver.add_cookie(cookie)
 
     def _navigate(self, gathered: Gathered) -> None:
         started = time.perf_counter()
@@ -218,7 +234,7 @@ class PageVisitor:
                 gathered.warnings.append(f"screenshot failed: {_first_line(error)}")
             gathered.timings["screenshot_ms"] = _ms_since(started)
 
-    def _run_gatherers(self, gathered: Gathered, *, interactive: bool) -> None:
+    def _run_gatherers(self, gathered: Gathered, *, interactive: bool, reload: bool = True) -> None:
         """Run the configured gatherers; a failing one costs its artifact and a warning, no more."""
         url = str(gathered.info.get("url") or gathered.url)
         dirty = False  # a page-changing gatherer has run: reload before the next one
@@ -227,7 +243,7 @@ class PageVisitor:
                 continue
             started = time.perf_counter()
             try:
-                if dirty:
+                if dirty and reload:
                     self._reload(url)
                 context = GatherContext(
                     url, gathered.axe, self._settings, time.monotonic() + self._settings.timeout
@@ -254,6 +270,24 @@ class PageVisitor:
             self._driver.get(url)
         except TimeoutException:
             self._stop_loading()
+
+
+@contextlib.contextmanager
+def _session_errors(gathered: Gathered) -> Iterator[None]:
+    """A dead or hung session raises BrowserCrashedError; any other WebDriver error becomes
+    the page's error, so the crawl goes on."""
+    try:
+        yield
+    except (InvalidSessionIdException, NoSuchWindowException) as error:
+        raise BrowserCrashedError(_first_line(error)) from error
+    except (TimeoutException, HTTPError) as error:
+        # A renderer that stops answering (an endless script) poisons every later
+        # command in this session, so it is handled like a crash: restart and retry.
+        raise BrowserCrashedError(f"the page stopped responding: {_first_line(error)}") from error
+    except WebDriverException as error:
+        if _is_crash(error):
+            raise BrowserCrashedError(_first_line(error)) from error
+        gathered.error = f"browser error: {_first_line(error)}"
 
 
 def net_error_message(code: str) -> str:

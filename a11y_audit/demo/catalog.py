@@ -6,6 +6,7 @@ inventory below is the single list that the routes, the sitemap and the defect m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlencode
@@ -31,6 +32,7 @@ __all__ = [
     "related_products",
     "search",
     "site_pages",
+    "template_patterns",
 ]
 
 Template = Literal["apparel", "accessory"]
@@ -337,6 +339,16 @@ def search(query: str) -> list[Product]:
 def format_price(pence: int, currency: str = "GBP") -> str:
     cur = CURRENCIES.get(currency, CURRENCIES["GBP"])
     return f"{cur.symbol}{pence * cur.rate / 100:,.2f}"
+
+
+def template_patterns() -> tuple[tuple[str, str], ...]:
+    """[templates] for auditing the demo: the two product templates share a URL shape.
+
+    A real store is configured the same way when its URLs do not tell templates apart; here
+    it keeps the sampled interactive checks on both product layouts.
+    """
+    accessories = "|".join(re.escape(p.slug) for p in PRODUCTS if p.template == "accessory")
+    return (("product-accessory", rf"/products/(?:{accessories})(?:[?#]|$)"),)
 
 
 def site_pages() -> tuple[Page, ...]:

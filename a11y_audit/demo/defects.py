@@ -26,10 +26,12 @@ __all__ = [
     "load_manifest",
 ]
 
-VARIANTS: tuple[str, ...] = ("broken", "fixed", "regression")
+VARIANTS: tuple[str, ...] = ("broken", "fixed", "regression", "churn")
 """broken: every defect on; fixed: every defect repaired (no axe violations, no incomplete
 results, the non-axe failures repaired too); regression: fixed plus one defect on the checkout
-flow, as a release that reintroduces a single bug."""
+flow, as a release that reintroduces a single bug; churn: every defect of broken, rendered with
+new generated class names, reordered products, other product names and prices and other query
+strings (demo/churn.py), as the next build of an unchanged store."""
 
 REGRESSION_DEFECT = "D42"
 """The one defect the regression variant brings back: unlabelled card-number fields inside the
@@ -63,6 +65,10 @@ class Defect:
     """Page templates the defect is built into; `pages` is their full expansion."""
     techniques: tuple[str, ...] = ()
     """WCAG failure techniques (F-numbers) that describe the defect, where one exists."""
+    journey: str | None = None
+    """Journey-only defects: the journey of examples/demo-journeys.toml that reaches it."""
+    state: str | None = None
+    """... and the state (audit step) of that journey that shows it; `pages` is its path."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +76,18 @@ class Manifest:
     version: int
     store: str
     defects: tuple[Defect, ...]
+    journey_defects: tuple[Defect, ...] = ()
+    """Defects only a journey reaches (signed in, bag filled, dialog open): not in the sitemap's
+    pages as a crawler sees them, so kept apart from `defects`."""
 
     def get(self, defect_id: str) -> Defect:
-        for d in self.defects:
+        for d in self.defects + self.journey_defects:
             if d.id == defect_id:
                 return d
         raise KeyError(defect_id)
 
     def ids(self) -> frozenset[str]:
-        return frozenset(d.id for d in self.defects)
+        return frozenset(d.id for d in self.defects + self.journey_defects)
 
     def on_page(self, path: str) -> tuple[Defect, ...]:
         return tuple(d for d in self.defects if path in d.pages)
@@ -118,6 +127,8 @@ def _defect(raw: dict[str, Any]) -> Defect:
         frame=frame,
         templates=_strings(raw, "templates"),
         techniques=_strings(raw, "techniques"),
+        journey=raw.get("journey"),
+        state=raw.get("state"),
     )
 
 
@@ -126,10 +137,13 @@ def load_manifest() -> Manifest:
     """Read and type manifest.json; raise ValueError when it is malformed."""
     raw = json.loads(_MANIFEST.read_text("utf-8"))
     defects = tuple(_defect(d) for d in raw["defects"])
-    ids = [d.id for d in defects]
+    journey_defects = tuple(_defect(d) for d in raw.get("journey_defects", []))
+    ids = [d.id for d in defects + journey_defects]
     if len(set(ids)) != len(ids):
         raise ValueError("manifest.json: defect ids are not unique")
-    return Manifest(version=int(raw["version"]), store=str(raw["store"]), defects=defects)
+    return Manifest(
+        version=int(raw["version"]), store=str(raw["store"]), defects=defects, journey_defects=journey_defects
+    )
 
 
 def expand_templates(templates: tuple[str, ...] | list[str]) -> tuple[str, ...]:

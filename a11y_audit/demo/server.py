@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,14 +24,19 @@ from urllib.parse import parse_qs, quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import catalog
+from .churn import churn_html, churn_order
 from .defects import VARIANTS, defect_enabled
 
-__all__ = ["VARIANTS", "DemoStore"]
+__all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "VARIANTS", "DemoStore"]
 
 _log = logging.getLogger(__name__)
 _HERE = Path(__file__).resolve().parent
 _STATIC = _HERE / "static"
 _HTML = "text/html; charset=utf-8"
+
+DEMO_EMAIL = "demo@fernandfield.example"
+DEMO_PASSWORD = "fern-and-field-demo-2024"
+"""The demo account (docs/journeys.md). Journeys type the password from an environment variable."""
 
 
 @dataclass(slots=True)
@@ -47,6 +53,7 @@ class _Request:
     path: str
     query: dict[str, str]
     cookies: dict[str, str]
+    form: dict[str, str] = field(default_factory=dict)
 
     @property
     def full_path(self) -> str:
@@ -56,6 +63,15 @@ class _Request:
 
 def _redirect(location: str, status: int = 303) -> _Response:
     return _Response(status=status, headers={"Location": location}, content_type="text/plain")
+
+
+@dataclass(slots=True)
+class _Session:
+    """A visitor's server-side state, behind the `sid` cookie: only journeys ever get one
+    (the crawl clears cookies and never submits forms), so its pages are journey-only states."""
+
+    signed_in: bool = False
+    bag: list[tuple[catalog.Product, str, str, int]] = field(default_factory=list)
 
 
 class _Site:
@@ -111,6 +127,13 @@ class _Site:
             "/chat/embed": lambda r: self.widget("widgets/chat.html", mode="embed"),
             "/payment/card-fields": lambda r: self.widget("widgets/card_fields.html"),
         }
+        self.sessions: dict[str, _Session] = {}
+        self.sessions_lock = threading.Lock()
+        self.store_routes["/account/orders"] = self.order_history
+        self.post_handlers: dict[str, Callable[[_Request], _Response]] = {
+            "/sign-in": self.sign_in,
+            "/cart/add": self.cart_add,
+        }
         self.post_routes: dict[str, str] = {
             "/checkout/shipping": "/checkout/payment",
             "/checkout/payment": "/checkout/review",
@@ -134,6 +157,9 @@ class _Site:
             route = self.widget_routes.get(req.path)
             return route(req) if route else self.not_found(req, plain=True)
         if req.method == "POST":
+            handler = self.post_handlers.get(req.path)
+            if handler is not None:
+                return handler(req)
             target = self.post_routes.get(req.path)
             return _redirect(target) if target else _Response(405, "Method not allowed")
         route = self.store_routes.get(req.path)
@@ -148,6 +174,8 @@ class _Site:
         return self.not_found(req)
 
     def render(self, req: _Request, template: str, page: str, title: str, **ctx: Any) -> _Response:
+        session = self.session_of(req)
+        bag = session.bag if session is not None and session.bag else list(_CART)
         currency = req.cookies.get("currency", "GBP")
         if currency not in catalog.CURRENCIES:
             currency = "GBP"
@@ -160,11 +188,17 @@ class _Site:
             show_cookie_banner="consent" not in req.cookies,
             store_origin=self.store_origin,
             widget_origin=self.widget_origin,
-            cart=_CART,
-            cart_count=sum(q for _, _, _, q in _CART),
+            cart=bag,
+            cart_count=sum(q for _, _, _, q in bag),
+            signed_in=session is not None and session.signed_in,
+            session_bag=session is not None and bool(session.bag),
             **ctx,
         )
-        return _Response(body=html)
+        return _Response(body=churn_html(html) if self.variant == "churn" else html)
+
+    def ordered(self, products: list[catalog.Product]) -> list[catalog.Product]:
+        """Product listings as this variant orders them (churn: another order)."""
+        return churn_order(products) if self.variant == "churn" else products
 
     def page(self, name: str, template: str, title: str) -> Callable[[_Request], _Response]:
         return lambda req: self.render(req, template, name, title, query=req.query)
@@ -172,7 +206,7 @@ class _Site:
     # -- store pages --------------------------------------------------------------------------
 
     def home(self, req: _Request) -> _Response:
-        new_in = [catalog.PRODUCTS[i] for i in (0, 12, 22, 3)]
+        new_in = self.ordered([catalog.PRODUCTS[i] for i in (0, 12, 22, 3)])
         return self.render(req, "home.html", "home", "Fern & Field: modern clothing", new_in=new_in)
 
     def category(self, req: _Request, slug: str) -> _Response:
@@ -181,7 +215,7 @@ class _Site:
         if cat is None or (colour is not None and colour not in catalog.category_colours(slug)):
             return self.not_found(req)
         sort = req.query.get("sort", "")
-        items = catalog.listing(slug, colour, sort)
+        items = self.ordered(catalog.listing(slug, colour, sort))
         pages = catalog.page_count(len(items))
         page_no = req.query.get("page", "1")
         if not page_no.isdigit() or not 1 <= int(page_no) <= pages:
@@ -221,10 +255,58 @@ class _Site:
     def search(self, req: _Request) -> _Response:
         q = req.query.get("q", "").strip()
         title = f"Search results for “{q}”" if q else "Search"
-        return self.render(req, "search.html", "search", title, q=q, results=catalog.search(q))
+        return self.render(req, "search.html", "search", title, q=q, results=self.ordered(catalog.search(q)))
 
     def cart(self, req: _Request) -> _Response:
-        return self.render(req, "cart.html", "cart", "Your bag", expired="expired" in req.query)
+        session = self.session_of(req)
+        added = session is not None and bool(session.bag)
+        return self.render(req, "cart.html", "cart", "Your bag", expired="expired" in req.query, added=added)
+
+    # -- sessions: sign-in, the bag, order history (journey-only states) ----------------------
+
+    def session_of(self, req: _Request) -> _Session | None:
+        with self.sessions_lock:
+            return self.sessions.get(req.cookies.get("sid", ""))
+
+    def _session_for(self, req: _Request, resp: _Response) -> _Session:
+        """The visitor's session, or a new one whose cookie goes out with resp."""
+        session = self.session_of(req)
+        if session is None:
+            sid = secrets.token_urlsafe(16)
+            session = _Session()
+            with self.sessions_lock:
+                self.sessions[sid] = session
+            resp.headers["Set-Cookie"] = f"sid={sid}; Path=/; HttpOnly; SameSite=Lax"
+        return session
+
+    def sign_in(self, req: _Request) -> _Response:
+        """The demo account signs in; other credentials go back with an error. Registering,
+        and posts without an email field, go on to the account page as before (no session)."""
+        form = req.form
+        if "name" in form or "email" not in form:
+            return _redirect("/account")
+        if form.get("email") != DEMO_EMAIL or form.get("password") != DEMO_PASSWORD:
+            return _redirect("/sign-in?error=credentials")
+        resp = _redirect("/account")
+        self._session_for(req, resp).signed_in = True
+        return resp
+
+    def cart_add(self, req: _Request) -> _Response:
+        product = catalog.product_by_slug(req.form.get("product", ""))
+        resp = _redirect("/cart")
+        if product is not None:
+            quantity = req.form.get("quantity", "1")
+            colour = req.form.get("colour") or product.colours[0]
+            size = req.form.get("size", "")
+            item = (product, colour, size, int(quantity) if quantity.isdigit() else 1)
+            self._session_for(req, resp).bag.append(item)
+        return resp
+
+    def order_history(self, req: _Request) -> _Response:
+        session = self.session_of(req)
+        if session is None or not session.signed_in:
+            return _redirect("/sign-in", 302)
+        return self.render(req, "account_orders.html", "account-orders", "Order history")
 
     def checkout(self, req: _Request) -> _Response:
         step = req.path.rsplit("/", 1)[1]
@@ -338,14 +420,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
-        self._serve("POST")
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        self._serve("POST", {k: v[0] for k, v in parse_qs(body).items()})
 
-    def _serve(self, method: str) -> None:
+    def _serve(self, method: str, form: dict[str, str] | None = None) -> None:
         url = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         jar = SimpleCookie(self.headers.get("Cookie", ""))
-        req = _Request(method, url.path, query, {k: m.value for k, m in jar.items()})
+        req = _Request(method, url.path, query, {k: m.value for k, m in jar.items()}, form or {})
         try:
             resp = self.server.site.handle(req, widget=self.server.widget)
         except Exception:  # a template bug must show up as a 500, not a dropped connection

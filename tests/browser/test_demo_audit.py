@@ -9,6 +9,7 @@ the regression variant only its one defect.
 from __future__ import annotations
 
 import gzip
+import json
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
+from a11y_audit.demo.catalog import site_pages, template_patterns
 from a11y_audit.demo.defects import REGRESSION_DEFECT, Defect, load_manifest
 from a11y_audit.demo.server import DemoStore
 from a11y_audit.sitemap import parse_sitemap
@@ -106,7 +108,23 @@ def audit_demo(variant: str, out: Path) -> Iterator[DemoRun]:
     """Serve a variant, crawl it with the real CLI, and locate every finding in the manifest."""
     defects = load_manifest().defects
     with DemoStore(variant=variant) as store:
-        result = run_cli("crawl", store.base_url, "-o", str(out), "--max-pages", "200", "--workers", "2")
+        config = out.with_name(out.name + ".toml")
+        config.write_text(
+            "[templates]\n"
+            + "".join(f"{name} = {json.dumps(pattern)}\n" for name, pattern in template_patterns())
+        )
+        result = run_cli(
+            "crawl",
+            store.base_url,
+            "-o",
+            str(out),
+            "--max-pages",
+            "200",
+            "--workers",
+            "2",
+            "--config",
+            str(config),
+        )
         assert result.returncode == 0, result.stderr
         results = load_results(out)
         docs = _PageDocs(out, results)
@@ -174,7 +192,8 @@ def test_axe_reports_nothing_the_manifest_does_not_list(broken: DemoRun) -> None
     assert not unexplained, "\n".join(unexplained[:40])
 
 
-# Defects axe cannot see that our pure-DOM checks find (the rendered checks come later).
+# Defects axe cannot see that our checks find on every page: from the saved DOM, or from
+# gatherers that leave the page as it was (which run on every page).
 FOUND_BY_OUR_CHECKS = {
     "D01": "broken-skip-link",
     "D15": "ambiguous-link-text",
@@ -182,6 +201,31 @@ FOUND_BY_OUR_CHECKS = {
     "D31": "duplicate-page-title",
     "D33": "inconsistent-navigation",
     "D39": "missing-autocomplete",
+    "D07": "non-text-contrast",
+    "D21": "not-keyboard-operable",
+    "D37": "orientation-lock",
+    "D18": "images-of-text",
+    "D22": "use-of-colour",
+}
+
+# Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,
+# safe form submission...). Those gatherers run on the first pages of each template only
+# ([checks] interactive_pages_per_template), so each defect must be found on a page of every
+# template it is built into: the same template repeats it on its other pages.
+FOUND_BY_INTERACTIVE_CHECKS = {
+    "D02": "focus-not-visible",
+    "D03": "content-on-hover-or-focus",
+    "D04": "change-on-input",
+    "D06": "character-key-shortcut",
+    "D13": "pause-stop-hide",
+    "D17": "text-spacing",
+    "D23": "keyboard-trap",
+    "D27": "status-message-not-announced",
+    "D30": "content-on-hover-or-focus",
+    "D34": "reflow",
+    "D36": "timing-not-adjustable",
+    "D44": "focus-order",
+    "D45": "error-identification",
 }
 
 
@@ -197,6 +241,22 @@ def test_our_checks_report_the_defects_axe_cannot_see_on_every_page_they_are_on(
     issues = broken.results["issues"]
     skip_link = next(issue for issue in issues if issue["rule"] == "broken-skip-link")
     assert skip_link["pages"] == len(load_manifest().get("D01").pages)  # one issue across the site
+
+
+def test_interactive_checks_report_their_defects_on_every_template_they_are_on(broken: DemoRun) -> None:
+    template_of = {page.path: page.template for page in site_pages()}
+    reported = {
+        (item.page, item.rule, defect)
+        for item in broken.located
+        if item.source == "a11y-audit"
+        for defect in item.defects
+    }
+    missing = []
+    for defect_id, rule in FOUND_BY_INTERACTIVE_CHECKS.items():
+        defect = load_manifest().get(defect_id)
+        found = {template_of[page] for page in defect.pages if (page, rule, defect_id) in reported}
+        missing += [f"{defect_id} {rule} on no {template} page" for template in set(defect.templates) - found]
+    assert not missing, "\n".join(missing)
 
 
 def test_the_fixed_store_has_no_findings(tmp_path: Path) -> None:

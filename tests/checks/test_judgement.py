@@ -47,7 +47,9 @@ def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() ->
 def test_orientation_lock_cannot_tell_without_a_main_landmark() -> None:
     html = """<html><head><style>@media (orientation: landscape) { .page { display: none } }</style>
     </head><body><div class="page" id="x">All the content</div></body></html>"""
-    page = Page(PageRecord(url="https://s.example/"), parse_dom(html))
+    css = "@media (orientation: landscape) { .page { display: none; } }"
+    sheets = {"rules": [{"media": "(orientation: landscape)", "css": css, "href": None}], "unreadable": []}
+    page = Page(PageRecord(url="https://s.example/"), parse_dom(html), {"stylesheets": sheets})
     (verdict,) = judge_page(OrientationLock(), page)
     assert verdict.verdict.outcome is Outcome.CANT_TELL
 

@@ -91,6 +91,10 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
             r"a11y-audit.toml:2: \[priority\] sla_days.P1 must be a whole number of at least 0",
         ),
         ('[priority]\nnames = {P2 = ""}\n', r"\[priority\] names.P2 must be a non-empty string"),
+        (
+            '[checks]\nsafe_forms = ["form.newsletter", "form[action="]\n',
+            r"a11y-audit.toml:2: \[checks\] safe_forms must be CSS selectors; 'form\[action=' is not one",
+        ),
     ],
 )
 def test_bad_config_gives_one_line_with_file_line_and_expectation(
@@ -114,6 +118,12 @@ def test_flows_and_priority_are_read_and_build_the_policy(tmp_path: Path) -> Non
     assert policy.names[Priority.P1] == "Blocker" and policy.names[Priority.P2] == "High"
     assert policy.sla_days[Priority.P4] == 180 and policy.sla_days[Priority.P1] == 2
     assert policy.flow_of("https://s.test/pay/now", None).name == "pay"
+
+
+def test_safe_forms_are_read_from_checks(tmp_path: Path) -> None:
+    path = write(tmp_path, '[checks]\nsafe_forms = ["form.newsletter", "#login-form"]\n')
+    assert load_config(path).safe_forms == ("form.newsletter", "#login-form")
+    assert load_config(EXAMPLE).safe_forms  # the example documents the key
 
 
 def test_config_round_trips_through_results_json() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from a11y_audit.errors import UsageError
 from a11y_audit.reports.csv_report import COLUMNS, render_csv
-from a11y_audit.reports.html import render_html
+from a11y_audit.reports.html import ELEMENTS_MAX, PAGES_SHOWN, render_html
 from a11y_audit.reports.json_report import render_json
 from a11y_audit.reports.markdown import LIMIT, render_markdown
 from a11y_audit.reports.trend import compare
@@ -124,3 +124,18 @@ def test_a_bad_results_file_is_a_usage_error_naming_it(tmp_path: Path, content: 
     with pytest.raises(UsageError, match=message) as raised:
         load_results(path)
     assert str(path) in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_html_of_a_site_wide_issue_renders_a_bounded_number_of_elements(tmp_path: Path) -> None:
+    results = saved_results(tmp_path)
+    issue = results["issues"][0]
+    pages = [{**results["pages"][0], "url": f"http://shop.test/products/p{n}"} for n in range(3_000)]
+    issue["instances"] = [{**issue["instances"][0], "page_url": page["url"]} for page in pages]
+    issue["pages"] = len(pages)
+    results["pages"] += pages
+    html = render_html(results)
+    rows = html.count("<tr><td>http://shop.test/products/p")
+    assert rows == ELEMENTS_MAX
+    assert f"{3_000 - ELEMENTS_MAX} further elements of this issue are in results.json" in html
+    assert f"and {3_000 - PAGES_SHOWN} more" in html
+    assert html.count("<li>http://shop.test/products/p") == PAGES_SHOWN

@@ -80,6 +80,12 @@ class Gatherer(ABC):
 
     name: ClassVar[str]
     changes_page: ClassVar[bool] = False
+    preload: ClassVar[str | None] = None
+    """Script source to run in every new document before page scripts (DevTools
+    Page.addScriptToEvaluateOnNewDocument, registered once per session by the visitor), for
+    hooks that must see what the page does from the start (timers, mutations, navigations).
+    Gatherers sharing one source get it registered once. Without DevTools (some Grids) it is
+    not installed: the gatherer then finds its hooks missing and must degrade (record that)."""
 
     @abstractmethod
     def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:

@@ -200,6 +200,10 @@
       var size = $('input[name="size"]:checked', form);
       var count = $('[data-js="cart-count"]');
       if (count) { count.textContent = String((parseInt(count.textContent, 10) || 0) + qty); }
+      // The server keeps the bag in a session (a cookie): /cart then shows what was added.
+      if (window.fetch && window.URLSearchParams) {
+        fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), redirect: 'manual' });
+      }
       var toast = $('[data-js="cart-toast"]');
       if (!toast) { return; }
       toast.textContent = 'Added ' + qty + ' \u00d7 ' + form.getAttribute('data-product') +
@@ -209,6 +213,16 @@
         clearTimeout(toast._timer);
         toast._timer = setTimeout(function () { toast.hidden = true; }, 4000);
       }
+    });
+  });
+
+  /* Mini-cart drawer (rendered only once the session's bag has items) */
+  $$('[data-js="mini-cart-toggle"]').forEach(function (btn) {
+    btn.addEventListener('click', function () {
+      var drawer = document.getElementById(btn.getAttribute('aria-controls'));
+      var open = btn.getAttribute('aria-expanded') === 'true';
+      btn.setAttribute('aria-expanded', String(!open));
+      if (drawer) { drawer.hidden = open; }
     });
   });
 

@@ -1,0 +1,50 @@
+"""The colours that make form controls and icon-only buttons visible, and what is behind them.
+
+Artifact `control_styles` (pages/<id>/control_styles.json)::
+
+    {"controls": [{selector, snippet, rect, "tag": "input", "type": "search",
+                   "disabled": false, "appearance": "auto",
+                   "borders": [{"width": 1, "style": "solid", "colour": [232, 232, 232, 1]}, ...],
+                   "background": [255, 255, 255, 1], "backgroundImage": false,
+                   "boxShadow": false, "opacity": 1,
+                   "behind": [255, 255, 255, 1]}],        # null: an image or gradient behind
+     "icons": [{selector, snippet, rect, "disabled": false,
+                "colours": [[118, 118, 118, 1]],           # fills and strokes of the SVG's shapes
+                "unknownPaint": false, "opacity": 1,
+                "background": [0, 0, 0, 0], "backgroundImage": false,
+                "behind": [255, 255, 255, 1]}],
+     "focusable": {"#site-search-input": {"behind": [255, 255, 255, 1],   # by describe() selector
+                                          "background": [255, 255, 255, 1]}}}   # null: an image
+
+Borders are per side (top, right, bottom, left) in computed sRGB with alpha; `behind` is
+the colour the page paints under the element, the ancestors' background colours blended
+from the first opaque one (the canvas is white). Non-destructive: one script call in the
+visit's page state; the non-text-contrast check judges. Focus outlines are recorded by the
+keyboard walk; `focusable` holds the colours they are drawn against (the first
+MAX_FOCUSABLE visible focusable elements). Icons drawn as <img> or icon fonts are not
+recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
+from a11y_audit.browser.scripts import script_with
+from a11y_audit.gathered import CONTROL_STYLES
+
+__all__ = ["ControlStyles"]
+
+
+class ControlStyles(Gatherer):
+    """Computed colours of form controls and icon-only buttons (see the module docstring)."""
+
+    name: ClassVar[str] = CONTROL_STYLES
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        found = driver.execute_script(script_with("control_styles", "describe"))
+        if not isinstance(found, dict) or not isinstance(found.get("controls"), list):
+            raise GathererError(f"the control style script returned {type(found).__name__}, not controls")
+        return found

@@ -1,0 +1,78 @@
+"""What declared-safe forms show when submitted empty or with malformed values (WCAG 3.3.1, 3.3.3).
+
+Artifact `form_errors`::
+
+    {"attempts": [{"form": {"selector": "#signin", "snippet": "..."}, "mode": "empty" | "invalid",
+                   "fields": [{"selector": "#email", "snippet": "...", "label": "Email address",
+                               "ariaInvalid": "true" | null, "errorText": "Enter your email",
+                               "labelText": "", "nearbyText": "", "lookChanged": true,
+                               "native": false, "focused": true}],
+                   "announced": ["There is a problem"], "focus": "#email", "focusOnError": true,
+                   "navigations": [], "submits": [], "opened": []}]}
+
+Only forms declared safe are ever submitted: matched by [checks] safe_forms (CSS selectors,
+GatherSettings.extra["safe_forms"]) or marked data-a11y-audit-safe in the markup, and never
+a form that takes payment or places an order, however it is marked (lib/safe_forms.js).
+Each form gets up to two attempts, each on a freshly loaded page: "empty" (required fields
+judged) and "invalid" (email, URL, phone and pattern fields get malformed values). The
+submit button is pressed with the preloaded guard on (a11y_audit.browser.page_hooks): the
+page's own script validation runs, and a submission that would leave the page is blocked
+and recorded in `submits`/`navigations`, so no form data reaches a server; the server's
+error page (server-side validation) is therefore never seen and is left to a person.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.gatherers import GatherContext, Gatherer
+from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
+from a11y_audit.browser.scripts import script_with
+
+__all__ = ["MAX_FORMS", "FormErrors"]
+
+MAX_FORMS = 5
+"""Safe forms tried per page (each attempt costs a page load)."""
+_COUNTS = {"empty": "required", "invalid": "formats"}
+"""Which count of forms_find.js says a form has fields for each attempt."""
+_FIND = script_with("forms_find", "describe", "safe_forms", "form_fields")
+_ATTEMPT = script_with("form_attempt", "safe_forms", "form_fields")
+_READ = script_with("form_read", "describe", "changes", "safe_forms", "form_fields")
+
+
+class FormErrors(Gatherer):
+    """Submits safe forms empty and malformed, recording how errors are shown (see above)."""
+
+    name: ClassVar[str] = "form_errors"
+    changes_page: ClassVar[bool] = True
+    preload: ClassVar[str | None] = PRELOAD
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        require_hooks(driver)
+        selectors = list(context.settings.extra.get("safe_forms") or [])
+        forms = as_list(driver.execute_script(_FIND, selectors, MAX_FORMS))
+        plan = [(form, mode) for form in forms for mode in ("empty", "invalid") if form[_COUNTS[mode]]]
+        attempts: list[dict[str, Any]] = []
+        native: set[int] = set()  # forms whose empty attempt the browser's own validation stopped
+        dirty = False  # an attempt changed the page: load it afresh before the next one
+        for form, mode in plan:
+            if context.remaining() <= 0:
+                break
+            if form["index"] in native:
+                continue  # the browser checks formats as it checks required fields
+            if dirty:
+                driver.get(context.url)
+            dirty = True
+            if not driver.execute_script(_ATTEMPT, selectors, form["index"], mode):
+                continue
+            settle(driver, context)
+            read = driver.execute_script(_READ)
+            result = read if isinstance(read, dict) else {}
+            fields = as_list(result.get("fields"))
+            if fields and all(field.get("native") for field in fields):
+                native.add(form["index"])
+            where = {"selector": form["selector"], "snippet": form["snippet"]}
+            attempts.append({"form": where, "mode": mode, **result})
+        return {"attempts": attempts}

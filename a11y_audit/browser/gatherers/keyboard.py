@@ -1,0 +1,443 @@
+"""Walk the page with the keyboard as a keyboard-only user would, and record what happens.
+
+Artifact `keyboard` (pages/<id>/keyboard.json)::
+
+    {"viewport": {"width": 1280, "height": 1024},
+     "end": "left-document",   # why the walk stopped: left-document | wrapped | cycle |
+                               # max-stops | deadline | navigated
+     "presses": 41,            # Tab presses of the walk
+     "stops": [{"selector", "snippet", "rect",          # describe(), document coordinates
+                "tag", "kind", "role", "tabindex",      # kind: tag|role|type.classes (a signature)
+                "skip": false,                          # a same-page "skip to" link
+                "focus_visible": true,                  # matched :focus-visible when Tab reached it
+                "hidden": [],        # why it cannot be seen while focused: no-size, transparent,
+                                     # clipped, off-screen (empty when visible on screen)
+                "fixed": false, "aria_hidden": false, "inert": false,
+                "style": {...},            # computed focus-related styles while focused
+                "unfocused_style": {...},  # the same once focus moved on (null if unknown)
+                "pixel_ratio": 0.0,        # share of the element's area (+8 px) that changed
+                                           # between blurred and focused (null: not measured)
+                "pixel_area": "element",   # or "ancestor": the label or small ancestor that
+                                           # stands in for a visually hidden control; "none":
+                                           # hidden, and nothing visible around it
+                "dom_rank": 3}],           # position among the stops in document order
+     "components": [{"source": "walk" | "opener",   # a Tab cycle found by the walk, or a
+                     "opener": {...} | null,         # component opened with Enter
+                     "opened": true, "component": {...}, "modal": true,
+                     "focus_moved_in": true, "focusables": 4,
+                     "escapes": {"tab": false, "shift_tab": false, "escape": false,
+                                 "close_control": null},   # null: not tried
+                     "close_control": {...} | null}],
+     "skip_links": [{"link": {...}, "href": "#main", "target": {...} | null,
+                   "focus": {...} | null, "focus_in_target": true, "scrolled": true,
+                   "next_focus": {...} | null, "next_in_target": true,   # the Tab after it
+                   "next_follows_target": true,     # that stop comes after the target
+                   "walk_next": "#logo"}],          # the stop after the link without it
+     "shortcuts": [{"key": "/", "modifier": false, "focus": {...} | null, "navigated": false}]}
+
+Tab is sent with Selenium actions, 15 presses per round trip (a focusin listener records
+each stop as focus reaches it: 15 presses cost ~90 ms, one press ~45 ms, CDP
+Input.dispatchKeyEvent ~37 ms per press, measured on Chromium 156), so a 60-stop page costs
+a handful of round trips. Screenshots cost 50-130 ms each, so the pixel comparison is
+sampled: one stop per (kind, hidden, visible style changes) group, hidden stops and stops
+without a visible style change first, at most MAX_PIXEL_STOPS per page; checks extend a
+measurement to stops of the same group. A Tab cycle (focus back on an earlier stop other
+than the first, or not moving at all) is tested for exits (Shift+Tab, Escape, Enter on a
+close control), and the walk goes on past one that has an exit. Probes only press Enter on
+buttons and same-page links (never submit buttons or form fields) and stop when the page's
+address changes.
+Transitions are switched off first, so styles read right after a key are the final ones.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import time
+from typing import Any, ClassVar
+from urllib.parse import urldefrag
+
+from PIL import Image, ImageChops
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
+from a11y_audit.browser.scripts import script_with
+from a11y_audit.focus_appearance import visible_changes
+from a11y_audit.gathered import KEYBOARD
+
+__all__ = ["MAX_OPENERS", "MAX_PIXEL_STOPS", "SHORTCUT_KEYS", "Keyboard", "changed_ratio"]
+
+MAX_PIXEL_STOPS = 4
+MAX_OPENERS = 5
+SHORTCUT_KEYS: tuple[tuple[str, str], ...] = (
+    *(("", key) for key in ("/", "?", "s", "f")),
+    (Keys.CONTROL, "k"),
+)
+"""(modifier, key): printable keys sites commonly bind as shortcuts (search, help, navigation),
+and Ctrl+K, the modifier form of the search shortcut, so a conforming shortcut is seen too."""
+_PAD = 8
+"""CSS px around an element in the pixel comparison: focus rings are drawn outside the box."""
+_MAX_CLIP = (800, 400)
+_PIXEL_THRESHOLD = 32
+"""A pixel counts as changed when a colour channel differs by more than this (anti-aliasing)."""
+_WALK_SHARE = 0.6
+"""Share of the gatherer's time the walk may use; the probes get the rest."""
+_MAX_CYCLES = 3
+"""Tab cycles the walk tests and walks on past (widgets that keep Tab until Escape)."""
+_BATCH = 15
+"""Tab presses per round trip: 15 cost about as much as 2 sent one by one."""
+
+
+_MISSING = "__a11y_keyboard_missing__"
+_INSTALLED = f"var k = window.__a11yKeyboard; return k ? k.run(arguments[0], arguments[1]) : {_MISSING!r};"
+
+
+def changed_ratio(before: bytes, after: bytes) -> float:
+    """Share of pixels that differ visibly between two same-sized screenshots."""
+    first = Image.open(io.BytesIO(before)).convert("RGB")
+    second = Image.open(io.BytesIO(after)).convert("RGB")
+    if first.size != second.size:
+        second = second.resize(first.size)
+    difference = ImageChops.difference(first, second).convert("L")
+    changed = difference.point(lambda value: 255 if value > _PIXEL_THRESHOLD else 0).histogram()[255]
+    return round(changed / max(1, first.width * first.height), 4)
+
+
+class Keyboard(Gatherer):
+    """Tab walk, trap tests, component probes, skip link and shortcut tests (module docstring)."""
+
+    name: ClassVar[str] = KEYBOARD
+    changes_page: ClassVar[bool] = True
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        return _Walk(driver, context).run()
+
+
+class _Walk:
+    def __init__(self, driver: WebDriver, context: GatherContext):
+        self._driver = driver
+        self._context = context
+        self._script = script_with("keyboard", "describe", "focus_state")
+        self._stops: list[dict[str, Any]] = []
+        self._url = ""
+
+    def run(self) -> dict[str, Any]:
+        # Keys reach a headless page only while it has focus; without DevTools, hope it has.
+        cdp(self._driver, "Page.bringToFront")
+        cdp(self._driver, "Emulation.setFocusEmulationEnabled", {"enabled": True})
+        started = self._call("start")
+        if not isinstance(started, dict):
+            raise GathererError("the keyboard script did not start")
+        self._url = _page(str(started["url"]))
+        walk_deadline = time.monotonic() + self._context.remaining() * _WALK_SHARE
+        components: list[dict[str, Any]] = []
+        end, presses, cycle = self._walk(walk_deadline, 0)
+        while cycle:
+            # Focus went round a few stops: test the exits; walk on past a component that has one.
+            components.append(self._cycle_trap(cycle))
+            if not any(components[-1]["escapes"].values()) or len(components) >= _MAX_CYCLES:
+                break
+            self._call("resume")
+            end, presses, cycle = self._walk(walk_deadline, presses)
+        stuck = any(not any(component["escapes"].values()) for component in components)
+        unknown = [index for index, stop in enumerate(self._stops) if stop["unfocused_style"] is None]
+        order = self._call("order", unknown)
+        if isinstance(order, dict):
+            for stop, rank in zip(self._stops, order.get("ranks") or [], strict=False):
+                stop["dom_rank"] = rank
+            for index, style in (order.get("styles") or {}).items():
+                self._stops[int(index)]["unfocused_style"] = style
+        self._compare_pixels()
+        skip_links = self._skip_links()
+        shortcuts = self._shortcuts()
+        if not stuck:
+            components.extend(self._probe_openers())
+        return {
+            "viewport": started.get("viewport"),
+            "end": end,
+            "presses": presses,
+            "stops": self._stops,
+            "components": components,
+            "skip_links": skip_links,
+            "shortcuts": shortcuts,
+        }
+
+    # -- the walk -----------------------------------------------------------------------
+
+    def _walk(self, deadline: float, presses: int) -> tuple[str, int, list[int]]:
+        """Press Tab in batches; the page records each stop as focus reaches it.
+
+        Returns why the walk ended, the Tab presses so far, and the stops of a cycle.
+        """
+        while True:
+            if presses >= self._context.settings.max_tab_stops:
+                return "max-stops", presses, []
+            if time.monotonic() > deadline:
+                return "deadline", presses, []
+            batch = min(_BATCH, self._context.settings.max_tab_stops - presses)
+            self._press(Keys.TAB, times=batch)
+            presses += batch
+            walked = self._call("walk")
+            if not isinstance(walked, dict):
+                raise GathererError("the keyboard walk script returned nothing")
+            ends = [self._take(entry) for entry in walked.get("entries") or []]
+            end = next((found for found in ends if found is not None), None)
+            if end is not None:
+                return end[0], presses, end[1]
+            if _page(str(walked.get("url"))) != self._url:
+                return "navigated", presses, []
+            if not walked.get("entries"):
+                active = walked.get("active")
+                if isinstance(active, int) and active >= 0:
+                    return "cycle", presses, [active]  # Tab does not move focus at all
+                if self._stops or presses >= _BATCH:
+                    return "left-document", presses, []
+
+    def _take(self, entry: dict[str, Any]) -> tuple[str, list[int]] | None:
+        """Add one focus event to the walk; (end, cycle members) when the walk would end there.
+
+        Every event of a batch is taken, also after the one that ends the walk, so the stops
+        stay numbered as the page numbers them.
+        """
+        previous = entry.get("previous")
+        if isinstance(previous, dict) and 0 <= previous.get("index", -1) < len(self._stops):
+            self._stops[previous["index"]]["unfocused_style"] = previous["style"]
+        if _page(str(entry.get("url"))) != self._url:
+            return "navigated", []
+        if entry.get("left"):
+            return ("left-document", []) if self._stops else None
+        index = int(entry.get("index", -1))
+        if isinstance(entry.get("stop"), dict):
+            stop = dict(entry["stop"])
+            stop.update(unfocused_style=None, pixel_ratio=None, pixel_area=None, dom_rank=None)
+            self._stops.append(stop)
+            return None
+        if index == 0:
+            return "wrapped", []
+        if entry.get("frame") and index == len(self._stops) - 1:
+            return None
+        return "cycle", list(range(index, len(self._stops)))
+
+    def _cycle_trap(self, members: list[int]) -> dict[str, Any]:
+        """Tab cycles among a few stops: can Shift+Tab, Escape or a close control get out?"""
+        container = self._call("container", members)
+        escapes, closer = self._other_exits(len(members))
+        return {
+            "source": "walk",
+            "opener": None,
+            "opened": True,
+            "component": container,
+            "modal": False,
+            "focus_moved_in": True,
+            "focusables": len(members),
+            "escapes": {"tab": False, **escapes},
+            "close_control": closer,
+        }
+
+    def _other_exits(self, size: int) -> tuple[dict[str, bool | None], dict[str, Any] | None]:
+        """Try Shift+Tab, then Escape, then Enter on a close control, each from inside.
+
+        Returns which worked (None: not tried, an earlier one already got out) and the
+        close control tried, if any.
+        """
+        exits: dict[str, bool | None] = {"shift_tab": False, "escape": None, "close_control": None}
+        closer = None
+        if self._call("focus-member"):
+            self._press(Keys.TAB, times=size + 2, shift=True)
+            exits["shift_tab"] = self._escaped()
+        if not exits["shift_tab"] and self._call("focus-member"):
+            self._press(Keys.ESCAPE, Keys.TAB)
+            exits["escape"] = self._escaped()
+        if not (exits["shift_tab"] or exits["escape"]) and self._call("focus-member"):
+            found = self._call("closer")
+            if isinstance(found, dict):
+                closer = found
+                self._press(Keys.ENTER, Keys.TAB)
+                exits["close_control"] = self._escaped()
+        return exits, closer
+
+    def _escaped(self) -> bool:
+        result = self._call("escaped")
+        return isinstance(result, dict) and bool(result.get("left"))
+
+    # -- focus appearance ---------------------------------------------------------------
+
+    def _compare_pixels(self) -> None:
+        """Screenshot a sample of stops blurred and focused (see the module docstring)."""
+        for index in self._pixel_sample():
+            if self._context.remaining() < 2:
+                return
+            prepared = self._call("pixel-prepare", index)
+            if not isinstance(prepared, dict):
+                continue
+            if prepared.get("box") is None:
+                self._stops[index]["pixel_area"] = "none"
+                continue
+            before = self._capture(prepared["box"])
+            if before is None:
+                return  # no DevTools: styles alone will have to do
+            focus = self._call("pixel-focus", index)
+            if not isinstance(focus, dict) or not focus.get("focused") or focus.get("box") != prepared["box"]:
+                continue  # focusing moved or resized the area: the pictures would not compare
+            if self._stops[index]["focus_visible"] and not focus.get("focus_visible"):
+                continue  # scripted focus did not look like keyboard focus: not comparable
+            after = self._capture(prepared["box"])
+            if after is not None:
+                self._stops[index]["pixel_ratio"] = changed_ratio(before, after)
+                self._stops[index]["pixel_area"] = "ancestor" if prepared.get("proxy") else "element"
+
+    def _pixel_sample(self) -> list[int]:
+        """One stop per (kind, hidden, visible style changes) group; doubtful groups first."""
+        groups: dict[tuple[str, bool, tuple[str, ...]], int] = {}
+        for index, stop in enumerate(self._stops):
+            if stop["tag"] == "iframe" or stop["aria_hidden"] or stop["unfocused_style"] is None:
+                continue
+            changes = tuple(visible_changes(stop["style"], stop["unfocused_style"]))
+            groups.setdefault((stop["kind"], bool(stop["hidden"]), changes), index)
+        doubtful = sorted(index for (_, hidden, changes), index in groups.items() if hidden or not changes)
+        rest = sorted(set(groups.values()) - set(doubtful))
+        return (doubtful + rest)[:MAX_PIXEL_STOPS]
+
+    def _capture(self, box: dict[str, float]) -> bytes | None:
+        x, y = max(0.0, box["x"] - _PAD), max(0.0, box["y"] - _PAD)
+        clip = {
+            "x": x,
+            "y": y,
+            "width": max(1.0, min(_MAX_CLIP[0], box["width"] + 2 * _PAD)),
+            "height": max(1.0, min(_MAX_CLIP[1], box["height"] + 2 * _PAD)),
+            "scale": 1,
+        }
+        shot = cdp(self._driver, "Page.captureScreenshot", {"format": "png", "clip": clip})
+        data = shot.get("data") if shot else None
+        return base64.b64decode(data) if isinstance(data, str) else None
+
+    # -- probes -------------------------------------------------------------------------
+
+    def _skip_links(self) -> list[dict[str, Any]]:
+        """Activate each skip link among the first stops; record where focus and the next Tab go."""
+        found: list[dict[str, Any]] = []
+        for index, link in enumerate(self._stops[:3]):
+            if not link.get("skip") or self._context.remaining() < 2:
+                continue
+            started = self._call("skip-link", index)
+            self._press(Keys.ENTER)
+            landed = self._call("skip-result")
+            self._press(Keys.TAB)
+            following = self._call("skip-next")
+            if not (isinstance(started, dict) and isinstance(landed, dict) and isinstance(following, dict)):
+                continue
+            found.append(
+                {
+                    "link": {key: link[key] for key in ("selector", "snippet", "rect")},
+                    "href": started.get("href"),
+                    "target": started.get("target"),
+                    "focus": landed.get("focus"),
+                    "focus_in_target": landed.get("focus_in_target"),
+                    "scrolled": landed.get("scrolled"),
+                    "next_focus": following.get("focus"),
+                    "next_in_target": following.get("focus_in_target"),
+                    "next_follows_target": following.get("follows_target"),
+                    "walk_next": self._stops[index + 1]["selector"] if index + 1 < len(self._stops) else None,
+                }
+            )
+        return found
+
+    def _shortcuts(self) -> list[dict[str, Any]]:
+        """Press shortcut keys with focus on the page itself; record those that move focus."""
+        found: list[dict[str, Any]] = []
+        self._call("shortcut")  # blur whatever has focus
+        for modifier, key in SHORTCUT_KEYS:
+            if self._context.remaining() < 2:
+                break
+            actions = ActionChains(self._driver)
+            if modifier:
+                actions.key_down(modifier)
+            actions.send_keys(key)
+            if modifier:
+                actions.key_up(modifier)
+            actions.perform()
+            after = self._call("shortcut")
+            if not isinstance(after, dict):
+                break
+            navigated = _page(str(after.get("url"))) != self._url
+            if after.get("focus") or navigated:
+                name = f"ctrl+{key}" if modifier else key
+                found.append(
+                    {
+                        "key": name,
+                        "modifier": bool(modifier),
+                        "focus": after.get("focus"),
+                        "navigated": navigated,
+                    }
+                )
+            if navigated:
+                self._driver.back()
+                break
+        return found
+
+    def _probe_openers(self) -> list[dict[str, Any]]:
+        """Open components with Enter and test whether the keyboard can leave them."""
+        found: list[dict[str, Any]] = []
+        openers = self._call("openers", MAX_OPENERS)
+        for index in openers if isinstance(openers, list) else []:
+            if self._context.remaining() < 3:
+                break
+            before = self._call("open-before", index)
+            if not isinstance(before, dict) or not before.get("focused"):
+                continue
+            self._press(Keys.ENTER)
+            after = self._call("open-after")
+            if not isinstance(after, dict) or _page(str(after.get("url"))) != self._url:
+                break  # the control navigated: the page is no longer the one walked
+            record: dict[str, Any] = {
+                "source": "opener",
+                "opener": before["opener"],
+                **{key: after.get(key) for key in ("opened", "component", "modal", "focus_moved_in")},
+                "focusables": after.get("focusables", 0),
+                "escapes": {},
+                "close_control": None,
+            }
+            if after.get("opened"):
+                presses = int(after.get("focusables") or 0) + 2
+                self._press(Keys.TAB, times=presses)
+                escapes: dict[str, bool | None] = {"tab": self._escaped()}
+                if escapes["tab"]:
+                    escapes.update(shift_tab=None, escape=None, close_control=None)
+                else:
+                    others, record["close_control"] = self._other_exits(presses)
+                    escapes.update(others)
+                record["escapes"] = escapes
+            found.append(record)
+            if record["escapes"] and not any(record["escapes"].values()):
+                break  # focus is stuck: the page cannot be probed further
+            self._call("close-component")
+        return found
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _call(self, action: str, argument: Any = None) -> Any:
+        """Run one action of js/keyboard.js; the full source only when the page lacks it."""
+        result = self._driver.execute_script(_INSTALLED, action, argument)
+        if result == _MISSING:
+            result = self._driver.execute_script(self._script, action, argument)
+        return result
+
+    def _press(self, *keys: str, times: int = 1, shift: bool = False) -> None:
+        """Press the keys in order, `times` over, in one round trip (Shift held if asked)."""
+        actions = ActionChains(self._driver)
+        if shift:
+            actions.key_down(Keys.SHIFT)
+        for _ in range(times):
+            for key in keys:
+                actions.send_keys(key)
+        if shift:
+            actions.key_up(Keys.SHIFT)
+        actions.perform()
+
+
+def _page(url: str) -> str:
+    """The address without its fragment: a fragment change is not a navigation."""
+    return urldefrag(url)[0]

@@ -1,0 +1,151 @@
+"""How the page survives the adaptations low-vision users make: spacing, 200% zoom, 320 px.
+
+Artifact `layout_adaptation` (pages/<id>/layout_adaptation.json)::
+
+    {"baseline": {"width": 1265, "innerWidth": 1280, "height": 1024, "dpr": 1},
+     "method": "devtools",                    # or "window" (resized without DevTools)
+     "text_spacing": Measurement,             # WCAG 1.4.12 spacing injected at the start size
+     "zoom": Measurement,                     # 200% zoom: a viewport half as wide and high
+     "reflow": Measurement + {"scrollWidth": 960,
+                              "offenders": [{selector, snippet, rect, width, left, right,
+                                             position, needs?: {tag, role, selector}}]},
+     "incomplete": "why a step is missing"}   # the deadline, or a window that will not narrow
+
+    Measurement = {"viewport": {"width", "innerWidth", "height", "dpr"},
+                   "clipped": [{selector, snippet, rect, text, overflow: {x, y},
+                                textOverflow: {x, y, line}, client: {width, height}}],
+                   "fits": [{selector, snippet, rect, text}],   # could clip, did not
+                   "overlaps": [{selector, snippet, rect, text, overlap,
+                                 other: {selector, snippet, rect, text}}]}
+
+One gatherer makes all three measurements on one page load, because every page-changing
+gatherer costs a reload: first a baseline of the unchanged page (what already clips or
+overlaps, what is on screen), then the text-spacing style is injected and removed again,
+then the viewport is narrowed to 200% zoom and to 320 CSS px (400% zoom on a 1280 px
+window, the width WCAG 1.4.10 names) and restored. Every list holds only what is new
+against the baseline, so a visually hidden label or an off-canvas drawer is not reported.
+
+Zoom is emulated as Chromium zooms: DevTools Emulation.setDeviceMetricsOverride with the
+CSS viewport divided and the device pixel ratio multiplied by the zoom factor, which gives
+the same layout, media queries included. Without DevTools (some Grids) the window itself is
+resized and put back; a browser that refuses a window that narrow cannot be measured.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
+from a11y_audit.browser.scripts import script_with
+from a11y_audit.gathered import LAYOUT_ADAPTATION
+
+__all__ = ["REFLOW_WIDTH", "TWO_DIMENSIONAL", "ZOOM", "LayoutAdaptation"]
+
+REFLOW_WIDTH = 320
+"""CSS px: WCAG 1.4.10's width for content that scrolls vertically."""
+ZOOM = 2.0
+"""WCAG 1.4.4's 200%."""
+TWO_DIMENSIONAL = (
+    "table:not([role=presentation]):not([role=none]), pre, code, video, canvas, math, img, svg, "
+    "picture, iframe, object, embed, [role=toolbar], [role=grid], [role=treegrid], [role=table], "
+    "[role=application], [role=img]"
+)
+"""Content that may need two dimensions (1.4.10's exception) or may be such content (images,
+frames); the gatherer names it when it makes an element too wide, the reflow check decides."""
+_WIDTH_TOLERANCE = 2
+"""CSS px a resized window may miss the wanted viewport width by (scrollbar rounding)."""
+
+
+class LayoutAdaptation(Gatherer):
+    """Text spacing, 200% zoom and 320 px reflow measured on one load (see the module docstring)."""
+
+    name: ClassVar[str] = LAYOUT_ADAPTATION
+    changes_page: ClassVar[bool] = True
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        baseline = _step(driver, "baseline")
+        artifact: dict[str, Any] = {"baseline": baseline, "text_spacing": _step(driver, "spacing")}
+        width, height = int(baseline["innerWidth"]), int(baseline["height"])
+        dpr = float(baseline.get("dpr") or 1)
+        viewport = _Viewport(driver, width, height, dpr)
+        artifact["method"] = viewport.method
+        try:
+            for key, zoom, options in (
+                ("zoom", ZOOM, {"settle": True}),
+                (
+                    "reflow",
+                    width / REFLOW_WIDTH,
+                    {"settle": True, "reflow": True, "twoDimensional": TWO_DIMENSIONAL},
+                ),
+            ):
+                if context.remaining() <= 0:
+                    artifact["incomplete"] = f"the gatherer's time ran out before the {key} step"
+                    break
+                try:
+                    viewport.zoom(zoom)
+                    artifact[key] = _step(driver, "measure", options)
+                except GathererError as error:  # keep the measurements made so far
+                    artifact["incomplete"] = str(error)
+                    break
+        finally:
+            viewport.restore()
+        return artifact
+
+
+def _step(driver: WebDriver, step: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    answer = driver.execute_async_script(script_with("layout_adaptation", "describe"), step, options or {})
+    if not isinstance(answer, dict):
+        raise GathererError(f"the {step} step returned {type(answer).__name__}")
+    if "error" in answer:
+        raise GathererError(f"the {step} step failed: {answer['error']}")
+    result = answer.get("ok")
+    if not isinstance(result, dict):
+        raise GathererError(f"the {step} step returned no measurement")
+    return result
+
+
+class _Viewport:
+    """Emulates browser zoom by narrowing the viewport, and puts it back afterwards."""
+
+    def __init__(self, driver: WebDriver, width: int, height: int, dpr: float):
+        self._driver = driver
+        self._size = (width, height)
+        self._dpr = dpr
+        self._window: dict[str, int] | None = None
+        self.method = (
+            "devtools" if cdp(driver, "Emulation.clearDeviceMetricsOverride") is not None else "window"
+        )
+
+    def zoom(self, factor: float) -> None:
+        width, height = (round(side / factor) for side in self._size)
+        if self.method == "devtools":
+            metrics = {
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": self._dpr * factor,
+                "mobile": False,
+            }
+            cdp(self._driver, "Emulation.setDeviceMetricsOverride", metrics)
+            return
+        if self._window is None:
+            self._window = self._driver.get_window_size()
+        chrome = self._window["width"] - self._size[0]  # window decorations around the viewport
+        self._driver.set_window_size(width + chrome, height + self._window["height"] - self._size[1])
+        got = self._driver.execute_script("return window.innerWidth")
+        if not isinstance(got, int) or abs(got - width) > _WIDTH_TOLERANCE:
+            raise GathererError(
+                f"the browser window cannot be made {width} CSS px wide without DevTools (got {got})"
+            )
+
+    def restore(self) -> None:
+        try:
+            if self.method == "devtools":
+                cdp(self._driver, "Emulation.clearDeviceMetricsOverride")
+            elif self._window is not None:
+                self._driver.set_window_size(self._window["width"], self._window["height"])
+        except WebDriverException:
+            pass  # the visitor reloads or replaces the session before the next gatherer anyway

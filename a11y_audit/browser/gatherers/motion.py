@@ -1,0 +1,52 @@
+"""Content that moves or plays by itself, and the controls that could stop it (WCAG 2.2.2, 1.4.2).
+
+Artifact `motion`::
+
+    {"movers": [{"selector": ".hero", "snippet": "...", "kind": "timer" | "animation" | "marquee" | "blink",
+                 "control": null | "#pause", "carousel": true, "every": 6000, "changed": 4,
+                 "name": "scroll", "loading": false, "rect": {...}}],
+     "media": [{"selector": "#promo-video", "kind": "video" | "audio", "control": null, "carousel": false,
+                "paused": false, "muted": false, "loop": true, "controls": false, "duration": 42.0,
+                "visible": true, ...}],
+     "timersStepped": 3, "hooks": true}
+
+Waiting on every page to see whether something moves would cost seconds per page, so the
+gatherer finds candidates at once: running animations whose iterations last more than 5 s
+(CSS animations and Web Animations, via document.getAnimations), <marquee>/<blink>, media
+that autoplays, and repeating timers (setInterval, recorded by the preloaded hooks of
+a11y_audit.browser.page_hooks). Each timer is run for one step by the gatherer itself, and
+the elements its step changes (their closest common ancestor is the region) tell a carousel
+advancing every N ms from a background poll that touches nothing. A repeating timer keeps
+going, so a region it changes moves for more than 5 s; timers that re-arm setTimeout
+chains are not seen. Running a step changes the page, hence changes_page (sampled pages).
+Without the hooks (no DevTools) timers are not seen and `hooks` is false.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
+from a11y_audit.browser.page_hooks import PRELOAD
+from a11y_audit.browser.scripts import script_with
+
+__all__ = ["MAX_TIMERS", "Motion"]
+
+MAX_TIMERS = 20
+"""Repeating timers run for one step per page."""
+
+
+class Motion(Gatherer):
+    """Finds moving and autoplaying content in one script call (see the module docstring)."""
+
+    name: ClassVar[str] = "motion"
+    changes_page: ClassVar[bool] = True
+    preload: ClassVar[str | None] = PRELOAD
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        found = driver.execute_script(script_with("motion", "describe"), MAX_TIMERS)
+        if not isinstance(found, dict):
+            raise GathererError(f"the motion script returned {type(found).__name__}")
+        return found

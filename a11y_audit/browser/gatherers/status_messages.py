@@ -1,0 +1,67 @@
+"""What appears on the page after safe actions, and whether a live region carries it (WCAG 4.1.3).
+
+Artifact `status_messages`::
+
+    {"actions": [{"selector": "#add", "snippet": "<button ...>", "kind": "form", "name": "Add to bag",
+                  "changes": [{"selector": "#toast", "snippet": "...", "text": "Added 1 x Shirt",
+                               "visible": true, "live": null | "status" | "aria-live=polite" | ...,
+                               "liveExisted": false, "focusInside": false, "inControl": false,
+                               "inDialog": false, "rect": {...}}],
+                  "focusMoved": false, "focus": null | "#selector",
+                  "navigations": [], "submits": [], "opened": []}]}
+
+A status message (success, result count, error, progress) appears without taking focus, so
+only a live region (role status/alert/log or aria-live) gets it read out. The gatherer
+presses, one at a time, the page's safe actions: buttons that only act in the page
+(type="button") and submit buttons of declared-safe forms ([checks] safe_forms, or
+data-a11y-audit-safe in the markup; never a payment or order form), and only those whose
+name says they add to a bag/cart/wish list, apply, copy or check stock. The preloaded
+hooks (a11y_audit.browser.page_hooks) record every element that changed, with its text at
+that moment (a toast that vanishes after 4 s still counts), and block any navigation, form
+submission or new window the action would cause. Judging is checks/status_message_not_announced.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.browser.gatherers import GatherContext, Gatherer
+from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
+from a11y_audit.browser.scripts import script_with
+
+__all__ = ["MAX_ACTIONS", "StatusMessages"]
+
+MAX_ACTIONS = 6
+"""Safe actions tried per page (declared-safe forms first); a template rarely has more kinds."""
+
+
+class StatusMessages(Gatherer):
+    """Presses safe actions and records what appeared (see the module docstring)."""
+
+    name: ClassVar[str] = "status_messages"
+    changes_page: ClassVar[bool] = True
+    preload: ClassVar[str | None] = PRELOAD
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        require_hooks(driver)
+        selectors = list(context.settings.extra.get("safe_forms") or [])
+        actions = as_list(
+            driver.execute_script(
+                script_with("status_actions", "describe", "safe_forms"), selectors, MAX_ACTIONS
+            )
+        )
+        done: list[dict[str, Any]] = []
+        for action in actions:
+            if context.remaining() <= 0:
+                break
+            element = action.pop("element")
+            driver.execute_script(
+                "window.__a11yAuditHooks.start(true); arguments[0].focus(); arguments[0].click();",
+                element,
+            )
+            settle(driver, context)
+            result = driver.execute_script(script_with("status_read", "describe", "changes"), element)
+            done.append({**action, **(result if isinstance(result, dict) else {})})
+        return {"actions": done}

@@ -1,0 +1,330 @@
+// The keyboard gatherer's page side (a11y_audit/browser/gatherers/keyboard.py). The first call
+// installs window.__a11yKeyboard (state plus run(action, arg)); later calls send only a short
+// script that calls run(), so the source is parsed once per page. Elements are referred to by
+// their index in state.stops (Tab stops, recorded by a focusin listener as Tab reaches them, so
+// a batch of Tab presses costs one round trip) or state.openers (components probed).
+if (!window.__a11yKeyboard) {
+window.__a11yKeyboard = (function () {
+var state = { stops: [], last: null, openers: [], log: [], walk: [], walking: false, component: null };
+var CLOSE_WORDS = /close|dismiss|cancel|done|back|no,? thanks|got it|accept|reject|decline|continue|\u00d7|\u2715|\u2716/i;
+var SKIP_WORDS = /\bskip\b|\bjump to\b|springen|zum (?:haupt)?inhalt|au contenu|aller au|al contenido|saltar|naar (?:de )?(?:hoofd)?inhoud|al contenuto/i;
+
+function deepActive() {
+  var a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+function leftDocument(a) {
+  // Not document.hasFocus(): headless windows often report false while keys still arrive.
+  return !a || a === document.body || a === document.documentElement;
+}
+function docBox(el) {
+  var b = el.getBoundingClientRect();
+  return { x: b.left + scrollX, y: b.top + scrollY, width: b.width, height: b.height };
+}
+function rendered(el) {
+  return !!el && el.isConnected && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+function kind(el) {
+  var classes = (el.getAttribute('class') || '').trim().split(/\s+/).filter(function (c) {
+    return c && !/^(is|has)-/.test(c);
+  }).sort();
+  return [el.localName, el.getAttribute('role') || '', el.getAttribute('type') || ''].join('|') + '.' + classes.join('.');
+}
+function stopData(el) {
+  var data = describe(el);
+  data.tag = el.localName;
+  data.kind = kind(el);
+  data.role = el.getAttribute('role');
+  data.tabindex = el.getAttribute('tabindex');
+  data.focus_visible = el.matches(':focus-visible');
+  data.skip = el.localName === 'a' && /^#/.test(el.getAttribute('href') || '') &&
+    (SKIP_WORDS.test(name(el)) || /skip/i.test(el.getAttribute('class') || ''));
+  data.style = focusStyle(el);
+  var where = whereFocusIs(el);
+  for (var key in where) data[key] = where[key];
+  return data;
+}
+function fragmentTarget(el) {
+  var href = el.getAttribute('href') || '';
+  if (el.localName !== 'a' || href.charAt(0) !== '#' || href.length < 2) return null;
+  var id = decodeURIComponent(href.slice(1));
+  return document.getElementById(id) || document.getElementsByName(id)[0] || null;
+}
+function isDialog(el) {
+  return el.localName === 'dialog' || /^(alert)?dialog$/.test(el.getAttribute('role') || '') || el.getAttribute('aria-modal') === 'true';
+}
+// What an opener controls: aria-controls, a same-page link's target, or a dialog named by an attribute.
+function controlled(el) {
+  var ids = (el.getAttribute('aria-controls') || '').trim().split(/\s+/).filter(Boolean);
+  if (ids.length && document.getElementById(ids[0])) return document.getElementById(ids[0]);
+  var target = fragmentTarget(el);
+  if (target) return target;
+  for (var i = 0; i < el.attributes.length; i++) {
+    var value = el.attributes[i].value.replace(/^#/, '');
+    if (!/^data-/.test(el.attributes[i].name) || !value || /\s/.test(value)) continue;
+    var named = document.getElementById(value);
+    if (named && isDialog(named)) return named;
+  }
+  return null;
+}
+function openDialogs() {
+  return Array.prototype.filter.call(
+    document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'), rendered);
+}
+function inside(container, el) {
+  return !!el && !!container && (container === el || container.contains(el));
+}
+function name(el) {
+  return ((el.getAttribute('aria-label') || '') + ' ' + (el.textContent || '') + ' ' + (el.getAttribute('title') || '')).trim();
+}
+function focusables(root) {
+  return Array.prototype.filter.call(root.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]'), function (el) {
+    return el.tabIndex >= 0 && !el.disabled && rendered(el);
+  });
+}
+function proxy(el) {
+  var candidates = el.labels && el.labels[0] ? [el.labels[0]] : [];
+  for (var node = el.parentElement, i = 0; node && i < 3; node = node.parentElement, i++) candidates.push(node);
+  return candidates.filter(function (c) {
+    var b = c.getBoundingClientRect();
+    return b.width >= 8 && b.height >= 8 && b.width <= 800 && b.height <= 400 && !whereFocusIs(c).hidden.length;
+  })[0] || null;
+}
+function commonAncestor(elements) {
+  var node = elements[0];
+  while (node && !elements.every(function (el) { return node.contains(el); })) node = node.parentElement;
+  return node || document.body;
+}
+function logSummary(container) {
+  var entries = state.log.splice(0);
+  return {
+    presses: entries.length,
+    left: entries.some(function (el) { return el === null || leftDocument(el) || !inside(container, el); })
+  };
+}
+
+function record(e) {
+  var el = deepActive() || e.target;
+  state.log.push(el);
+  if (!state.walking || leftDocument(el)) return;
+  var entry = { url: location.href, frame: el.localName === 'iframe', index: state.stops.indexOf(el) };
+  if (state.last && state.last !== el) {
+    entry.previous = { index: state.stops.indexOf(state.last), style: focusStyle(state.last) };
+  }
+  if (entry.index < 0) {
+    entry.index = state.stops.length;
+    entry.stop = stopData(el);
+    state.stops.push(el);
+  }
+  state.last = el;
+  state.walk.push(entry);
+}
+function recordLeaving() {
+  // The window also loses focus when focus moves into a frame: then the frame is the stop.
+  var frame = document.activeElement;
+  if (frame && frame.localName === 'iframe') return record({ target: frame });
+  state.log.push(null);
+  if (!state.walking) return;
+  state.walk.push({ url: location.href, left: true });
+}
+document.addEventListener('focusin', record, true);
+window.addEventListener('blur', recordLeaving);
+
+function run(action, arg) {
+switch (action) {
+  case 'start': {
+    // Focus the document itself, so the first Tab goes to the first stop of the page.
+    var active = document.activeElement;
+    if (active && active.blur) active.blur();
+    window.focus();
+    var css = document.createElement('style');
+    css.textContent = '*, *::before, *::after { transition: none !important; scroll-behavior: auto !important; }';
+    document.head.appendChild(css);
+    state.stops = [];
+    state.last = null;
+    state.walk = [];
+    state.walking = true;
+    return { url: location.href, viewport: { width: innerWidth, height: innerHeight } };
+  }
+  case 'shortcut': {
+    // After a printable key pressed on the page: where focus went; then blur for the next key.
+    var now = deepActive();
+    var moved = leftDocument(now) ? null : describe(now);
+    if (now && now.blur) now.blur();
+    return { url: location.href, focus: moved };
+  }
+  case 'walk': {
+    // What the Tab presses since the last call reached; `active` tells a stop that kept focus.
+    var now = deepActive();
+    return { entries: state.walk.splice(0), url: location.href,
+             active: leftDocument(now) ? null : state.stops.indexOf(now) };
+  }
+  case 'resume': {
+    // Walk on from wherever the cycle test left focus.
+    var now = deepActive();
+    state.walk = [];
+    state.last = leftDocument(now) ? null : now;
+    state.walking = true;
+    return true;
+  }
+  case 'order': {
+    // The walk is over: each stop's rank in document order (0 = first in the DOM), and the
+    // unfocused styles of the stops (arg: indexes) that focus left for the browser's controls.
+    state.walking = false;
+    var sorted = state.stops.slice().sort(function (a, b) {
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    var now = deepActive();
+    var styles = {};
+    arg.forEach(function (i) { if (state.stops[i] !== now) styles[i] = focusStyle(state.stops[i]); });
+    return { ranks: state.stops.map(function (el) { return sorted.indexOf(el); }), styles: styles };
+  }
+  case 'container': {
+    // arg: indexes of the stops that focus cycles through.
+    state.walking = false;
+    var members = arg.map(function (i) { return state.stops[i]; });
+    state.component = commonAncestor(members);
+    state.members = members;
+    state.log.splice(0);
+    return describe(state.component);
+  }
+  case 'focus-member': {
+    // Put focus back on a member of the trapping set (or component) before the next key test.
+    var target = state.members && state.members.filter(rendered)[0];
+    if (!target && state.component) target = focusables(state.component)[0] || state.component;
+    if (target) target.focus();
+    state.log.splice(0);
+    return !!target && inside(state.component, deepActive());
+  }
+  case 'escaped': {
+    var summary = logSummary(state.component);
+    var now = deepActive();
+    summary.left = summary.left || leftDocument(now) || !inside(state.component, now) || !rendered(state.component);
+    return summary;
+  }
+  case 'closer': {
+    // A keyboard-operable close control inside the component, focused for an Enter test.
+    var closers = focusables(state.component).filter(function (el) { return CLOSE_WORDS.test(name(el)); });
+    if (!closers.length) return null;
+    closers[0].focus();
+    state.log.splice(0);
+    return describe(closers[0]);
+  }
+  case 'pixel-prepare': {
+    // arg: stop index. Take focus away and report the area to compare, unfocused: the
+    // stop itself, or for a visually hidden control the label or small ancestor showing it.
+    var stop = state.stops[arg];
+    if (!rendered(stop)) return null;
+    var box = stop.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > innerHeight) stop.scrollIntoView({ block: 'center' });
+    var area = whereFocusIs(stop).hidden.length ? proxy(stop) : stop;
+    if (!area) return { box: null };  // nothing near it is visible: nothing can show its focus
+    var current = deepActive();
+    if (current && current.blur) current.blur();
+    if (!rendered(stop) || !rendered(area)) return null;
+    state.area = area;
+    return { box: docBox(area), proxy: area !== stop };
+  }
+  case 'pixel-focus': {
+    var stop = state.stops[arg];
+    stop.focus({ preventScroll: true });
+    return { focused: deepActive() === stop, focus_visible: stop.matches(':focus-visible'), box: docBox(state.area) };
+  }
+  case 'skip-link': {
+    // arg: index of an early stop that looks like a skip link; focus it for the Enter test.
+    var link = state.stops[arg];
+    var target = fragmentTarget(link);
+    state.skip = { link: link, target: target, scrollY: scrollY };
+    link.focus();
+    return { href: link.getAttribute('href'), target: target && describe(target) };
+  }
+  case 'skip-result': {
+    var skip = state.skip;
+    var main = skip.target || document.querySelector('main, [role="main"]');
+    var now = deepActive();
+    return {
+      focus: leftDocument(now) ? null : describe(now),
+      focus_in_target: inside(main, now),
+      scrolled: Math.abs(scrollY - skip.scrollY) > 1
+    };
+  }
+  case 'skip-next': {
+    var skip = state.skip;
+    var main = skip.target || document.querySelector('main, [role="main"]');
+    var now = deepActive();
+    var follows = !!skip.target && !leftDocument(now) &&
+      !!(skip.target.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return { focus: leftDocument(now) ? null : describe(now), focus_in_target: inside(main, now), follows_target: follows };
+  }
+  case 'close-component': {
+    // After a probe that got out: close a native modal dialog, which would make the rest inert.
+    var open = state.component;
+    if (open && open.localName === 'dialog' && open.open) open.close();
+    return true;
+  }
+  case 'openers': {
+    // Components that open on activation; arg: how many to return. Only buttons and same-page
+    // links: never a submit button, a form field (Enter submits its form) or a link that leaves.
+    var seen = {};
+    var found = [];
+    var candidates = document.querySelectorAll(
+      'button, [role="button"], a[href^="#"], [aria-haspopup], [aria-expanded], [aria-controls]');
+    for (var i = 0; i < candidates.length && found.length < arg; i++) {
+      var el = candidates[i];
+      var role = el.getAttribute('role') || '';
+      if (!rendered(el) || el.disabled || el.tabIndex < 0 || /^(tab|option|combobox|menuitem\w*|treeitem)$/.test(role)) continue;
+      if (el.localName === 'a' && !/^#./.test(el.getAttribute('href') || '')) continue;
+      if (el.localName === 'button' && (el.getAttribute('type') || 'submit').toLowerCase() === 'submit' && el.form) continue;
+      if (el.getAttribute('aria-expanded') === 'true') continue;
+      var popup = el.getAttribute('aria-haspopup');
+      var target = controlled(el);
+      var opens = (popup && popup !== 'false') || el.hasAttribute('aria-expanded') || (target && (isDialog(target) || !rendered(target)));
+      if (!opens || SKIP_WORDS.test(name(el))) continue;
+      var key = kind(el);
+      if (seen[key]) continue;
+      seen[key] = true;
+      state.openers.push(el);
+      found.push(state.openers.length - 1);
+    }
+    return found;
+  }
+  case 'open-before': {
+    var opener = state.openers[arg];
+    opener.focus();
+    var target = controlled(opener);
+    state.probe = { opener: opener, target: target, wasShown: !!target && rendered(target), dialogs: openDialogs() };
+    return { opener: describe(opener), focused: deepActive() === opener, url: location.href };
+  }
+  case 'open-after': {
+    var probe = state.probe;
+    var component = null;
+    if (probe.target && rendered(probe.target) && !probe.wasShown) component = probe.target;
+    if (!component) {
+      component = openDialogs().filter(function (d) { return probe.dialogs.indexOf(d) < 0; })[0] || null;
+    }
+    if (!component && probe.target && rendered(probe.target) && probe.opener.getAttribute('aria-expanded') === 'true') {
+      component = probe.target;
+    }
+    state.component = component;
+    state.members = null;
+    state.log.splice(0);
+    var now = deepActive();
+    return {
+      url: location.href,
+      opened: !!component,
+      component: component && describe(component),
+      modal: !!component && isDialog(component),
+      focus_moved_in: !!component && inside(component, now),
+      focusables: component ? focusables(component).length : 0
+    };
+  }
+}
+  return null;
+}
+state.run = run;
+return state;
+})();
+}
+return window.__a11yKeyboard.run(arguments[0], arguments[1]);

@@ -1,0 +1,111 @@
+"""`a11y-audit journeys list|run`: the configured journeys alone, for fast feedback while writing one.
+
+Thin click commands over a11y_audit.api.run_journeys; journeys come from [journeys] in the
+config file (docs/journeys.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from a11y_audit import api
+from a11y_audit.config import load_config
+from a11y_audit.errors import ToolError, UsageError
+from a11y_audit.journeys import Journey, Step
+
+__all__ = ["journeys_group"]
+
+_CONFIG = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="a11y-audit.toml (or pyproject.toml) with [journeys.NAME] tables.",
+)
+
+
+@click.group("journeys")
+def journeys_group() -> None:
+    """Audit the states a crawler never reaches: signed in, items in the bag, checkout steps."""
+
+
+@journeys_group.command("list")
+@_CONFIG
+def list_journeys(config_path: Path) -> None:
+    """List the configured journeys: name, flow, steps and the states they audit.
+
+    \b
+    Example:
+      a11y-audit journeys list --config examples/demo-journeys.toml
+    """
+    settings = load_config(config_path).journeys
+    if not settings.journeys:
+        raise UsageError(
+            f"{config_path} configures no journeys: add a [journeys.NAME] table (docs/journeys.md)"
+        )
+    for journey in settings.journeys:
+        signed_in = " (the crawl reuses its session)" if journey.name == settings.crawl_as else ""
+        click.echo(
+            f"{journey.name}  flow={journey.flow}  {len(journey.steps)} steps  "
+            f"states: {', '.join(journey.states)}{signed_in}"
+        )
+
+
+@journeys_group.command("run")
+@click.argument("names", nargs=-1, required=True)
+@_CONFIG
+@click.option(
+    "--url", "base_url", help="Base URL for the journeys' relative visits [default: the config's start URL]."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("a11y-journeys"),
+    show_default=True,
+    help="Folder for results.json, report.html and the states' artifacts.",
+)
+def run_journeys(names: tuple[str, ...], config_path: Path, base_url: str | None, output: Path) -> None:
+    """Run these journeys alone (no crawl), printing each step and the findings per state.
+
+    Exit 0 when every journey ran to its end, 3 when one stopped early (the message names
+    the step, what was expected and the screenshot).
+
+    \b
+    Examples:
+      a11y-audit demo --serve --port 8000 &
+      DEMO_PASSWORD=... a11y-audit journeys run checkout sign-in \\
+          --config examples/demo-journeys.toml --url http://127.0.0.1:8000/
+    """
+    config = load_config(config_path).with_overrides(start_urls=(base_url,) if base_url else None)
+
+    def step_done(journey: Journey, step: Step, detail: str) -> None:
+        click.echo(f"{journey.name} {step.number}/{len(journey.steps)} {step.describe()}: {detail}")
+
+    outcome, journeys = api.run_journeys(config, output, names, on_step=step_done)
+    _print_findings(outcome.results_path)
+    click.echo(f"Results: {outcome.results_path.resolve()}")
+    click.echo(f"Report:  {outcome.report_path.resolve()}")
+    failures = [journey.failure for journey in journeys if journey.failure]
+    if failures:
+        raise ToolError(failures[0])
+
+
+def _print_findings(results_path: Path) -> None:
+    """Per audited state: its issues, most urgent first (results.json lists them that way)."""
+    results = json.loads(results_path.read_text("utf-8"))
+    for page in results["pages"]:
+        if not page.get("state"):
+            continue
+        issues = [
+            issue
+            for issue in results["issues"]
+            if any(instance["page_url"] == page["url"] for instance in issue["instances"])
+        ]
+        click.echo(f"state {page['journey']}/{page['state']} ({page['final_url']}): {len(issues)} issue(s)")
+        for issue in issues:
+            outcome = "fails" if issue["outcome"] == "failed" else "to review"
+            click.echo(f"  {issue['priority']} {issue['rule']} {outcome}: {issue['title']}")

@@ -1,0 +1,87 @@
+"""Single printable keys that trigger something while no control has focus (WCAG 2.1.4, F99).
+
+Reads the `keyboard` artifact: with focus on the page itself, the gatherer pressed a few
+printable keys that sites commonly bind ("/", "?", "s", "f") and Ctrl+K, and
+recorded those that moved focus or navigated. Speech-input users say words that contain
+these characters and set such shortcuts off by accident. A shortcut meets 2.1.4 when it
+can be turned off or remapped, or works only while its component has focus.
+
+- failed: a single printable key works anywhere on the page and nothing on the page
+  mentions keyboard shortcuts, so there is no way to learn about or turn it off there;
+- cantTell: the page mentions shortcuts (a setting may turn them off: check it);
+- passed: a shortcut that needs a modifier (Ctrl+K).
+
+Shortcuts that change something other than focus or the address (toggling a panel), keys
+not in the list, and a setting on another page of the site are not detected.
+https://www.w3.org/WAI/WCAG21/Understanding/character-key-shortcuts.html
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.dom import text_of
+from a11y_audit.gathered import KEYBOARD
+from a11y_audit.model import Impact
+
+_MENTION = re.compile(r"shortcut|hot ?key|access ?key|tastenk[uü]rzel|raccourci|atajo", re.IGNORECASE)
+
+
+def verdicts(artifact: Mapping[str, Any], *, mentions_shortcuts: bool) -> dict[Target, Verdict]:
+    """One verdict per element a shortcut moved focus to (or the page, when it navigated)."""
+    found: dict[Target, Verdict] = {}
+    for shortcut in artifact.get("shortcuts") or []:
+        focus = shortcut.get("focus")
+        key = shortcut.get("key")
+        if isinstance(focus, dict):
+            target = Target(str(focus["selector"]), str(focus.get("snippet") or ""))
+            effect = "moves focus here"
+        else:
+            target = Target("html", "<html>")
+            effect = "leaves the page"
+        if shortcut.get("modifier"):
+            found.setdefault(target, passed(f"{key} {effect}: it needs a modifier key"))
+        elif mentions_shortcuts:
+            found[target] = cant_tell(
+                f"pressing {key!r} anywhere on the page {effect}: check the shortcut setting the page "
+                "mentions turns it off or remaps it"
+            )
+        else:
+            found[target] = failed(
+                f"pressing {key!r} anywhere on the page {effect}, and nothing on the page offers to turn "
+                "it off: require Ctrl/Alt, add a setting, or listen only while its control has focus"
+            )
+    return found
+
+
+def _verdicts(page: Page) -> dict[Target, Verdict]:
+    return verdicts(page.artifacts[KEYBOARD], mentions_shortcuts=bool(_MENTION.search(text_of(page.root))))
+
+
+class CharacterKeyShortcut(PageCheck):
+    meta = CheckMeta(
+        id="character-key-shortcut",
+        title="No single-key shortcuts that cannot be turned off",
+        failure_title="Single printable key triggers a shortcut",
+        description=(
+            'A shortcut bound to one printable key ("/" to search) fires when a speech-input user '
+            "dictates text or a command containing it, moving focus or leaving the page unexpectedly. "
+            "Require a modifier (Ctrl, Alt), offer a setting to turn it off or remap it, or listen only "
+            "while the control has focus. The check presses a few common shortcut keys with focus on "
+            "the page and fails those that move focus or navigate when nothing on the page mentions "
+            "keyboard shortcuts; where the page does, a person checks the setting. It cannot see a "
+            "setting on another page, nor shortcuts with other effects or on other keys."
+        ),
+        wcag=("2.1.4",),
+        impact=Impact.MODERATE,
+        requires=("dom", KEYBOARD),
+    )
+
+    def applicable(self, page: Page) -> Iterable[Target]:
+        return list(_verdicts(page))
+
+    def expect(self, element: Target, page: Page) -> Verdict:
+        return _verdicts(page)[element]

@@ -1,0 +1,94 @@
+"""Content shown on pointer hover that cannot be dismissed, hovered or reached by keyboard.
+
+Reads the `hover` artifact (a11y_audit/browser/gatherers/hover.py). WCAG 1.4.13: content
+that appears on hover or focus (tooltips, mega-menu panels, previews) and covers other
+content must be dismissible without moving the pointer (Escape), and must stay while the
+pointer moves onto it, so people using magnification can read it (failure F95). WCAG 2.1.1:
+content only hover shows (a panel of links, delivery information) is out of reach for
+keyboard users unless focus or a key press on its trigger shows it too (failure F54).
+https://www.w3.org/WAI/WCAG21/Understanding/content-on-hover-or-focus.html
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed, passed
+from a11y_audit.model import Impact
+
+ARTIFACT = "hover"
+
+
+def problems(content: Mapping[str, Any]) -> list[str]:
+    """What is wrong with one piece of hover content, in words; empty when nothing is."""
+    found = []
+    if content.get("overlay") and content.get("dismissible") is False:
+        found.append("Escape does not dismiss it while the pointer stays on its trigger (1.4.13)")
+    if content.get("hoverable") is False:
+        found.append(
+            "it disappears when the pointer moves onto it, so it cannot be read under magnification (1.4.13)"
+        )
+    keyboard = content.get("focusReveals") or content.get("keyboardReveals")
+    if content.get("hidesOnLeave") and not keyboard:
+        links = int(content.get("links") or 0) + int(content.get("controls") or 0)
+        what = f"its {links} link(s) and control(s)" if links else "its text"
+        how = (
+            "its trigger cannot take focus"
+            if not content.get("focusable")
+            else "focusing its trigger does not show it"
+        )
+        found.append(f"only the pointer shows it: {how}, so keyboard users never reach {what} (2.1.1)")
+    return found
+
+
+def content_verdict(content: Mapping[str, Any]) -> Verdict:
+    trigger = (content.get("trigger") or {}).get("selector") or "its trigger"
+    text = str(content.get("text") or "")[:60]
+    what = f"content shown on hovering {trigger} ('{text}')"
+    wrong = problems(content)
+    if wrong:
+        return failed(
+            f"{what}: " + "; ".join(wrong) + ". Show it on focus too (or with a disclosure button), "
+            "dismiss it with Escape and keep it open while the pointer is over it"
+        )
+    return passed(f"{what} can be dismissed, hovered and reached from the keyboard")
+
+
+def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+    found: dict[Target, Verdict] = {}
+    for content in artifact.get("contents") or []:
+        if content.get("selector"):
+            found[Target(str(content["selector"]), str(content.get("snippet") or ""))] = content_verdict(
+                content
+            )
+    return found
+
+
+class ContentOnHoverOrFocus(PageCheck):
+    meta = CheckMeta(
+        id="content-on-hover-or-focus",
+        title="Content shown on hover can be dismissed, hovered and reached by keyboard",
+        failure_title="Content shown on hover cannot be dismissed, hovered or reached by keyboard",
+        description=(
+            "Tooltips, mega-menu panels and previews that appear on hover cover what a magnifier user is "
+            "reading, vanish when they move the pointer onto them, and never appear for keyboard users. "
+            "Let Escape dismiss them, keep them open while the pointer is over them, and show them on focus "
+            "or with a disclosure button (aria-expanded). The check hovers up to 20 triggers per sampled "
+            "page (elements whose :hover style rules show another element, or with mouseenter/mouseover "
+            "listeners), takes the biggest block that appeared as the content, and tries Escape, moving the "
+            "pointer onto it, focus on the trigger and Enter on a disclosure button in it. Dismissal is "
+            "required only for content positioned over the page. It does not time how long content stays, "
+            "skips native title tooltips, and cannot tell whether hover-only information is also given "
+            "elsewhere on the page."
+        ),
+        wcag=("1.4.13", "2.1.1"),
+        impact=Impact.SERIOUS,
+        requires=("dom", ARTIFACT),
+    )
+
+    def applicable(self, page: Page) -> Iterable[Target]:
+        return list(verdicts(page.artifacts[ARTIFACT]))
+
+    def expect(self, element: Target, page: Page) -> Verdict:
+        return verdicts(page.artifacts[ARTIFACT])[element]

@@ -1,0 +1,100 @@
+"""Focus stops where nothing visible changes when they receive keyboard focus (WCAG 2.4.7, F78).
+
+Reads the `keyboard` artifact: for every Tab stop the computed focus-related styles while
+focused and after focus moved on (outline, box-shadow, border, background, colour, text
+decoration, opacity, transform, filter, and the same for ::before/::after), and for a
+sample of stops the share of pixels in the element's area (plus 8 px for rings drawn
+outside it) that changed between blurred and focused. A measurement stands for every stop
+of the same kind (tag, role, classes) with the same style changes.
+
+- failed: no style change that draws anything, and under 0.2% of the pixels changed;
+- cantTell: no measurement for a stop without style change, or styles change but under
+  1% of the pixels do (an outline in the background colour, a 1 px hairline);
+- passed otherwise.
+
+Stops that cannot be seen at all while focused are focus-order's (focus moved to hidden
+content), not this check's. Whether an indicator has enough contrast is 1.4.11's question.
+https://www.w3.org/WAI/WCAG21/Understanding/focus-visible.html
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.focus_appearance import visible_changes
+from a11y_audit.gathered import KEYBOARD
+from a11y_audit.model import Impact
+
+NO_CHANGE = 0.002
+"""Below this share of changed pixels nothing visible happened (anti-aliasing noise)."""
+FAINT_CHANGE = 0.01
+
+
+def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+    """A verdict per visible Tab stop whose unfocused styles are known."""
+    stops = [
+        stop
+        for stop in artifact.get("stops") or []
+        if not stop.get("hidden") and stop.get("tag") != "iframe" and stop.get("unfocused_style") is not None
+    ]
+    changes = {id(stop): tuple(visible_changes(stop["style"], stop["unfocused_style"])) for stop in stops}
+    measured: dict[tuple[str, tuple[str, ...]], float] = {}
+    for stop in stops:
+        if stop.get("pixel_ratio") is not None:
+            measured.setdefault((str(stop.get("kind")), changes[id(stop)]), float(stop["pixel_ratio"]))
+    found: dict[Target, Verdict] = {}
+    for stop in stops:
+        changed = changes[id(stop)]
+        ratio = stop.get("pixel_ratio")
+        if ratio is None:
+            ratio = measured.get((str(stop.get("kind")), changed))
+        target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
+        found[target] = _judge(changed, ratio)
+    return found
+
+
+def _judge(changed: tuple[str, ...], ratio: float | None) -> Verdict:
+    if not changed:
+        if ratio is None:
+            return cant_tell("no focus style changes when it is focused: check by tabbing to it")
+        if ratio < NO_CHANGE:
+            return failed(
+                "nothing changes when it receives keyboard focus (no outline, border, shadow, colour "
+                "or background change, no pixel change): restore the outline or add a :focus-visible style"
+            )
+        return passed(f"{ratio:.1%} of its area changes when focused")
+    if ratio is not None and ratio < FAINT_CHANGE:
+        return cant_tell(
+            f"its {', '.join(changed)} changes when focused but only {ratio:.1%} of its area looks "
+            "different: check the focus indicator can be seen"
+        )
+    return passed(f"focus changes its {', '.join(changed)}")
+
+
+class FocusNotVisible(PageCheck):
+    meta = CheckMeta(
+        id="focus-not-visible",
+        title="Keyboard focus is visible",
+        failure_title="Keyboard focus is not visible",
+        description=(
+            "Sighted keyboard users need to see which element has focus; a theme that removes the "
+            "outline (outline: none) without another style leaves them guessing where Enter will act. "
+            "Keep the browser's focus ring or give :focus-visible a clear outline, border or shadow. "
+            "The check tabs through the page, compares each stop's computed styles focused and "
+            "unfocused, and compares screenshots of a sample of stops (one per kind of element and "
+            "style change). It fails a stop only when neither styles nor pixels change; faint changes "
+            "are left for review. It does not judge the indicator's contrast (1.4.11) or stops inside "
+            "cross-origin frames."
+        ),
+        wcag=("2.4.7",),
+        impact=Impact.SERIOUS,
+        requires=("dom", KEYBOARD),
+    )
+
+    def applicable(self, page: Page) -> Iterable[Target]:
+        return list(verdicts(page.artifacts[KEYBOARD]))
+
+    def expect(self, element: Target, page: Page) -> Verdict:
+        return verdicts(page.artifacts[KEYBOARD])[element]

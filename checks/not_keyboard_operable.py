@@ -1,0 +1,97 @@
+"""Controls a mouse can operate but a keyboard cannot reach (WCAG 2.1.1, failures F54, F59).
+
+Reads the `pointer_handlers` artifact (a11y_audit/browser/gatherers/pointer_handlers.py):
+elements given click, mousedown or pointerdown handlers by script or on* attributes, which
+the DOM does not show, and elements with widget roles, each with whether it is in the Tab
+order or has a focusable element around or inside it that operates it instead (event
+delegation, a label, a real button inside).
+
+- failed: a widget role (button, checkbox, tab, ...) that is not focusable and whose parent
+  widget does not manage focus (roving tabindex, aria-activedescendant); or a click handler
+  on an element styled as clickable (cursor: pointer) that no keyboard can reach;
+- cantTell: a click handler without a pointer cursor on an unreachable element (it may be
+  analytics or a convenience duplicate of a real control);
+- passed: the element is focusable.
+
+Elements covering a quarter of the viewport or more (backdrops, page wrappers) are not
+judged. Whether Enter and Space actually work once an element is focused is not tested.
+https://www.w3.org/WAI/WCAG21/Understanding/keyboard.html
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.gathered import POINTER_HANDLERS
+from a11y_audit.model import Impact
+
+LARGE = 0.25
+"""Share of the viewport from which an element is a backdrop or wrapper, not a control."""
+
+
+def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+    """A verdict per listed element that could be a control."""
+    found: dict[Target, Verdict] = {}
+    for element in artifact.get("elements") or []:
+        verdict = _judge(element)
+        if verdict is not None:
+            found[Target(str(element["selector"]), str(element.get("snippet") or ""))] = verdict
+    return found
+
+
+def _judge(element: Mapping[str, Any]) -> Verdict | None:
+    if element.get("disabled") or element.get("focusable_near"):
+        return None
+    if element.get("focusable"):
+        return passed("it is in the Tab order")
+    if float(element.get("viewport_share") or 0) >= LARGE:
+        return None
+    role = element.get("role")
+    if role:
+        if element.get("composite_managed"):
+            return passed(f"its parent widget manages focus among its {role}s")
+        if element.get("tabindex") is not None:
+            return None  # tabindex="-1": a script may move focus to it; not judged here
+        return failed(
+            f'role="{role}" but keyboard users cannot reach it: add tabindex="0" and Enter/Space handling, '
+            "or use a native <button>/<input>"
+        )
+    if not element.get("handler"):
+        return None
+    if element.get("cursor") == "pointer":
+        return failed(
+            f"<{element.get('tag')}> responds to clicks and looks clickable but is not focusable: use a "
+            'native <button> or <input>, or add tabindex="0", a role and key handling'
+        )
+    return cant_tell(
+        f"<{element.get('tag')}> has a click handler but cannot be focused: check whether it does "
+        "something a keyboard user cannot do another way"
+    )
+
+
+class NotKeyboardOperable(PageCheck):
+    meta = CheckMeta(
+        id="not-keyboard-operable",
+        title="Controls can be reached with the keyboard",
+        failure_title="Control works with a mouse but cannot be reached with the keyboard",
+        description=(
+            "Clickable <div>s and <span>s (colour swatches, close icons, custom checkboxes) that are not "
+            "focusable shut out keyboard, switch and voice users. Use native buttons, links and inputs, "
+            'or add tabindex="0", the matching role and Enter/Space handling. The check records click, '
+            "mousedown and pointer handlers as page scripts add them, and widget roles, and fails those "
+            "no keyboard can reach that look clickable (pointer cursor) or claim a widget role; other "
+            "click handlers on unreachable elements are left for review. It does not test whether keys "
+            "work once an element has focus, nor handlers registered inside cross-origin frames."
+        ),
+        wcag=("2.1.1",),
+        impact=Impact.CRITICAL,
+        requires=("dom", POINTER_HANDLERS),
+    )
+
+    def applicable(self, page: Page) -> Iterable[Target]:
+        return list(verdicts(page.artifacts[POINTER_HANDLERS]))
+
+    def expect(self, element: Target, page: Page) -> Verdict:
+        return verdicts(page.artifacts[POINTER_HANDLERS])[element]

@@ -1,0 +1,104 @@
+"""JUnit XML from results.json: one test suite per page, one test case per check on it.
+
+CI systems (GitLab, Jenkins, Azure, GitHub test reporters) show JUnit natively, so a failing
+check reads like a failing test: the case is named by rule, the failure carries the issue
+text (priority, WCAG, selector, message, HTML). Every rule that ran on the page is a case, so
+passes are visible too. A page that could not be audited is an error, never a pass. Known
+issues of a baseline are skipped rather than failed: the gate does not block on them.
+Page content is untrusted: ElementTree escapes it, and characters XML 1.0 cannot carry are
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import Any
+
+__all__ = ["render_junit"]
+
+_NOT_XML = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render_junit(results: dict[str, Any], known: frozenset[str] = frozenset()) -> str:
+    """The XML document; `known` are fingerprints the baseline accepts."""
+    found: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for issue in results["issues"]:
+        for page_url in dict.fromkeys(instance["page_url"] for instance in issue["instances"]):
+            found[page_url][f"{issue['source']}:{issue['rule']}"].append(issue)
+    rules = [f"{rule['source']}:{rule['id']}" for rule in results["tool"].get("rules_run", [])]
+    root = ET.Element("testsuites", name="a11y-audit WCAG 2.1 AA")
+    for page in results["pages"]:
+        if page.get("skipped"):
+            continue
+        suite = ET.SubElement(root, "testsuite", name=_text(page["url"]))
+        if page.get("error"):
+            case = ET.SubElement(suite, "testcase", classname=_text(page["url"]), name="page audited")
+            ET.SubElement(case, "error", message=_text(page["error"]), type="page-error")
+        else:
+            on_page = found.get(page["url"], {})
+            for rule in dict.fromkeys([*rules, *sorted(on_page)]):
+                _case(suite, page["url"], rule, on_page.get(rule, []), known)
+        _count(suite)
+    _count(root)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _case(
+    suite: ET.Element, page_url: str, rule: str, issues: list[dict[str, Any]], known: frozenset[str]
+) -> None:
+    case = ET.SubElement(suite, "testcase", classname=_text(page_url), name=rule)
+    failing = [issue for issue in issues if issue["outcome"] == "failed"]
+    review = [issue for issue in issues if issue["outcome"] != "failed"]
+    open_failures = [issue for issue in failing if issue["fingerprint"] not in known]
+    if open_failures:
+        worst = open_failures[0]
+        failure = ET.SubElement(
+            case,
+            "failure",
+            message=_text(f"{worst['priority']} {worst.get('title') or worst['rule']}"),
+            type=f"{worst['priority']} {worst['impact']}",
+        )
+        failure.text = "\n\n".join(_issue_text(issue, page_url) for issue in open_failures)
+    elif failing:
+        ET.SubElement(case, "skipped", message="known issue, accepted in the baseline")
+    if review:
+        out = ET.SubElement(case, "system-out")
+        out.text = "Needs review:\n" + "\n\n".join(_issue_text(issue, page_url) for issue in review)
+
+
+def _issue_text(issue: dict[str, Any], page_url: str) -> str:
+    wcag = (
+        ", ".join(issue["wcag"]) + (f" ({issue['level']})" if issue.get("level") else "") or "best practice"
+    )
+    lines = [
+        f"{issue['priority']} {issue.get('title') or issue['rule']} [{issue['outcome']}, {issue['impact']}]",
+        f"WCAG {wcag}; fingerprint {issue['fingerprint']}; {issue.get('help_url', '')}",
+    ]
+    for instance in issue["instances"]:
+        if instance["page_url"] == page_url:
+            lines += [
+                f"- {instance['selector']}",
+                f"  {instance['message']}",
+                f"  {instance['snippet']}",
+            ]
+    return _text("\n".join(lines))
+
+
+def _count(element: ET.Element) -> None:
+    """tests/failures/errors/skipped attributes, which JUnit readers expect on every level."""
+    cases = element.iter("testcase")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for case in cases:
+        totals["tests"] += 1
+        totals["failures"] += case.find("failure") is not None
+        totals["errors"] += case.find("error") is not None
+        totals["skipped"] += case.find("skipped") is not None
+    for key, value in totals.items():
+        element.set(key, str(value))
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)

@@ -1,0 +1,129 @@
+"""The gatherers that act on a page (forms, safe actions, selects, focus, hover, timers) never
+make it leave: no form reaches the server, no navigation or window happens, undeclared forms
+are never submitted. Checked against a real Chromium and a server that logs every request."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from a11y_audit.axe_core import locate_axe_core
+from a11y_audit.browser.axe_runner import AxeRunner
+from a11y_audit.browser.driver import BrowserSettings, start_session
+from a11y_audit.browser.gatherers import GatherSettings, make_gatherers
+from a11y_audit.browser.visit import Gathered, PageVisitor
+from tests.support import QuietHandler, local_server, serving
+
+pytestmark = pytest.mark.browser
+
+PAGE = b"""<!doctype html><html lang="en"><head><title>Shop</title></head><body><main>
+<form id="signup" action="/signup" method="post" novalidate data-a11y-audit-safe>
+  <label for="email">Email</label><input id="email" name="email" type="email">
+  <label for="name">Name</label><input id="name" name="name" required>
+  <button type="submit">Sign up</button>
+</form>
+<form id="config-safe" action="/basket" method="post">
+  <button type="submit">Add to basket</button>
+</form>
+<form id="undeclared" action="/order" method="post">
+  <label for="qty">Quantity</label><input id="qty" name="qty" required>
+  <button type="submit">Add to bag</button>
+</form>
+<form id="pay" action="/pay" method="post" data-a11y-audit-safe>
+  <label for="card">Card</label><input id="card" name="card" autocomplete="cc-number" required>
+  <button type="submit">Add to bag</button>
+</form>
+<form action="/currency" method="get">
+  <label for="currency">Currency</label>
+  <select id="currency" name="code" onchange="this.form.submit()">
+    <option>GBP</option><option>EUR</option>
+  </select>
+</form>
+<label for="promo">Promo</label><input id="promo" onfocus="location.assign('/promo-page')">
+<span class="tip" onmouseenter="window.open('/popup')">Info</span>
+<div class="carousel" id="slides"><p>One</p><p hidden>Two</p></div>
+<button type="button" id="wish" onclick="location.href='/wish'">Add to wish list</button>
+<script>
+  setInterval(function () { location.assign('/timer-redirect'); }, 60000);
+</script>
+</main></body></html>"""
+
+
+class Recorder(QuietHandler):
+    requests: list[str] = []
+    lock = threading.Lock()
+
+    def _record(self) -> None:
+        with self.lock:
+            self.requests.append(f"{self.command} {self.path}")
+
+    def do_GET(self) -> None:
+        self._record()
+        body = PAGE if self.path == "/" else b"<!doctype html><title>elsewhere</title>"
+        self.send_response(200 if self.path == "/" else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        self._record()
+        self.send_response(204)
+        self.end_headers()
+
+
+@pytest.fixture(scope="module")
+def gathered() -> Iterator[tuple[Gathered, list[str]]]:
+    server = local_server(Recorder)
+    session = start_session(BrowserSettings())
+    try:
+        with serving(server):
+            visitor = PageVisitor(
+                session.driver,
+                AxeRunner(session.driver, locate_axe_core()),
+                page_load_timeout=30,
+                screenshots=False,
+                gatherers=make_gatherers(
+                    ["form_errors", "status_messages", "context_change", "hover", "motion"]
+                ),
+                settings=GatherSettings(extra={"safe_forms": ["#config-safe"]}),
+            )
+            result = visitor.visit(f"http://127.0.0.1:{server.server_address[1]}/")
+            yield result, list(Recorder.requests)
+    finally:
+        session.quit()
+
+
+def test_nothing_leaves_the_page(gathered: tuple[Gathered, list[str]]) -> None:
+    result, requests = gathered
+    assert result.error is None and not result.warnings, result.warnings
+    assert set(result.artifacts) == {"form_errors", "status_messages", "context_change", "hover", "motion"}
+    # The page itself (once per page-changing gatherer and form attempt), and nothing else.
+    assert set(requests) - {"GET /favicon.ico"} == {"GET /"}, requests
+
+
+def test_only_declared_forms_are_tried_and_their_submission_is_blocked(
+    gathered: tuple[Gathered, Any],
+) -> None:
+    attempts = gathered[0].artifacts["form_errors"]["attempts"]
+    assert {(attempt["form"]["selector"], attempt["mode"]) for attempt in attempts} == {
+        ("#signup", "empty"),
+        ("#signup", "invalid"),
+    }
+    assert all(attempt["submits"] for attempt in attempts)  # no script stopped it: the guard did
+    actions = gathered[0].artifacts["status_messages"]["actions"]
+    assert [action["selector"] for action in actions] == ["#config-safe > button:nth-of-type(1)", "#wish"]
+    assert actions[0]["submits"] and actions[1]["navigations"][0]["url"].endswith("/wish")
+
+
+def test_attempts_to_leave_are_recorded(gathered: tuple[Gathered, Any]) -> None:
+    context = gathered[0].artifacts["context_change"]
+    [select] = context["input"]
+    assert select["selector"] == "#currency" and select["submits"] == [
+        {"form": select["submits"][0]["form"], "script": True}
+    ]
+    focus = {entry["selector"]: entry for entry in context["focus"]}
+    assert focus["#promo"]["navigations"][0]["url"].endswith("/promo-page")

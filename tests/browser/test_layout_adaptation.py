@@ -1,0 +1,71 @@
+"""The layout_adaptation gatherer in real Chromium: it restores the page's viewport, and
+measures the same at 320 CSS px by resizing the window where DevTools is unavailable."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler
+
+import pytest
+
+from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.gatherers import GatherContext, GatherSettings
+from a11y_audit.browser.gatherers import layout_adaptation as module
+from tests.checks.test_fixtures import FIXTURES
+from tests.support import QuietHandler, local_server, serving
+
+pytestmark = pytest.mark.browser
+
+
+class FixtureHandler(QuietHandler, SimpleHTTPRequestHandler):
+    """Serves tests/checks/fixtures/ as static files."""
+
+
+@pytest.fixture(scope="module")
+def reflow_url() -> Iterator[str]:
+    server = local_server(partial(FixtureHandler, directory=str(FIXTURES)))
+    with serving(server):
+        yield f"http://127.0.0.1:{server.server_address[1]}/reflow.html"
+
+
+@pytest.fixture(scope="module")
+def session() -> Iterator[Session]:
+    started = start_session(BrowserSettings())
+    try:
+        yield started
+    finally:
+        started.quit()
+
+
+def gather(session: Session, url: str) -> dict[str, object]:
+    session.driver.get(url)
+    context = GatherContext(url, None, GatherSettings(), time.monotonic() + 20)
+    return module.LayoutAdaptation().gather(session.driver, context)
+
+
+def offenders(artifact: dict[str, object]) -> set[str]:
+    reflow = artifact["reflow"]
+    assert isinstance(reflow, dict)
+    return {item["selector"] for item in reflow["offenders"]}
+
+
+def test_the_viewport_is_restored_after_measuring(session: Session, reflow_url: str) -> None:
+    before = session.driver.execute_script("return [innerWidth, innerHeight, devicePixelRatio]")
+    artifact = gather(session, reflow_url)
+    assert artifact["method"] == "devtools"
+    assert session.driver.execute_script("return [innerWidth, innerHeight, devicePixelRatio]") == before
+    assert session.driver.execute_script("return document.getElementById('a11y-audit-text-spacing')") is None
+
+
+def test_without_devtools_the_window_is_resized_and_put_back(
+    session: Session, reflow_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_devtools = offenders(gather(session, reflow_url))
+    size = session.driver.get_window_size()
+    monkeypatch.setattr(module, "cdp", lambda *args, **kwargs: None)  # as on a Grid without CDP
+    artifact = gather(session, reflow_url)
+    assert artifact["method"] == "window" and "incomplete" not in artifact
+    assert offenders(artifact) == with_devtools
+    assert session.driver.get_window_size() == size

@@ -1,0 +1,45 @@
+"""character-key-shortcut: single keys fail unless the page mentions a shortcut setting."""
+
+from __future__ import annotations
+
+from a11y_audit.check import Page
+from a11y_audit.checks.character_key_shortcut import CharacterKeyShortcut, verdicts
+from a11y_audit.dom import parse_dom
+from a11y_audit.engine import judge_page
+from a11y_audit.model import Outcome, PageRecord
+from tests.checks.keyboard_data import artifact
+
+SEARCH = {"selector": "#q", "snippet": "<input id='q'>", "rect": {}}
+SLASH = {"key": "/", "modifier": False, "focus": SEARCH, "navigated": False}
+
+
+def outcomes(shortcuts: list[dict[str, object]], *, mentions: bool) -> list[Outcome]:
+    found = verdicts(artifact(shortcuts=shortcuts), mentions_shortcuts=mentions)
+    return [verdict.outcome for verdict in found.values()]
+
+
+def test_single_key_without_any_setting_fails() -> None:
+    assert outcomes([SLASH], mentions=False) == [Outcome.FAILED]
+
+
+def test_single_key_on_a_page_that_mentions_shortcuts_needs_review() -> None:
+    assert outcomes([SLASH], mentions=True) == [Outcome.CANT_TELL]
+
+
+def test_modifier_shortcut_passes_but_does_not_hide_a_single_key_one() -> None:
+    ctrl_k = {**SLASH, "key": "ctrl+k", "modifier": True}
+    assert outcomes([ctrl_k], mentions=False) == [Outcome.PASSED]
+    assert outcomes([SLASH, ctrl_k], mentions=False) == [Outcome.FAILED]
+
+
+def test_the_page_text_decides_whether_shortcuts_are_mentioned() -> None:
+    html = "<html><body><input id='q'><a href='/settings'>Keyboard shortcuts</a></body></html>"
+    page = Page(
+        PageRecord(url="https://s.example/"), parse_dom(html), {"keyboard": artifact(shortcuts=[SLASH])}
+    )
+    (judged,) = judge_page(CharacterKeyShortcut(), page)
+    assert judged.verdict.outcome is Outcome.CANT_TELL
+
+
+def test_no_shortcuts_is_inapplicable() -> None:
+    assert verdicts(artifact(), mentions_shortcuts=False) == {}

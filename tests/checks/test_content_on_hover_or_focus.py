@@ -1,0 +1,58 @@
+"""content-on-hover-or-focus judged over hand-written `hover` artifacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.checks.content_on_hover_or_focus import content_verdict, problems, verdicts
+from a11y_audit.model import Outcome
+
+
+def content(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "selector": ".panel",
+        "snippet": "<div class=panel>",
+        "trigger": {"selector": ".menu-item"},
+        "text": "Shop by colour",
+        "links": 9,
+        "controls": 0,
+        "overlay": True,
+        "dismissible": True,
+        "hoverable": True,
+        "hidesOnLeave": True,
+        "focusable": True,
+        "focusReveals": True,
+        "keyboardReveals": None,
+    }
+    return {**base, **overrides}
+
+
+def test_well_behaved_content_passes() -> None:
+    assert content_verdict(content()).outcome is Outcome.PASSED
+    assert content_verdict(content(focusReveals=False, keyboardReveals=True)).outcome is Outcome.PASSED
+
+
+def test_each_problem_is_named_with_its_criterion() -> None:
+    assert problems(content(dismissible=False)) == [
+        "Escape does not dismiss it while the pointer stays on its trigger (1.4.13)"
+    ]
+    assert "(1.4.13)" in problems(content(hoverable=False))[0]
+    keyboard = problems(content(focusReveals=False, keyboardReveals=False))
+    assert keyboard and "9 link(s)" in keyboard[0] and keyboard[0].endswith("(2.1.1)")
+    tooltip = problems(content(links=0, focusable=False, focusReveals=False))
+    assert "cannot take focus" in tooltip[0] and "its text" in tooltip[0]
+
+
+def test_in_flow_content_need_not_be_dismissible_and_sticky_content_needs_no_keyboard_path() -> None:
+    assert problems(content(overlay=False, dismissible=False)) == []
+    assert problems(content(hidesOnLeave=False, focusReveals=False)) == []
+
+
+def test_failures_combine_into_one_verdict_per_content() -> None:
+    found = verdicts({"contents": [content(dismissible=False, hoverable=False, focusReveals=False)]})
+    [verdict] = found.values()
+    assert (
+        verdict.outcome is Outcome.FAILED
+        and verdict.message.count("(1.4.13)") == 2
+        and "(2.1.1)" in verdict.message
+    )

@@ -1,0 +1,83 @@
+"""pause-stop-hide and audio-autoplay judged over hand-written `motion` artifacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.checks.audio_autoplay import media_verdict
+from a11y_audit.checks.pause_stop_hide import mover_verdict, verdicts
+from a11y_audit.model import Outcome
+
+
+def mover(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "selector": ".carousel",
+        "snippet": "<section class=carousel>",
+        "kind": "timer",
+        "control": None,
+        "carousel": True,
+        "every": 6000,
+        "changed": 3,
+        "rect": {"x": 0, "y": 0, "width": 800, "height": 400},
+    }
+    return {**base, **overrides}
+
+
+def media(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "selector": "#music",
+        "snippet": "<audio id=music>",
+        "kind": "audio",
+        "control": None,
+        "paused": False,
+        "muted": False,
+        "loop": False,
+        "controls": False,
+        "duration": 30.0,
+        "visible": False,
+    }
+    return {**base, **overrides}
+
+
+def outcome(verdict: Any) -> Outcome | None:
+    return None if verdict is None else verdict.outcome
+
+
+def test_auto_advancing_carousel_without_control_fails() -> None:
+    verdict = mover_verdict(mover())
+    assert verdict is not None and verdict.outcome is Outcome.FAILED and "every 6 s" in verdict.message
+    assert outcome(mover_verdict(mover(control="#pause"))) is Outcome.PASSED
+
+
+def test_unrecognised_updates_and_small_animations_need_review() -> None:
+    assert outcome(mover_verdict(mover(carousel=False))) is Outcome.CANT_TELL  # a countdown, a price feed
+    dot = mover(kind="animation", name="pulse", carousel=False, rect={"width": 12, "height": 12})
+    assert outcome(mover_verdict(dot)) is Outcome.CANT_TELL
+    assert outcome(mover_verdict({**dot, "rect": {"width": 600, "height": 40}})) is Outcome.FAILED
+
+
+def test_loading_indicators_and_short_or_paused_videos_are_not_judged() -> None:
+    assert mover_verdict(mover(kind="animation", loading=True)) is None
+    video = media(kind="video", visible=True, muted=True, loop=True)
+    assert outcome(mover_verdict(video)) is Outcome.FAILED
+    assert outcome(mover_verdict({**video, "controls": True})) is Outcome.PASSED
+    assert mover_verdict({**video, "loop": False, "duration": 4.0}) is None
+    assert mover_verdict({**video, "paused": True}) is None
+    assert mover_verdict(media()) is None  # audio does not move
+
+
+def test_marquee_fails_and_verdicts_cover_movers_and_media() -> None:
+    found = verdicts({"movers": [mover(selector="#m", kind="marquee", carousel=False)], "media": [media()]})
+    assert [(target.selector, verdict.outcome) for target, verdict in found.items()] == [
+        ("#m", Outcome.FAILED)
+    ]
+
+
+def test_autoplaying_sound() -> None:
+    assert outcome(media_verdict(media())) is Outcome.FAILED
+    assert outcome(media_verdict(media(loop=True, duration=None))) is Outcome.FAILED
+    assert outcome(media_verdict(media(duration=None))) is Outcome.CANT_TELL
+    assert outcome(media_verdict(media(duration=2.5))) is Outcome.PASSED
+    assert outcome(media_verdict(media(controls=True))) is Outcome.PASSED
+    assert outcome(media_verdict(media(control="#mute"))) is Outcome.PASSED
+    assert media_verdict(media(muted=True)) is None

@@ -1,0 +1,50 @@
+"""not-keyboard-operable: unreachable controls fail, delegation and backdrops are not judged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from a11y_audit.checks.not_keyboard_operable import verdicts
+from a11y_audit.model import Outcome
+
+
+def element(**fields: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "selector": "#x",
+        "snippet": "<div id='x'>",
+        "rect": {},
+        "tag": "div",
+        "role": None,
+        "tabindex": None,
+        "handler": True,
+        "focusable": False,
+        "disabled": False,
+        "focusable_near": False,
+        "cursor": "pointer",
+        "viewport_share": 0.001,
+        "composite_managed": False,
+    }
+    data.update(fields)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, Outcome.FAILED),
+        ({"cursor": "auto"}, Outcome.CANT_TELL),
+        ({"focusable": True}, Outcome.PASSED),
+        ({"role": "button", "handler": False, "cursor": "auto"}, Outcome.FAILED),
+        ({"role": "tab", "handler": False, "tabindex": "-1", "composite_managed": True}, Outcome.PASSED),
+        ({"role": "tab", "tabindex": "-1", "composite_managed": True}, Outcome.PASSED),
+        ({"focusable_near": True}, None),
+        ({"viewport_share": 0.9}, None),
+        ({"disabled": True}, None),
+        ({"role": "option", "handler": False, "tabindex": "-1"}, None),
+    ],
+)
+def test_verdicts(fields: dict[str, Any], expected: Outcome | None) -> None:
+    found = [verdict.outcome for verdict in verdicts({"elements": [element(**fields)]}).values()]
+    assert found == ([expected] if expected else [])

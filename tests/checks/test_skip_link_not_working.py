@@ -1,0 +1,47 @@
+"""skip-link-not-working: judged only where the target exists (broken-skip-link has the rest)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.checks.skip_link_not_working import verdicts
+from a11y_audit.model import Outcome
+from tests.checks.keyboard_data import artifact
+
+LINK = {"selector": "#skip", "snippet": "<a id='skip' href='#main'>", "rect": {}}
+MAIN = {"selector": "#main", "snippet": "<main id='main'>", "rect": {}}
+FIRST_IN_MAIN = {"selector": "#buy", "snippet": "<button id='buy'>", "rect": {}}
+
+
+def skip(**fields: Any) -> list[Outcome]:
+    record = {
+        "link": LINK,
+        "href": "#main",
+        "target": MAIN,
+        "focus": LINK,
+        "focus_in_target": False,
+        "scrolled": False,
+        "next_focus": None,
+        "next_in_target": False,
+        "next_follows_target": False,
+        "walk_next": "#logo",
+        **fields,
+    }
+    return [verdict.outcome for verdict in verdicts(artifact(skip_links=[record])).values()]
+
+
+def test_focus_moved_into_the_target_passes() -> None:
+    assert skip(focus=MAIN, focus_in_target=True) == [Outcome.PASSED]
+
+
+def test_next_tab_landing_after_the_target_passes() -> None:
+    assert skip(next_focus=FIRST_IN_MAIN, next_follows_target=True) == [Outcome.PASSED]
+
+
+def test_next_tab_going_on_through_the_header_fails() -> None:
+    assert skip(next_focus={"selector": "#logo", "snippet": "<a>", "rect": {}}) == [Outcome.FAILED]
+
+
+def test_missing_target_is_broken_skip_links_finding() -> None:
+    assert skip(target=None) == []
+    assert verdicts(artifact()) == {}
