@@ -133,17 +133,9 @@ def audit(
         ):
             frontier.add(url, 0, source=sitemap)
     started = _now()
-    tool = {
-        "name": "a11y-audit",
-        "version": __version__,
-        "axe_core_version": axe_core.version,
-        "axe_tags": list(config.axe_tags),
-        "browser_name": "unknown",
-        "browser_version": "unknown",
-        "started": store.read_run_info().get("started", started) if resume else started,
-        "config": config.to_json(),
-        "warnings": warnings,
-    }
+    tool = _tool_info(
+        config, axe_core, store.read_run_info().get("started", started) if resume else started, warnings
+    )
     store.write_run_info(tool)
     options = CrawlOptions(
         browser=browser,
@@ -206,17 +198,7 @@ def run_journeys(
     browser = _browser_settings(config)
     check_local_browser(browser)
     store = ArtifactStore.open(output, resume=False)
-    tool = {
-        "name": "a11y-audit",
-        "version": __version__,
-        "axe_core_version": axe_core.version,
-        "axe_tags": list(config.axe_tags),
-        "browser_name": "unknown",
-        "browser_version": "unknown",
-        "started": _now(),
-        "config": config.to_json(),
-        "warnings": [],
-    }
+    tool = _tool_info(config, axe_core, _now(), [])
     store.write_run_info(tool)
     options = CrawlOptions(
         browser=browser,
@@ -340,7 +322,9 @@ def _finish(
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool["started"]).date()
     rules_run = RulesRun()
-    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run)
+    issues = issues_for_run(
+        store, config.priority_policy(), start, checks, rules_run, config.interactive_pages_per_template
+    )
     tool = {**tool, "rules_run": rules_run.to_json()}
     summary = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(results_path, store.root / "report.html")
@@ -356,6 +340,21 @@ def _restore(store: ArtifactStore, frontier: Frontier) -> None:
     for record in store.iter_pages():
         for link in record.links:
             frontier.add(link, record.depth + 1, source=record.url)
+
+
+def _tool_info(config: Config, axe_core: AxeCore, started: str, warnings: list[str]) -> dict[str, Any]:
+    """run.json's first version: versions and settings; the browser's are filled in once known."""
+    return {
+        "name": "a11y-audit",
+        "version": __version__,
+        "axe_core_version": axe_core.version,
+        "axe_tags": list(config.axe_tags),
+        "browser_name": "unknown",
+        "browser_version": "unknown",
+        "started": started,
+        "config": config.to_json(),
+        "warnings": warnings,
+    }
 
 
 def _checks(config: Config) -> tuple[Check, ...]:

@@ -31,6 +31,7 @@ __all__ = [
     "SiteVerdict",
     "Target",
     "Verdict",
+    "WholePageCheck",
     "cant_tell",
     "failed",
     "passed",
@@ -157,6 +158,25 @@ class PageCheck(ABC):
         """The verdict on one applicable element (the type `applicable` yields)."""
 
 
+class WholePageCheck(PageCheck):
+    """A page check that judges a gathered artifact as a whole, every element in one pass.
+
+    A keyboard walk or a 320 px layout is judged by comparing its parts (a stop against the
+    next, a box against the viewport), so the verdicts come out together; `judge` returns them
+    and the engine takes them as they are, instead of asking for each element again.
+    """
+
+    @abstractmethod
+    def judge(self, page: Page) -> Mapping[HtmlElement, Verdict] | Mapping[Target, Verdict]:
+        """Every applicable element with its verdict; empty means inapplicable."""
+
+    def applicable(self, page: Page) -> Iterable[HtmlElement | Target]:
+        return list(self.judge(page))
+
+    def expect(self, element: Any, page: Page) -> Verdict:
+        return self.judge(page)[element]
+
+
 @dataclass(frozen=True, slots=True)
 class NavBlock:
     """One navigation landmark of a page, reduced to what consistency checks compare."""
@@ -187,6 +207,10 @@ class PageSummary:
     title: str | None
     navigation: tuple[NavBlock, ...] = ()
     controls: tuple[Control, ...] = ()
+    search: str | None = None
+    """Selector of the page's search form or field, if it has one."""
+    sitemap_links: tuple[str, ...] = ()
+    """Destinations the page links to when it is a site map or A-Z index (else empty)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ selectors and snippets, counting outcomes per rule, and isolating a check that c
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from a11y_audit.check import (
     SiteVerdict,
     Target,
     Verdict,
+    WholePageCheck,
     cant_tell,
 )
 from a11y_audit.dom import (
@@ -72,6 +74,8 @@ class PageOutcome:
 
 def judge_page(check: PageCheck, page: Page) -> list[ElementVerdict]:
     """Every verdict of one check on one page; exceptions propagate (see findings_for_page)."""
+    if isinstance(check, WholePageCheck):
+        return [ElementVerdict(element, verdict) for element, verdict in check.judge(page).items()]
     return [ElementVerdict(element, check.expect(element, page)) for element in check.applicable(page)]
 
 
@@ -151,7 +155,40 @@ def summarise(page: Page) -> PageSummary:
         title=normalise_space(title.text_content()) if title is not None else None,
         navigation=tuple(_nav_block(nav, page.url) for nav in _outer_navs(page.root)),
         controls=tuple(_controls(page)),
+        search=_search(page),
+        sitemap_links=_sitemap_links(page, title.text_content() if title is not None else ""),
     )
+
+
+_SEARCH = (
+    "//*[@role='search'] | //input[@type='search'] | //form[contains(translate(@action, 'SEARCH', "
+    "'search'), 'search') and .//input[not(@type) or @type='text' or @type='search']]"
+)
+_SITEMAP_WORDS = re.compile(
+    r"\bsite[\s-]?map\b|\bsite index\b|\ba\s*[-\u2013]\s*z\b|plan du site|mapa del sitio", re.I
+)
+
+
+_CONTENT_LINKS = (
+    "//a[@href][not(ancestor::nav or ancestor::*[@role='navigation']"
+    " or ancestor::header or ancestor::footer)]"
+)
+
+
+def _search(page: Page) -> str | None:
+    """A search landmark, search field, or a form that submits to a search address."""
+    found = page.elements(_SEARCH)
+    return selector_for(found[0]) if found else None
+
+
+def _sitemap_links(page: Page, title: str) -> tuple[str, ...]:
+    """The link destinations of a site map page (named so in its URL, title or first heading)."""
+    heading = page.elements("//h1")
+    names = " ".join([page.url.rsplit("/", 1)[-1], title, text_of(heading[0]) if heading else ""])
+    if not _SITEMAP_WORDS.search(names.replace("_", " ")):
+        return ()
+    links = page.elements(_CONTENT_LINKS)  # the map itself, not the menus every page repeats
+    return tuple(sorted({link_destination(link, page.url) for link in links}))
 
 
 _SUBMITS = "//form//button[not(@type) or @type='submit'] | //form//input[@type='submit' or @type='image']"

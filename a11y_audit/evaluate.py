@@ -21,6 +21,7 @@ from a11y_audit.grouping import Group, Grouper
 from a11y_audit.model import Issue, PageRecord
 from a11y_audit.priority import DEFAULT_FLOWS, Flow, PriorityPolicy, Reach
 from a11y_audit.registry import Check
+from a11y_audit.sampling import SAMPLED_KINDS, final_sample
 
 __all__ = ["issues_for_run", "triage_groups"]
 
@@ -31,8 +32,13 @@ def issues_for_run(
     start: date,
     checks: Sequence[Check] = (),
     rules_run: RulesRun | None = None,
+    sample_size: int | None = None,
 ) -> list[Issue]:
     """Issues of every audited page in the store, grouped across pages and triaged.
+
+    `sample_size` is the run's `interactive_pages_per_template`: artifacts of page-changing
+    gatherers count only on each template's final sample (a11y_audit.sampling), so findings
+    do not depend on crawl order; None keeps every such artifact.
 
     Page checks run on each page's saved DOM as it is read; site checks run at the end on
     the small per-page summaries, and their findings join the groups of the pages they name.
@@ -42,6 +48,7 @@ def issues_for_run(
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
     kinds = gatherers_for(check.meta.requires for check in page_checks)
+    sample = final_sample(store.iter_pages(), sample_size) if sample_size is not None else None
     grouper = Grouper()
     summaries: list[PageSummary] = []
     pages: dict[str, tuple[PageRecord, Flow]] = {}
@@ -55,7 +62,10 @@ def issues_for_run(
             rules_run.add_axe(raw)
         dom = store.read_dom(record)
         if dom is not None and (page_checks or site_checks):
-            artifacts = {kind: data for kind in kinds if (data := store.read_json(record, kind)) is not None}
+            wanted = [
+                kind for kind in kinds if sample is None or record.url in sample or kind not in SAMPLED_KINDS
+            ]
+            artifacts = {kind: data for kind in wanted if (data := store.read_json(record, kind)) is not None}
             outcome = findings_for_page(record, dom, page_checks, artifacts)
             findings.extend(outcome.findings)
             summaries.append(outcome.summary)

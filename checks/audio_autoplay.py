@@ -13,10 +13,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/audio-control.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "motion"
@@ -55,7 +55,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class AudioAutoplay(PageCheck):
+class AudioAutoplay(WholePageCheck):
     meta = CheckMeta(
         id="audio-autoplay",
         title="Sound that plays automatically can be paused or muted",
@@ -74,8 +74,5 @@ class AudioAutoplay(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

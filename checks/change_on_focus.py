@@ -11,10 +11,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/on-focus.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.checks.change_on_input import ARTIFACT, context_change
 from a11y_audit.model import Impact
 
@@ -36,7 +36,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class ChangeOnFocus(PageCheck):
+class ChangeOnFocus(WholePageCheck):
     meta = CheckMeta(
         id="change-on-focus",
         title="Focusing a control does not change the context",
@@ -54,8 +54,5 @@ class ChangeOnFocus(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

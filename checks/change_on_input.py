@@ -12,10 +12,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/on-input.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "context_change"
@@ -65,7 +65,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class ChangeOnInput(PageCheck):
+class ChangeOnInput(WholePageCheck):
     meta = CheckMeta(
         id="change-on-input",
         title="Changing a select or radio button does not change the context",
@@ -85,8 +85,5 @@ class ChangeOnInput(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

@@ -19,10 +19,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/character-key-shortcuts.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.dom import text_of
 from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
@@ -61,7 +61,7 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     return verdicts(page.artifacts[KEYBOARD], mentions_shortcuts=bool(_MENTION.search(text_of(page.root))))
 
 
-class CharacterKeyShortcut(PageCheck):
+class CharacterKeyShortcut(WholePageCheck):
     meta = CheckMeta(
         id="character-key-shortcut",
         title="No single-key shortcuts that cannot be turned off",
@@ -80,8 +80,5 @@ class CharacterKeyShortcut(PageCheck):
         requires=("dom", KEYBOARD),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(_verdicts(page))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return _verdicts(page)[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return _verdicts(page)

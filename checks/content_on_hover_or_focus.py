@@ -11,10 +11,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/content-on-hover-or-focus.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "hover"
@@ -65,7 +65,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class ContentOnHoverOrFocus(PageCheck):
+class ContentOnHoverOrFocus(WholePageCheck):
     meta = CheckMeta(
         id="content-on-hover-or-focus",
         title="Content shown on hover can be dismissed, hovered and reached by keyboard",
@@ -87,8 +87,5 @@ class ContentOnHoverOrFocus(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

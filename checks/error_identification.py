@@ -13,10 +13,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/error-identification.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact, Outcome
 
 ARTIFACT = "form_errors"
@@ -82,7 +82,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class ErrorIdentification(PageCheck):
+class ErrorIdentification(WholePageCheck):
     meta = CheckMeta(
         id="error-identification",
         title="Form errors are described in text, tied to the field and announced",
@@ -104,8 +104,5 @@ class ErrorIdentification(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

@@ -19,10 +19,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/focus-visible.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.focus_appearance import visible_changes
 from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
@@ -73,7 +73,7 @@ def _judge(changed: tuple[str, ...], ratio: float | None) -> Verdict:
     return passed(f"focus changes its {', '.join(changed)}")
 
 
-class FocusNotVisible(PageCheck):
+class FocusNotVisible(WholePageCheck):
     meta = CheckMeta(
         id="focus-not-visible",
         title="Keyboard focus is visible",
@@ -93,8 +93,5 @@ class FocusNotVisible(PageCheck):
         requires=("dom", KEYBOARD),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[KEYBOARD]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[KEYBOARD])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[KEYBOARD])

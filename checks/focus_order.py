@@ -20,10 +20,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/focus-order.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
 
@@ -129,7 +129,7 @@ def _jumps_back(stops: Sequence[dict[str, Any]], index: int) -> Verdict | None:
     return None
 
 
-class FocusOrder(PageCheck):
+class FocusOrder(WholePageCheck):
     meta = CheckMeta(
         id="focus-order",
         title="Focus order follows the reading order",
@@ -150,8 +150,5 @@ class FocusOrder(PageCheck):
         requires=("dom", KEYBOARD),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[KEYBOARD]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[KEYBOARD])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[KEYBOARD])

@@ -14,10 +14,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/images-of-text.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "svg_text"
@@ -77,7 +77,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class ImagesOfText(PageCheck):
+class ImagesOfText(WholePageCheck):
     meta = CheckMeta(
         id="images-of-text",
         title="Text is real text, not an image of text",
@@ -99,8 +99,5 @@ class ImagesOfText(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

@@ -13,10 +13,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/no-keyboard-trap.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
 
@@ -47,7 +47,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class KeyboardTrap(PageCheck):
+class KeyboardTrap(WholePageCheck):
     meta = CheckMeta(
         id="keyboard-trap",
         title="Keyboard focus can leave every component",
@@ -67,8 +67,5 @@ class KeyboardTrap(PageCheck):
         requires=("dom", KEYBOARD),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[KEYBOARD]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[KEYBOARD])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[KEYBOARD])

@@ -16,11 +16,11 @@ https://www.w3.org/WAI/WCAG21/Understanding/non-text-contrast.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.checks.text_spacing import merge, target_of
 from a11y_audit.focus_appearance import visible_changes
 from a11y_audit.gathered import CONTROL_STYLES, KEYBOARD
@@ -172,7 +172,7 @@ def _icon(item: Mapping[str, Any]) -> Verdict:
     )
 
 
-class NonTextContrast(PageCheck):
+class NonTextContrast(WholePageCheck):
     meta = CheckMeta(
         id="non-text-contrast",
         title="Form-control boundaries and icons have 3:1 contrast",
@@ -196,11 +196,8 @@ class NonTextContrast(PageCheck):
         requires=("dom", CONTROL_STYLES),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(_verdicts(page))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return _verdicts(page)[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return _verdicts(page)
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:

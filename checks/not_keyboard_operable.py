@@ -20,10 +20,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/keyboard.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.gathered import POINTER_HANDLERS
 from a11y_audit.model import Impact
 
@@ -71,7 +71,7 @@ def _judge(element: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-class NotKeyboardOperable(PageCheck):
+class NotKeyboardOperable(WholePageCheck):
     meta = CheckMeta(
         id="not-keyboard-operable",
         title="Controls can be reached with the keyboard",
@@ -90,8 +90,5 @@ class NotKeyboardOperable(PageCheck):
         requires=("dom", POINTER_HANDLERS),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[POINTER_HANDLERS]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[POINTER_HANDLERS])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[POINTER_HANDLERS])

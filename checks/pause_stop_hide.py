@@ -12,10 +12,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/pause-stop-hide.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "motion"
@@ -75,7 +75,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class PauseStopHide(PageCheck):
+class PauseStopHide(WholePageCheck):
     meta = CheckMeta(
         id="pause-stop-hide",
         title="Moving content can be paused, stopped or hidden",
@@ -97,8 +97,5 @@ class PauseStopHide(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

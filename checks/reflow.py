@@ -12,10 +12,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/reflow.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.checks.text_spacing import clipping_verdicts, merge, target_of, whole_page_passes
 from a11y_audit.gathered import LAYOUT_ADAPTATION
 from a11y_audit.model import Impact
@@ -56,7 +56,7 @@ def _offender(item: Mapping[str, Any], width: int, scrolls: bool) -> Verdict:
     )
 
 
-class Reflow(PageCheck):
+class Reflow(WholePageCheck):
     meta = CheckMeta(
         id="reflow",
         title="Content reflows at 320 CSS pixels",
@@ -78,11 +78,8 @@ class Reflow(PageCheck):
         requires=("dom", LAYOUT_ADAPTATION),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(_verdicts(page))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return _verdicts(page)[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return _verdicts(page)
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:

@@ -14,15 +14,15 @@ https://www.w3.org/WAI/WCAG21/Understanding/resize-text.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck
 from a11y_audit.checks.text_spacing import clipping_verdicts, whole_page_passes
 from a11y_audit.gathered import LAYOUT_ADAPTATION
 from a11y_audit.model import Impact
 
 
-class ResizeText(PageCheck):
+class ResizeText(WholePageCheck):
     meta = CheckMeta(
         id="resize-text",
         title="Text stays readable at 200% zoom",
@@ -43,11 +43,8 @@ class ResizeText(PageCheck):
         requires=("dom", LAYOUT_ADAPTATION),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(_verdicts(page))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return _verdicts(page)[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return _verdicts(page)
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:

@@ -16,10 +16,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/bypass-blocks.html
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
 
@@ -46,7 +46,7 @@ def _judge(skip: Mapping[str, Any]) -> Verdict:
     )
 
 
-class SkipLinkNotWorking(PageCheck):
+class SkipLinkNotWorking(WholePageCheck):
     meta = CheckMeta(
         id="skip-link-not-working",
         title="Skip link moves keyboard focus to the content",
@@ -64,8 +64,5 @@ class SkipLinkNotWorking(PageCheck):
         requires=("dom", KEYBOARD),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[KEYBOARD]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[KEYBOARD])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[KEYBOARD])

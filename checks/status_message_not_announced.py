@@ -12,10 +12,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/status-messages.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact, Outcome
 
 ARTIFACT = "status_messages"
@@ -88,7 +88,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class StatusMessageNotAnnounced(PageCheck):
+class StatusMessageNotAnnounced(WholePageCheck):
     meta = CheckMeta(
         id="status-message-not-announced",
         title="Status messages are announced by a live region",
@@ -110,8 +110,5 @@ class StatusMessageNotAnnounced(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return verdicts(page.artifacts[ARTIFACT])

@@ -14,10 +14,10 @@ The judgement of one measurement (what counts as cut off) is shared with `resize
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.gathered import LAYOUT_ADAPTATION
 from a11y_audit.model import Impact, Outcome
 
@@ -104,7 +104,7 @@ def whole_page_passes(
         verdicts[Target("html", "<html>")] = passed(f"{when} no text was clipped or overlapped")
 
 
-class TextSpacing(PageCheck):
+class TextSpacing(WholePageCheck):
     meta = CheckMeta(
         id="text-spacing",
         title="Text stays readable with increased text spacing",
@@ -125,11 +125,8 @@ class TextSpacing(PageCheck):
         requires=("dom", LAYOUT_ADAPTATION),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(_verdicts(page))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return _verdicts(page)[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return _verdicts(page)
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:

@@ -17,11 +17,11 @@ https://www.w3.org/WAI/WCAG21/Understanding/timing-adjustable.html
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, cant_tell, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 ARTIFACT = "timing"
@@ -136,7 +136,7 @@ def timing_verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-class TimingNotAdjustable(PageCheck):
+class TimingNotAdjustable(WholePageCheck):
     meta = CheckMeta(
         id="timing-not-adjustable",
         title="Time limits warn and can be extended",
@@ -160,8 +160,5 @@ class TimingNotAdjustable(PageCheck):
         requires=("dom", ARTIFACT),
     )
 
-    def applicable(self, page: Page) -> Iterable[Target]:
-        return list(timing_verdicts(page.artifacts[ARTIFACT]))
-
-    def expect(self, element: Target, page: Page) -> Verdict:
-        return timing_verdicts(page.artifacts[ARTIFACT])[element]
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return timing_verdicts(page.artifacts[ARTIFACT])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
 from a11y_audit.errors import ToolError
 from a11y_audit.frontier import Frontier, QueueItem
 from a11y_audit.model import PageRecord
+from a11y_audit.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.scope import Scope
 from a11y_audit.templates import template_for
 
@@ -46,7 +46,8 @@ class CrawlOptions:
     """Artifacts to gather besides axe, DOM and screenshot (what the selected checks require)."""
     gather_settings: GatherSettings = field(default_factory=GatherSettings)
     interactive_per_template: int = 2
-    """Page-changing gatherers run on this many audited pages of each template (0: never)."""
+    """Page-changing gatherers judge this many audited pages of each template (0: never);
+    a11y_audit.sampling says which, and why a few more are gathered while crawling."""
     cookies: tuple[dict[str, Any], ...] = ()
     """Set before every page instead of none: a signed-in journey's session ([journeys] crawl_as)."""
 
@@ -127,7 +128,7 @@ class Crawler:
         self._on_page = on_page
         self._errors: list[BaseException] = []
         self._lock = threading.Lock()
-        self._interactive: Counter[str] = Counter()
+        self._sample = BottomK(options.interactive_per_template)
         """Per template: pages claimed for page-changing gatherers (see _claim_interactive)."""
         self.facts = BrowserFacts()
 
@@ -181,12 +182,12 @@ class Crawler:
 
     def _process(self, worker: _Worker, item: QueueItem) -> None:
         template = template_for(item.url, self._options.template_patterns)
-        interactive = self._claim_interactive(template)
+        interactive = self._claim_interactive(item.url, template)
         gathered = worker.visit(item.url, self._scope.allows, interactive=interactive)
         record = self._record(item, gathered)
         keep = record.audited
         if interactive and not keep:
-            self._release_interactive(template)
+            self._release_interactive(item.url, template)
         saved = self._store.save_page(
             record,
             axe=gathered.axe if keep else None,
@@ -201,31 +202,26 @@ class Crawler:
             self._on_page(saved, _count_findings(gathered))
 
     def count_sampled(self, records: Iterable[PageRecord]) -> None:
-        """On resume: pages already audited with page-changing gatherers keep their claims."""
-        changing = {
-            gatherer.name for gatherer in make_gatherers(self._options.gatherers) if gatherer.changes_page
-        }
+        """On resume: pages already audited with page-changing gatherers keep their places."""
         for record in records:
-            if record.template is not None and changing & set(record.artifacts):
-                self._interactive[record.template] += 1
+            if record.template is not None and SAMPLED_KINDS & set(record.artifacts):
+                self._sample.offer(record.template, record.url)
 
-    def _claim_interactive(self, template: str) -> bool:
-        """Whether this page runs the page-changing gatherers: the first N pages per template.
+    def _claim_interactive(self, url: str, template: str) -> bool:
+        """Whether this page runs the page-changing gatherers (a11y_audit.sampling: the pages
+        whose URL hashes lowest in their template, whatever the crawl order).
 
         A claim is taken before the visit (workers run in parallel) and given back when the
-        page could not be audited, so an error page does not use up its template's sample.
+        page could not be audited, so an error page takes no place in its template's sample.
         """
         if not self._options.gatherers:
             return False
         with self._lock:
-            if self._interactive[template] >= self._options.interactive_per_template:
-                return False
-            self._interactive[template] += 1
-            return True
+            return self._sample.offer(template, url)
 
-    def _release_interactive(self, template: str) -> None:
+    def _release_interactive(self, url: str, template: str) -> None:
         with self._lock:
-            self._interactive[template] -= 1
+            self._sample.withdraw(template, url)
 
     def _record(self, item: QueueItem, gathered: Gathered) -> PageRecord:
         info = gathered.info

@@ -19,10 +19,17 @@ from typing import Any
 from a11y_audit.intake.match import Match
 from a11y_audit.intake.understand import Understanding
 from a11y_audit.priority import DEFAULT_FLOWS, Criticality, Flow
-from a11y_audit.tickets.content import PRIORITIES, Ticket, build_ticket, fingerprint_label
+from a11y_audit.tickets.content import (
+    PRIORITIES,
+    Ticket,
+    build_ticket,
+    fingerprint_label,
+    more_urgent,
+    with_priority,
+)
 from a11y_audit.tickets.markup import Heading, Items, Paragraph, Text
 from a11y_audit.tickets.state import Record, StateStore
-from a11y_audit.tickets.sync import Remote, Tracker, content_digest
+from a11y_audit.tickets.sync import Remote, Tracker, content_digest, mapping_record
 
 __all__ = [
     "CUSTOMER_LABEL",
@@ -154,12 +161,13 @@ def file_ticket(
         if dry_run:
             return Filed(f"{prefix}created", "(new)", ticket.priority)
         remote = tracker.create(ticket)
-        state.put(_record(tracker, ticket, remote))
+        # The customer's priority is a floor that later syncs from audits never lower.
+        state.put(mapping_record(tracker, ticket, remote, "open", content_digest(ticket), ticket.priority))
         for path in ticket.evidence:
             tracker.attach(remote, path)
         return Filed("created", remote.id, ticket.priority)
     current = _current_priority(record, remote) or ticket.priority
-    raised = _more_urgent(ticket.priority, current)
+    raised = more_urgent(ticket.priority, current)
     text = comment + (
         f" Priority raised {current} → {ticket.priority}: a customer is blocked." if raised else ""
     )
@@ -170,39 +178,25 @@ def file_ticket(
             tracker.reopen(remote, text)
         else:
             tracker.comment(remote, text)
+        updated = with_priority(ticket, priority)
         if raised or action == "reopened":
-            tracker.update(remote, replace(ticket, priority=priority, labels=_relabelled(ticket, priority)))
-            state.put(_record(tracker, replace(ticket, priority=priority), remote))
+            tracker.update(remote, updated)
+        # The customer's priority becomes a floor that later syncs from audits never lower.
+        floor = (
+            record.floor
+            if record is not None and more_urgent(record.floor, ticket.priority)
+            else ticket.priority
+        )
+        changed = raised or action == "reopened"
+        digest = content_digest(updated) if changed or record is None else record.content
+        state.put(mapping_record(tracker, updated, remote, "open", digest, floor))
     return Filed(f"{prefix}{action}", remote.id, priority, current if raised else None)
-
-
-def _relabelled(ticket: Ticket, priority: str) -> tuple[str, ...]:
-    return tuple(priority if label in PRIORITIES else label for label in ticket.labels)
 
 
 def _current_priority(record: Record | None, remote: Remote) -> str | None:
     if record is not None:
         return record.priority
     return next((label for label in remote.labels if label in PRIORITIES), None)
-
-
-def _more_urgent(priority: str, than: str) -> bool:
-    return (
-        priority in PRIORITIES and than in PRIORITIES and PRIORITIES.index(priority) < PRIORITIES.index(than)
-    )
-
-
-def _record(tracker: Tracker, ticket: Ticket, remote: Remote) -> Record:
-    return Record(
-        tracker=tracker.key,
-        fingerprint=ticket.fingerprint,
-        ticket_id=remote.id,
-        url=remote.url,
-        priority=ticket.priority,
-        reach=ticket.reach,
-        status="open",
-        content=content_digest(ticket),
-    )
 
 
 def reply(understanding: Understanding, filed: Filed, match: Match | None) -> str:

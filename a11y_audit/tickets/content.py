@@ -9,7 +9,7 @@ and why, evidence, and the fingerprint that ties the ticket to the issue across 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,9 @@ __all__ = [
     "build_ticket",
     "fingerprint_label",
     "is_managed_label",
+    "more_urgent",
     "ticket_labels",
+    "with_priority",
 ]
 
 FINGERPRINT_LABEL_PREFIX = "a11y-fp-"
@@ -294,3 +296,18 @@ def _evidence(screenshot: str | None) -> Paragraph:
             Text(" (attached where the tracker allows attachments)."),
         )
     )
+
+
+def more_urgent(priority: str, than: str) -> bool:
+    """P1 is more urgent than P2; unknown names are never more urgent."""
+    return (
+        priority in PRIORITIES and than in PRIORITIES and PRIORITIES.index(priority) < PRIORITIES.index(than)
+    )
+
+
+def with_priority(ticket: Ticket, priority: str) -> Ticket:
+    """The ticket at another priority (a customer's report raised it): field and label follow."""
+    if priority == ticket.priority:
+        return ticket
+    labels = tuple(priority if label in PRIORITIES else label for label in ticket.labels)
+    return replace(ticket, priority=priority, priority_name=priority, labels=labels)

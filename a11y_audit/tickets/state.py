@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS tickets (
     reach TEXT NOT NULL,
     status TEXT NOT NULL,
     content TEXT NOT NULL,
+    floor TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (tracker, fingerprint)
 )
 """
@@ -38,7 +39,8 @@ class Record:
 
     `tracker` names the tracker instance (e.g. "github:shop/web"), so one state file can serve
     several trackers; `content` is a digest of the ticket text last written, so an unchanged
-    issue costs no write; `status` is "open", "closed" or "wont-fix".
+    issue costs no write; `status` is "open", "closed" or "wont-fix"; `floor` is the priority a
+    customer's report set (intake), which later syncs never lower.
     """
 
     tracker: str
@@ -49,6 +51,7 @@ class Record:
     reach: str
     status: str
     content: str
+    floor: str = ""
 
 
 class StateStore:
@@ -68,6 +71,9 @@ class StateStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(tickets)")}
+            if "floor" not in columns:  # a state file from before customer floors
+                self._db.execute("ALTER TABLE tickets ADD COLUMN floor TEXT NOT NULL DEFAULT ''")
         except (sqlite3.Error, OSError) as error:
             raise UsageError(
                 f"cannot use ticket state file {path}: {error} — pass another path with --state"
@@ -86,7 +92,7 @@ class StateStore:
     def put(self, record: Record) -> None:
         """Insert or replace, committed immediately (the crash-safety guarantee)."""
         self._db.execute(
-            "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.tracker,
                 record.fingerprint,
@@ -96,6 +102,7 @@ class StateStore:
                 record.reach,
                 record.status,
                 record.content,
+                record.floor,
             ),
         )
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from a11y_audit.tickets.content import Ticket
+from a11y_audit.tickets.content import Ticket, more_urgent, with_priority
 from a11y_audit.tickets.markup import render
 from a11y_audit.tickets.state import Record, StateStore
 
-__all__ = ["ACTIONS", "Remote", "SyncReport", "Tracker", "content_digest", "sync"]
+__all__ = ["ACTIONS", "Remote", "SyncReport", "Tracker", "content_digest", "mapping_record", "sync"]
 
 ACTIONS = ("created", "updated", "reopened", "closed", "unchanged", "wont-fix", "no-longer-found")
 
@@ -115,6 +115,9 @@ def _sync_one(
     ticket: Ticket, tracker: Tracker, state: StateStore, report: SyncReport, *, run: str, dry_run: bool
 ) -> None:
     record = state.get(tracker.key, ticket.fingerprint)
+    floor = record.floor if record else ""
+    if more_urgent(floor, ticket.priority):  # a customer was blocked: never lower it again
+        ticket = with_priority(ticket, floor)
     remote = tracker.fetch(record.ticket_id) if record else None
     if remote is None:
         remote = tracker.find(ticket.fingerprint)
@@ -125,7 +128,7 @@ def _sync_one(
             report.add("created", f"(new)  {line}")
             return
         remote = tracker.create(ticket)
-        state.put(_record(tracker, ticket, remote, "open", digest))
+        state.put(mapping_record(tracker, ticket, remote, "open", digest, floor))
         for path in ticket.evidence:
             tracker.attach(remote, path)
         report.add("created", f"{remote.id}  {line}")
@@ -133,7 +136,9 @@ def _sync_one(
     line = f"{remote.id}  {line}"
     if remote.wont_fix:
         report.add("wont-fix", line)
-        state.put(_record(tracker, ticket, remote, "wont-fix", record.content if record else ""))
+        state.put(
+            mapping_record(tracker, ticket, remote, "wont-fix", record.content if record else "", floor)
+        )
         return
     changes = _changes(record, ticket)
     if remote.closed:
@@ -149,7 +154,7 @@ def _sync_one(
         report.add("updated", line)
     else:
         report.add("unchanged", line)
-    state.put(_record(tracker, ticket, remote, "open", digest))
+    state.put(mapping_record(tracker, ticket, remote, "open", digest, floor))
 
 
 def _changes(record: Record | None, ticket: Ticket) -> str:
@@ -191,7 +196,10 @@ def _gone(
     state.put(replace(record, status=status))
 
 
-def _record(tracker: Tracker, ticket: Ticket, remote: Remote, status: str, digest: str) -> Record:
+def mapping_record(
+    tracker: Tracker, ticket: Ticket, remote: Remote, status: str, digest: str, floor: str = ""
+) -> Record:
+    """The state row that maps a ticket's fingerprint to its tracker ticket (also used by intake)."""
     return Record(
         tracker=tracker.key,
         fingerprint=ticket.fingerprint,
@@ -201,4 +209,5 @@ def _record(tracker: Tracker, ticket: Ticket, remote: Remote, status: str, diges
         reach=ticket.reach,
         status=status,
         content=digest,
+        floor=floor,
     )

@@ -4,13 +4,41 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from a11y_audit.browser.driver import BrowserSettings, Session, start_session
 from tests.browser.site import Site
+from tests.support import QuietHandler, local_server, serving
+
+CHECK_FIXTURES = Path(__file__).parents[1] / "checks" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def session() -> Iterator[Session]:
+    """One browser for a test module's direct gatherer and visitor tests."""
+    started = start_session(BrowserSettings())
+    try:
+        yield started
+    finally:
+        started.quit()
+
+
+class _FixtureHandler(QuietHandler, SimpleHTTPRequestHandler):
+    """Serves tests/checks/fixtures/ as static files."""
+
+
+@pytest.fixture(scope="module")
+def fixtures_url() -> Iterator[str]:
+    """Base URL of tests/checks/fixtures/ served on 127.0.0.1 (the checks' fixture pages)."""
+    server = local_server(partial(_FixtureHandler, directory=str(CHECK_FIXTURES)))
+    with serving(server):
+        yield f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,12 @@ them (page-changing ones included). Elements are keyed "#id": give every judged 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler
 
 import pytest
 
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.axe_runner import AxeRunner
-from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import make_gatherers
 from a11y_audit.browser.visit import PageVisitor
 from a11y_audit.check import Page, PageCheck
@@ -27,36 +24,14 @@ from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import (
     CHECKS,
     DOM_CHECKS,
-    FIXTURES,
     assert_meets_fixture,
     expected,
     fixture_key,
 )
-from tests.support import QuietHandler, local_server, serving
 
 pytestmark = pytest.mark.browser
 
 GATHERED_CHECKS = sorted(set(CHECKS) - DOM_CHECKS)
-
-
-class FixtureHandler(QuietHandler, SimpleHTTPRequestHandler):
-    """Serves tests/checks/fixtures/ as static files."""
-
-
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    server = local_server(partial(FixtureHandler, directory=str(FIXTURES)))
-    with serving(server):
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-
-
-@pytest.fixture(scope="module")
-def session() -> Iterator[Session]:
-    started = start_session(BrowserSettings())
-    try:
-        yield started
-    finally:
-        started.quit()
 
 
 @pytest.mark.parametrize("check_id", GATHERED_CHECKS)

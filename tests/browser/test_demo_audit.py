@@ -209,7 +209,7 @@ FOUND_BY_OUR_CHECKS = {
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,
-# safe form submission...). Those gatherers run on the first pages of each template only
+# safe form submission...). Those gatherers judge a sample of pages of each template only
 # ([checks] interactive_pages_per_template), so each defect must be found on a page of every
 # template it is built into: the same template repeats it on its other pages.
 FOUND_BY_INTERACTIVE_CHECKS = {

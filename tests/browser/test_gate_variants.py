@@ -5,9 +5,8 @@ The issue's promise: the fixed store passes a baseline made from itself; the reg
 new class names, order, names, prices and query strings) passes a baseline made from the
 broken store, because churn is not a regression. Four crawls, each shared by module fixtures.
 
-The runs do not sample pages for the page-changing checks (interactive_pages_per_template = 0):
-the sample is the first pages of each template in crawl order, which churn changes on purpose
-(reordered products), so sampled checks would compare different pages, not fingerprints.
+The runs include the page-changing checks on their per-template sample: the sample is chosen
+by URL, not crawl order (a11y_audit.sampling), so churn's reordered products must not change it.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("config") / "a11y-audit.toml"
-    path.write_text("[checks]\ninteractive_pages_per_template = 0\n", "utf-8")
+    path.write_text("[checks]\ninteractive_pages_per_template = 2\n", "utf-8")
     return path
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pytest
@@ -10,7 +9,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.axe_runner import AxeRunner
-from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.visit import PageVisitor
 from tests.browser.site import Site
@@ -46,15 +45,6 @@ class Broken(Gatherer):
 
     def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
         raise GathererError("the page has no widget to measure")
-
-
-@pytest.fixture(scope="module")
-def session() -> Iterator[Session]:
-    started = start_session(BrowserSettings())
-    try:
-        yield started
-    finally:
-        started.quit()
 
 
 def visitor(session: Session) -> PageVisitor:

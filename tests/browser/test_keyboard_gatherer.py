@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import GatherContext, GatherSettings
 from a11y_audit.browser.gatherers.keyboard import Keyboard
 from tests.support import QuietHandler, local_server, serving
@@ -46,15 +46,6 @@ class PageHandler(QuietHandler):
         PageHandler.posted += 1
         self.send_response(204)
         self.end_headers()
-
-
-@pytest.fixture(scope="module")
-def session() -> Iterator[Session]:
-    started = start_session(BrowserSettings())
-    try:
-        yield started
-    finally:
-        started.quit()
 
 
 @pytest.fixture(scope="module")

@@ -4,39 +4,19 @@ measures the same at 320 CSS px by resizing the window where DevTools is unavail
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler
 
 import pytest
 
-from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import GatherContext, GatherSettings
 from a11y_audit.browser.gatherers import layout_adaptation as module
-from tests.checks.test_fixtures import FIXTURES
-from tests.support import QuietHandler, local_server, serving
 
 pytestmark = pytest.mark.browser
 
 
-class FixtureHandler(QuietHandler, SimpleHTTPRequestHandler):
-    """Serves tests/checks/fixtures/ as static files."""
-
-
 @pytest.fixture(scope="module")
-def reflow_url() -> Iterator[str]:
-    server = local_server(partial(FixtureHandler, directory=str(FIXTURES)))
-    with serving(server):
-        yield f"http://127.0.0.1:{server.server_address[1]}/reflow.html"
-
-
-@pytest.fixture(scope="module")
-def session() -> Iterator[Session]:
-    started = start_session(BrowserSettings())
-    try:
-        yield started
-    finally:
-        started.quit()
+def reflow_url(fixtures_url: str) -> str:
+    return f"{fixtures_url}/reflow.html"
 
 
 def gather(session: Session, url: str) -> dict[str, object]:

@@ -10,7 +10,7 @@ import pytest
 
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.axe_runner import AxeRunner
-from a11y_audit.browser.driver import BrowserSettings, Session, start_session
+from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import make_gatherers
 from a11y_audit.browser.visit import PageVisitor
 from a11y_audit.checks.timing_not_adjustable import timing_verdicts
@@ -82,15 +82,6 @@ def served() -> Iterator[str]:
     server = local_server(Handler)
     with serving(server):
         yield f"http://127.0.0.1:{server.server_address[1]}"
-
-
-@pytest.fixture(scope="module")
-def session() -> Iterator[Session]:
-    started = start_session(BrowserSettings())
-    try:
-        yield started
-    finally:
-        started.quit()
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,8 @@ def test_a_closed_ticket_is_reopened_by_a_customer_report(tmp_path: Path) -> Non
     assert (filed.action, filed.priority, filed.raised_from) == ("reopened", "P1", "P2")
     saved = _ticket(tmp_path)
     assert saved["status"] == "open" and saved["priority"] == "P1"
-    assert state.get(tracker.key, FINGERPRINT) is not None
+    record = state.get(tracker.key, FINGERPRINT)
+    assert record is not None and record.floor == "P1"  # later audits' syncs never lower it
 
 
 def test_a_wont_fix_ticket_gets_the_comment_only(tmp_path: Path) -> None:

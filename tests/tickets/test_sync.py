@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +173,35 @@ def test_evidence_is_copied_next_to_the_ticket(setup: Setup, tmp_path: Path) -> 
     setup.tracker.attach(remote, screenshot)
     assert (setup.folder / f"{A}-shot.jpg").read_bytes() == b"jpeg"
     assert f"[{A}-shot.jpg]({A}-shot.jpg)" in (setup.folder / f"{A}.md").read_text("utf-8")
+
+
+def test_a_customer_priority_floor_is_never_lowered_by_a_later_audit(setup: Setup) -> None:
+    setup.run(issue(A, priority="P3"))
+    state = StateStore(setup.state_path)
+    record = state.get(setup.tracker.key, A)
+    assert record is not None
+    state.put(replace(record, priority="P1", floor="P1"))  # what intake records for a blocked customer
+    state.close()
+    setup.run(issue(A, priority="P3"))
+    ticket = setup.ticket(A)
+    assert ticket["priority"] == "P1" and "P1" in ticket["labels"] and "P3" not in ticket["labels"]
+    assert not any("P1 → P3" in comment for comment in ticket["comments"])
+    setup.run(issue(A, priority="P3"))
+    assert setup.ticket(A)["priority"] == "P1"
+
+
+def test_a_state_file_from_before_floors_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE tickets (tracker TEXT NOT NULL, fingerprint TEXT NOT NULL, ticket_id TEXT NOT NULL, "
+        "url TEXT NOT NULL, priority TEXT NOT NULL, reach TEXT NOT NULL, status TEXT NOT NULL, "
+        "content TEXT NOT NULL, PRIMARY KEY (tracker, fingerprint))"
+    )
+    old.execute("INSERT INTO tickets VALUES ('file', ?, '1', '', 'P2', '1 page(s)', 'open', 'x')", (A,))
+    old.commit()
+    old.close()
+    state = StateStore(path)
+    record = state.get("file", A)
+    state.close()
+    assert record is not None and record.floor == "" and record.priority == "P2"

@@ -1,0 +1,89 @@
+"""Which pages of a template the page-changing checks judge: the same ones in every crawl order.
+
+Checks that drive the page (keyboard walk, 320 px layout, hover...) run on a sample of each
+template's pages, because one template behaves alike on all its pages and those gatherers
+cost far more than axe. Taking "the first N pages crawled" would make the sample, and so the
+findings, depend on crawl order: a store that lists its products in another order would show
+old issues as new in the CI gate. So the sample is defined by the pages themselves: per
+template, the N audited pages whose URLs hash lowest (a bottom-k sample).
+
+While crawling, the order is unknown, so the crawler gathers on every page that is among the N
+lowest hashes seen *so far* for its template (`BottomK.offer`). Every page of the final sample
+qualifies when it arrives, and the extra pages are few (about N·ln(pages/N) per template).
+Evaluation then keeps the sampled artifacts of the final sample only (`final_sample`), so the
+findings do not depend on the order the pages came in. Pure: the crawler holds its own lock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable
+
+from a11y_audit.model import PageRecord
+
+__all__ = ["SAMPLED_KINDS", "BottomK", "final_sample", "sample_key"]
+
+SAMPLED_KINDS = frozenset(
+    {
+        "context_change",
+        "form_errors",
+        "hover",
+        "keyboard",
+        "layout_adaptation",
+        "motion",
+        "status_messages",
+        "timing",
+    }
+)
+"""Artifacts of the gatherers that change the page (a test keeps this equal to theirs)."""
+
+
+def sample_key(url: str) -> str:
+    """A page's rank in its template's sample: a hash of its canonical URL, order-free."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+class BottomK:
+    """Per template, the `size` lowest sample keys offered so far."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._keys: dict[str, list[str]] = {}
+
+    def offer(self, template: str, url: str) -> bool:
+        """Keep the page if it is among the lowest keys so far (then it gets sampled gatherers)."""
+        if self._size <= 0:
+            return False
+        keys = self._keys.setdefault(template, [])
+        key = sample_key(url)
+        if len(keys) >= self._size and key >= keys[-1]:
+            return False
+        bisect.insort(keys, key)
+        del keys[self._size :]
+        return True
+
+    def withdraw(self, template: str, url: str) -> None:
+        """Forget a page that could not be audited, so it takes no place in the sample."""
+        keys = self._keys.get(template, [])
+        key = sample_key(url)
+        if key in keys:
+            keys.remove(key)
+
+
+def final_sample(records: Iterable[PageRecord], size: int) -> set[str]:
+    """URLs of the crawled pages whose sampled artifacts count: per template, the `size`
+    lowest keys among pages that have such artifacts. Journey states are chosen by their
+    journey, not sampled, so they are always kept."""
+    by_template: dict[str, list[tuple[str, str]]] = {}
+    kept: set[str] = set()
+    for record in records:
+        if not SAMPLED_KINDS & set(record.artifacts):
+            continue
+        if record.journey is not None:
+            kept.add(record.url)
+            continue
+        by_template.setdefault(record.template or "", []).append((sample_key(record.url), record.url))
+    for pages in by_template.values():
+        kept.update(url for _, url in sorted(pages)[: max(size, 0)])
+    return kept

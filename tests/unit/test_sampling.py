@@ -1,0 +1,91 @@
+"""Page-changing checks judge the same pages of each template whatever the crawl order."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.browser.gatherers import gatherer_classes
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed
+from a11y_audit.evaluate import issues_for_run
+from a11y_audit.model import Impact, PageRecord
+from a11y_audit.priority import PriorityPolicy
+from a11y_audit.sampling import SAMPLED_KINDS, BottomK, final_sample, sample_key
+
+URLS = [f"https://shop.test/products/item-{n}" for n in range(60)]
+
+
+def test_sampled_kinds_are_the_page_changing_gatherers() -> None:
+    assert {name for name, cls in gatherer_classes().items() if cls.changes_page} == SAMPLED_KINDS
+
+
+def test_the_final_sample_was_gathered_in_every_crawl_order() -> None:
+    lowest = set(sorted(URLS, key=sample_key)[:3])
+    for seed in range(20):
+        order = URLS[:]
+        random.Random(seed).shuffle(order)
+        sample = BottomK(3)
+        gathered = {url for url in order if sample.offer("product", url)}
+        assert lowest <= gathered
+        assert len(gathered) < len(URLS) / 2  # about k·ln(n/k) extra, not every page
+
+
+def test_a_withdrawn_page_makes_room() -> None:
+    sample = BottomK(1)
+    first, second = sorted(URLS[:2], key=sample_key)
+    assert sample.offer("t", first)
+    assert not sample.offer("t", second)
+    sample.withdraw("t", first)
+    assert sample.offer("t", second)
+
+
+def test_size_zero_samples_nothing() -> None:
+    assert not BottomK(0).offer("t", URLS[0])
+
+
+def _record(url: str, template: str, *, journey: str | None = None, sampled: bool = True) -> PageRecord:
+    artifacts = {"dom": "x", **({"keyboard": "k.json"} if sampled else {})}
+    return PageRecord(url=url, template=template, journey=journey, artifacts=artifacts)
+
+
+def test_final_sample_takes_the_lowest_keys_per_template_and_every_journey_state() -> None:
+    records = [_record(url, "product") for url in URLS[:10]] + [
+        _record("https://shop.test/cart#journey=checkout&state=bag", "cart", journey="checkout"),
+        _record("https://shop.test/about", "content", sampled=False),
+    ]
+    kept = final_sample(records, 2)
+    assert kept == set(sorted(URLS[:10], key=sample_key)[:2]) | {
+        "https://shop.test/cart#journey=checkout&state=bag"
+    }
+
+
+class _WalkCheck(WholePageCheck):
+    meta: ClassVar[CheckMeta] = CheckMeta(
+        id="focus-not-visible",
+        title="Focus is visible",
+        failure_title="Focus is not visible",
+        description="Reads the keyboard artifact.",
+        wcag=("2.4.7",),
+        impact=Impact.SERIOUS,
+        requires=("dom", "keyboard"),
+    )
+
+    def judge(self, page: Page) -> Mapping[Target, Verdict]:
+        return {Target("#menu a", "<a>"): failed("no focus indicator")}
+
+
+def test_evaluation_uses_sampled_artifacts_of_the_final_sample_only(tmp_path: Path) -> None:
+    store = ArtifactStore.open(tmp_path, resume=False)
+    for url in URLS[:5]:
+        record = PageRecord(url=url, final_url=url, template="product")
+        store.save_page(
+            record, dom="<html><body><a>x</a></body></html>", gathered={"keyboard": {"stops": []}}
+        )
+    (issue,) = issues_for_run(store, PriorityPolicy(), date(2026, 11, 25), [_WalkCheck()], sample_size=2)
+    assert {instance.page_url for instance in issue.instances} == set(sorted(URLS[:5], key=sample_key)[:2])
+    (everywhere,) = issues_for_run(store, PriorityPolicy(), date(2026, 11, 25), [_WalkCheck()])
+    assert len(everywhere.instances) == 5
