@@ -113,6 +113,7 @@ class Frontier:
         self._admitted = 0
         self._done = 0
         self._closed = False
+        self._watchers: list[Callable[[str], None]] = []
 
     def add(self, url: str, depth: int, source: str | None = None) -> AddOutcome:
         """Offer a URL found at link distance depth from a start URL; say what became of it.
@@ -129,6 +130,17 @@ class Frontier:
         if known is not None:
             return known
         return self._settle(key, depth, source, self._check(key, depth))
+
+    def watch(self, watcher: Callable[[str], None]) -> None:
+        """Call watcher(url) for every URL queued from now on, and now for those already queued.
+
+        The crawler uses it to know a template's pages before it visits them (sampling.py).
+        Watchers run under the frontier's lock: they must be quick and must not call back.
+        """
+        with self._cond:
+            self._watchers.append(watcher)
+            for item in self._queue:
+                watcher(item.url)
 
     def take(self, timeout: float | None = None) -> QueueItem | None:
         """Hand out the oldest queued URL, waiting while other pages in flight may add more.
@@ -270,6 +282,8 @@ class Frontier:
         self._count_variant(key)
         self._admitted += 1
         self._queue.append(QueueItem(key, depth, source))
+        for watcher in self._watchers:
+            watcher(key)
         self._cond.notify()
         return AddOutcome.QUEUED, None
 

@@ -7,9 +7,10 @@ findings, depend on crawl order: a store that lists its products in another orde
 old issues as new in the CI gate. So the sample is defined by the pages themselves: per
 template, the N audited pages whose URLs hash lowest (a bottom-k sample).
 
-While crawling, the order is unknown, so the crawler gathers on every page that is among the N
-lowest hashes seen *so far* for its template (`BottomK.offer`). Every page of the final sample
-qualifies when it arrives, and the extra pages are few (about N·ln(pages/N) per template).
+While crawling, not every page is known yet, so the crawler gathers on every page that is among
+the N lowest hashes of its template's pages known *so far*, queued or visited (`BottomK`).
+Every page of the final sample qualifies when it is visited, and the extra pages are few: none
+when a sitemap queues the whole site first, about N·ln(pages/N) per template at worst.
 Evaluation then keeps the sampled artifacts of the final sample only (`final_sample`), so the
 findings do not depend on the order the pages came in. Pure: the crawler holds its own lock.
 """
@@ -45,23 +46,33 @@ def sample_key(url: str) -> str:
 
 
 class BottomK:
-    """Per template, the `size` lowest sample keys offered so far."""
+    """Per template, the `size` lowest sample keys among the pages known so far.
+
+    Pages become known when they are queued (`note`, before they are visited) or offered; a
+    page runs the sampled gatherers when its key is among the lowest known for its template.
+    The more of a site is known early (a sitemap seeds it all), the closer the gathered set
+    is to the final sample; pages that fail are withdrawn so they take no place.
+    """
 
     def __init__(self, size: int):
         self._size = size
         self._keys: dict[str, list[str]] = {}
 
-    def offer(self, template: str, url: str) -> bool:
-        """Keep the page if it is among the lowest keys so far (then it gets sampled gatherers)."""
+    def note(self, template: str, url: str) -> None:
+        """A page of the template is known (queued); it may push others out of the sample."""
         if self._size <= 0:
-            return False
+            return
         keys = self._keys.setdefault(template, [])
         key = sample_key(url)
-        if len(keys) >= self._size and key >= keys[-1]:
-            return False
+        if key in keys or (len(keys) >= self._size and key >= keys[-1]):
+            return
         bisect.insort(keys, key)
         del keys[self._size :]
-        return True
+
+    def offer(self, template: str, url: str) -> bool:
+        """Whether a page about to be visited is among the lowest keys known for its template."""
+        self.note(template, url)
+        return sample_key(url) in self._keys.get(template, ())
 
     def withdraw(self, template: str, url: str) -> None:
         """Forget a page that could not be audited, so it takes no place in the sample."""

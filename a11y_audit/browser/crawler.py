@@ -134,6 +134,8 @@ class Crawler:
 
     def run(self) -> None:
         """Crawl until the frontier is exhausted; Ctrl-C stops cleanly after in-flight pages."""
+        if self._options.gatherers:
+            self._frontier.watch(self._note_queued)
         first = _Worker(self._options, self._axe_core)
         first.start()  # fail fast (exit 3) before any thread exists
         assert first.session is not None and first.axe is not None
@@ -200,6 +202,11 @@ class Crawler:
                 self._frontier.add(link, item.depth + 1, source=item.url)
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))
+
+    def _note_queued(self, url: str) -> None:
+        """Frontier watcher: a queued page is known to its template's sample before its visit."""
+        with self._lock:
+            self._sample.note(template_for(url, self._options.template_patterns), url)
 
     def count_sampled(self, records: Iterable[PageRecord]) -> None:
         """On resume: pages already audited with page-changing gatherers keep their places."""

@@ -273,9 +273,19 @@ def test_the_regression_store_reports_only_its_one_defect(tmp_path: Path) -> Non
     assert all(item.defects == {REGRESSION_DEFECT} for item in run.located)
 
 
+def no_page_changing_checks(folder: Path) -> Path:
+    """A config without the sampled page-changing checks, for tests about crawling, not checks."""
+    config = folder / "no-interactive.toml"
+    config.write_text("[checks]\ninteractive_pages_per_template = 0\n", "utf-8")
+    return config
+
+
 def test_demo_command_prints_where_the_report_is(tmp_path: Path) -> None:
     out = tmp_path / "demo"
-    result = run_cli("demo", "-o", str(out), "--workers", "2", "--no-screenshots", "--quiet")
+    config = str(no_page_changing_checks(tmp_path))
+    result = run_cli(
+        "demo", "-o", str(out), "--workers", "2", "--no-screenshots", "--quiet", "--config", config
+    )
     assert result.returncode == 0, result.stderr
     assert f"Report:  {out / 'report.html'}" in result.stdout
     assert f"Results: {out / 'results.json'}" in result.stdout
@@ -309,6 +319,8 @@ def test_a_sitemap_index_seeds_the_crawl(tmp_path: Path) -> None:
             "--workers",
             "2",
             "--no-screenshots",
+            "--config",
+            str(no_page_changing_checks(tmp_path)),
         )
     assert result.returncode == 0, result.stderr
     pages = load_results(out)["pages"]

@@ -395,3 +395,14 @@ def test_many_threads_respect_max_pages() -> None:
         thread.join(timeout=30)
     assert len(visits) == len(set(visits)) == 50
     assert frontier.skipped[AddOutcome.PAGE_LIMIT].count > 0
+
+
+def test_a_watcher_hears_of_queued_urls_already_there_and_to_come_canonical() -> None:
+    frontier = make()
+    frontier.add(SHOP + "/a?utm_source=mail", 0)
+    heard: list[str] = []
+    frontier.watch(heard.append)
+    frontier.add(SHOP + "/b#top", 1)
+    frontier.add(SHOP + "/b", 1)  # a duplicate is not queued again
+    frontier.add(SHOP + "/checkout", 1)  # out of scope: never queued
+    assert heard == [SHOP + "/a", SHOP + "/b"]

@@ -34,6 +34,14 @@ def test_the_final_sample_was_gathered_in_every_crawl_order() -> None:
         assert len(gathered) < len(URLS) / 2  # about k·ln(n/k) extra, not every page
 
 
+def test_pages_known_from_the_queue_keep_later_pages_out_of_the_sample() -> None:
+    sample = BottomK(2)
+    for url in URLS:  # a sitemap queued the whole template before any visit
+        sample.note("product", url)
+    lowest = set(sorted(URLS, key=sample_key)[:2])
+    assert {url for url in URLS if sample.offer("product", url)} == lowest
+
+
 def test_a_withdrawn_page_makes_room() -> None:
     sample = BottomK(1)
     first, second = sorted(URLS[:2], key=sample_key)
