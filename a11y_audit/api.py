@@ -282,11 +282,11 @@ def report(
         raise UsageError("--baseline needs --format md, junit or sarif, and no --compare")
     results = load_results(results_path)
     trend = compare(load_results(previous), results) if previous is not None else None
-    known: frozenset[str] | None = None
+    states: dict[str, str] | None = None
     if baseline is not None:
         accepted = load_baseline(baseline)
         decision = decide(results, accepted, GatePolicy(), date.today())
-        known = decision.known_fingerprints
+        states = decision.baseline_states
         trend = as_trend(decision, accepted, results)
     output = output or results_path.with_name(REPORT_FILES[fmt])
     if fmt == "html":
@@ -296,9 +296,9 @@ def report(
     elif fmt == "csv":
         text = render_csv(results)
     elif fmt == "junit":
-        text = render_junit(results, known or frozenset())
+        text = render_junit(results, frozenset(states or ()))
     elif fmt == "sarif":
-        text = render_sarif(results, known)
+        text = render_sarif(results, states)
     else:
         text = render_json(results)
     try:

@@ -8,6 +8,11 @@ issue (rule, WCAG criteria, priority, templates, an example page and selector). 
 need review, `triage` (`reviewed-ok` or `false-positive`). Because the key is the fingerprint, a
 triage decision holds until the element changes, and then the changed element is new.
 
+Each entry also keeps the issue's defect key (the fingerprint without the outcome), so a known
+defect whose outcome flipped between needs-review and failed, as rendered-text checks do when
+product names change length, is still recognised (a11y_audit.gate: "outcome changed") and
+`update` carries its annotations over.
+
 The baseline also records the run it was made from (axe-core version, rules that ran, pages
 audited), so the gate can tell a rule that changed from a regression and a crawl that silently
 audited fewer pages from a clean one.
@@ -40,7 +45,9 @@ __all__ = [
 FORMAT = "a11y-audit-baseline/1"
 TRIAGE = ("reviewed-ok", "false-positive")
 """Decisions a person can record for an issue: checked and fine, or the tool was wrong."""
-_ANNOTATIONS = ("reason", "ticket", "expires", "triage")
+_OUTCOMES = ("failed", "cantTell")
+_DEBT = ("reason", "ticket", "expires")
+_ANNOTATIONS = (*_DEBT, "triage")
 _HOW_TO_CREATE = "create one with `a11y-audit baseline create RESULTS.json --baseline FILE`"
 
 
@@ -63,6 +70,8 @@ class Entry:
     templates: tuple[str, ...]
     example_page: str
     example_selector: str
+    defect_key: str | None = None
+    """Absent in baselines written before results 1.4.0: such entries match by fingerprint only."""
     reason: str | None = None
     ticket: str | None = None
     expires: date | None = None
@@ -85,6 +94,8 @@ class Entry:
             "example_page": self.example_page,
             "example_selector": self.example_selector,
         }
+        if self.defect_key is not None:
+            data["defect_key"] = self.defect_key
         for name in _ANNOTATIONS:
             value = getattr(self, name)
             if value is not None:
@@ -116,6 +127,22 @@ class Baseline:
     run: BaselineRun
     entries: dict[str, Entry]
     """By fingerprint."""
+    _by_defect: dict[tuple[str, str], Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_defect = {
+            (entry.defect_key, entry.outcome): entry for entry in self.entries.values() if entry.defect_key
+        }
+        object.__setattr__(self, "_by_defect", by_defect)
+
+    def counterpart(self, issue: dict[str, Any]) -> Entry | None:
+        """The entry of the same defect with another outcome, when the issue has no entry of
+        its own: the known defect, judged failed where it was needs review, or the reverse."""
+        key = issue.get("defect_key")
+        if key is None or issue["fingerprint"] in self.entries:
+            return None
+        others = (self._by_defect.get((key, outcome)) for outcome in _OUTCOMES if outcome != issue["outcome"])
+        return next((entry for entry in others if entry is not None), None)
 
     def to_json(self) -> dict[str, Any]:
         ordered = sorted(
@@ -131,16 +158,20 @@ def create(results: dict[str, Any]) -> Baseline:
 
 def update(old: Baseline, results: dict[str, Any], *, accept_new: bool = False) -> Baseline:
     """Ratchet: drop entries whose issue is gone (fixed), refresh the kept ones from this run and
-    keep what people wrote on them. New issues join only with accept_new: adding them is a
-    decision to accept regressions, so it must be asked for."""
+    keep what people wrote on them. A known defect whose outcome changed replaces its old entry.
+    New issues join only with accept_new: adding them is a decision to accept regressions, so
+    it must be asked for."""
     entries: dict[str, Entry] = {}
     for issue in results["issues"]:
-        known = old.entries.get(issue["fingerprint"])
-        if known is None and not accept_new:
-            continue
         fresh = _entry(issue)
+        known = old.entries.get(issue["fingerprint"])
         if known is not None:
             fresh = replace(fresh, **{name: getattr(known, name) for name in _ANNOTATIONS})
+        elif (changed := old.counterpart(issue)) is not None:
+            # A triage judged the other outcome, so it does not carry over; debt notes do.
+            fresh = replace(fresh, **{name: getattr(changed, name) for name in _DEBT})
+        elif not accept_new:
+            continue
         entries[fresh.fingerprint] = fresh
     return Baseline(_run_of(results), entries)
 
@@ -173,6 +204,7 @@ def _entry(issue: dict[str, Any]) -> Entry:
         # The path, not the URL: origins and ports differ between CI runs and would churn the diff.
         example_page=parts.path + (f"?{parts.query}" if parts.query else ""),
         example_selector=first["selector"],
+        defect_key=issue.get("defect_key"),
     )
 
 
@@ -240,6 +272,7 @@ def _load_entry(item: dict[str, Any], path: Path) -> Entry:
         templates=tuple(item.get("templates", ())),
         example_page=str(item.get("example_page", "")),
         example_selector=str(item.get("example_selector", "")),
+        defect_key=_optional_text(item, "defect_key"),
         reason=_optional_text(item, "reason"),
         ticket=_optional_text(item, "ticket"),
         expires=expiry,

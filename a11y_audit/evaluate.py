@@ -104,6 +104,7 @@ def _issue(group: Group, policy: PriorityPolicy, start: date) -> Issue:
     reach = Reach(pages=len(group.pages), templates=len(templates))
     return Issue(
         fingerprint=group.fingerprint,
+        defect_key=group.defect_key,
         rule=group.rule,
         outcome=group.outcome,
         impact=group.impact,

@@ -8,6 +8,14 @@ ones are reported so `baseline update` can ratchet them out; accepted debt past 
 date counts as new. A new issue of a rule the baseline's run did not have, or whose WCAG
 mapping moved (an axe-core upgrade), is "rule changed": worth a look, not a regression.
 
+Whether a check is certain can depend on page data: text that a fixed-height card clips by a
+pixel is needs-review, by a letter is failed, and a renamed product moves it from one to the
+other. The fingerprint includes the outcome, so such an issue is looked up by its defect key
+(the fingerprint without the outcome): the same defect with the other outcome in the baseline
+is "outcome changed", a known defect, reported but not blocking. One exception: a person's
+triage (reviewed-ok, false-positive) judged an uncertain finding, so when the tool becomes
+certain that the element fails, the triage no longer covers it and the issue is new.
+
 A crawl that audited too few pages proves nothing, so it is a tool failure (exit 3), never a
 pass: fewer than `min_pages`, or fewer than the baseline's run by more than `max_page_drop`.
 """
@@ -48,6 +56,8 @@ class GateResult:
     rule_changed: list[dict[str, Any]]
     known: list[dict[str, Any]]
     fixed: list[Entry]
+    outcome_changed: list[dict[str, Any]] = field(default_factory=list)
+    """Known defects now judged with the other outcome (their old entries are not fixed)."""
     expired: frozenset[str] = frozenset()
     """Fingerprints of accepted debt past its date (they sit in blocking or new)."""
     flaky: list[dict[str, Any]] = field(default_factory=list)
@@ -62,9 +72,12 @@ class GateResult:
         return EXIT_FAIL if self.blocking else EXIT_PASS
 
     @property
-    def known_fingerprints(self) -> frozenset[str]:
-        """Issues the baseline accepts: reports show them as unchanged, not as failures."""
-        return frozenset(issue["fingerprint"] for issue in self.known)
+    def baseline_states(self) -> dict[str, str]:
+        """SARIF's baselineState of each issue the baseline knows (the rest are `new`); its keys
+        are the issues reports show as accepted rather than as failures."""
+        states = {issue["fingerprint"]: "unchanged" for issue in self.known}
+        states.update((issue["fingerprint"], "updated") for issue in self.outcome_changed)
+        return states
 
     def with_flaky(self, fingerprints: Iterable[str]) -> GateResult:
         """Move blocking issues that did not reproduce to `flaky`."""
@@ -82,6 +95,8 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
     new: list[dict[str, Any]] = []
     rule_changed: list[dict[str, Any]] = []
     known: list[dict[str, Any]] = []
+    outcome_changed: list[dict[str, Any]] = []
+    changed_entries: set[str] = set()
     expired: set[str] = set()
     current_rules = {rule_key(rule["source"], rule["id"]): tuple(rule["wcag"]) for rule in _rules(results)}
     for issue in results["issues"]:
@@ -89,13 +104,19 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
         if entry is not None and not entry.expired(today):
             known.append(issue)
             continue
-        if entry is not None:
+        counterpart = baseline.counterpart(issue)
+        if counterpart is not None:
+            changed_entries.add(counterpart.fingerprint)
+        if entry is not None or (counterpart is not None and counterpart.expired(today)):
             expired.add(issue["fingerprint"])
+        elif counterpart is not None and not _triage_overruled(counterpart, issue):
+            outcome_changed.append(issue)
+            continue
         elif _rule_changed(issue, baseline, current_rules):
             rule_changed.append(issue)
             continue
         (blocking if _blocks(issue, policy.fail_on) else new).append(issue)
-    present = {issue["fingerprint"] for issue in results["issues"]}
+    present = {issue["fingerprint"] for issue in results["issues"]} | changed_entries
     fixed = [entry for fingerprint, entry in sorted(baseline.entries.items()) if fingerprint not in present]
     return GateResult(
         blocking=blocking,
@@ -103,6 +124,7 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
         rule_changed=rule_changed,
         known=known,
         fixed=fixed,
+        outcome_changed=outcome_changed,
         expired=frozenset(expired),
         page_problem=_page_problem(results, baseline, policy),
         fail_on=policy.fail_on,
@@ -120,6 +142,11 @@ def _blocks(issue: dict[str, Any], fail_on: Priority) -> bool:
         and bool(issue["wcag"])
         and Priority(issue["priority"]).rank <= fail_on.rank
     )
+
+
+def _triage_overruled(entry: Entry, issue: dict[str, Any]) -> bool:
+    """A triage judged the needs-review finding; a certain failure is beyond what it covered."""
+    return entry.triage is not None and issue["outcome"] == "failed"
 
 
 def _rule_changed(issue: dict[str, Any], baseline: Baseline, current: dict[str, tuple[str, ...]]) -> bool:
@@ -164,7 +191,7 @@ def as_trend(result: GateResult, baseline: Baseline, results: dict[str, Any]) ->
     return Trend(
         new=[*result.blocking, *result.new, *result.rule_changed, *result.flaky],
         fixed=[entry.to_json() for entry in result.fixed],
-        still_open=result.known,
+        still_open=[*result.known, *result.outcome_changed],
         then=then,
         now=now,
         previous_started=f"the baseline ({baseline.run.started})",
@@ -176,7 +203,8 @@ def summary_lines(result: GateResult, baseline_name: str) -> list[str]:
     lines = [
         f"Gate (fail on {result.fail_on.value} and above, against {baseline_name}): "
         f"{len(result.blocking)} new blocking, {len(result.new)} new not blocking, "
-        f"{len(result.rule_changed)} rule changed, {len(result.flaky)} flaky, {len(result.known)} known, "
+        f"{len(result.rule_changed)} rule changed, {len(result.flaky)} flaky, "
+        f"{len(result.outcome_changed)} outcome changed, {len(result.known)} known, "
         f"{len(result.fixed)} fixed."
     ]
     sections: list[tuple[str, list[dict[str, Any]]]] = [
@@ -184,6 +212,7 @@ def summary_lines(result: GateResult, baseline_name: str) -> list[str]:
         ("new (not blocking)", result.new),
         ("rule changed (not a regression; update the baseline)", result.rule_changed),
         ("flaky (did not reproduce; not blocking)", result.flaky),
+        ("outcome changed (known defect; not blocking; baseline update records it)", result.outcome_changed),
     ]
     for heading, issues in sections:
         for issue in issues:
@@ -226,6 +255,10 @@ def github_annotations(result: GateResult, file: str) -> list[str]:
     lines += [
         _annotation("warning", file, f"Accessibility rule changed {_short(i)}", _describe(i))
         for i in result.rule_changed
+    ]
+    lines += [
+        _annotation("notice", file, f"Known accessibility issue now {i['outcome']} {_short(i)}", _describe(i))
+        for i in result.outcome_changed
     ]
     if result.page_problem:
         lines.append(_annotation("error", file, "Accessibility audit incomplete", result.page_problem))

@@ -9,6 +9,11 @@ the first word of an id: `#quantity-linen-shirt` is `#quantity~`), keeping tag
 names, attribute names, roles, input types and stable class names. The fingerprint hashes
 only those parts, so it survives new product names, prices, ids, ports and query strings
 between runs. Groups fill page by page (a dict keyed by fingerprint).
+
+The *defect key* hashes the same parts without the outcome. Whether a check is certain can
+depend on page data (a longer product name clips by more pixels, so needs-review becomes
+failed), and the CI gate must recognise that as the known defect with a changed outcome, not
+as a new one.
 """
 
 from __future__ import annotations
@@ -132,6 +137,7 @@ class Group:
     """One issue being collected (mutable while the run is read): instances and reach."""
 
     fingerprint: str
+    defect_key: str
     rule: RuleMeta
     outcome: Outcome
     impact: Impact
@@ -152,15 +158,13 @@ class Grouper:
         (ties by name, so the crawl order of parallel workers does not change it)."""
         template = record.template or template_for(record.url)
         for finding in findings:
-            key = fingerprint(
-                finding.rule.source.value,
-                finding.rule.id,
-                finding.outcome.value,
-                component_signature(finding.where.target, finding.where.snippet),
-            )
+            signature = component_signature(finding.where.target, finding.where.snippet)
+            source, rule = finding.rule.source.value, finding.rule.id
+            key = fingerprint(source, rule, finding.outcome.value, signature)
             group = self._groups.get(key)
             if group is None:
-                group = Group(key, finding.rule, finding.outcome, finding.impact, flow)
+                defect = fingerprint(source, rule, signature)
+                group = Group(key, defect, finding.rule, finding.outcome, finding.impact, flow)
                 self._groups[key] = group
             if finding.impact.rank > group.impact.rank:
                 group.impact = finding.impact

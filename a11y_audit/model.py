@@ -223,6 +223,8 @@ class Issue:
     """Findings that share a fingerprint: the unit of report rows, tickets and the CI gate."""
 
     fingerprint: str
+    defect_key: str
+    """The fingerprint without the outcome: one element and rule, failed or needs review."""
     rule: RuleMeta
     outcome: Outcome
     impact: Impact
@@ -235,6 +237,7 @@ class Issue:
         """Serialise for results.json (names are a documented contract: keep them)."""
         return {
             "fingerprint": self.fingerprint,
+            "defect_key": self.defect_key,
             "rule": self.rule.id,
             "source": self.rule.source.value,
             "outcome": self.outcome.value,

@@ -19,7 +19,7 @@ from a11y_audit.model import Issue, PageRecord
 
 __all__ = ["SCHEMA_VERSION", "load_results", "write_results"]
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 _TOP_LEVEL = {"tool": dict, "pages": list, "skipped": dict, "issues": list, "summary": dict}
 # What the reporters read of each issue; "priority" is why results before 1.1.0 are refused.
 _ISSUE_KEYS = ("fingerprint", "rule", "source", "outcome", "impact", "wcag", "priority", "instances")

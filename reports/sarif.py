@@ -5,13 +5,15 @@ URL, `logicalLocation` the element's selector, the location's message the elemen
 fingerprint goes into `partialFingerprints`, so SARIF consumers track an issue across runs the
 way the gate does. Needs-review items are `kind: review` (level none, as the spec requires for
 non-failures); failures are errors (P1, P2), warnings (P3) or notes (P4). With a baseline,
-`baselineState` says new or unchanged. A test validates the output against the official
+`baselineState` says new, unchanged, or updated (a known defect whose outcome changed between
+needs review and failed). A test validates the output against the official
 OASIS SARIF 2.1.0 JSON schema.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["SCHEMA_URI", "render_sarif"]
@@ -22,8 +24,9 @@ _LOCATIONS = 10
 """Instances listed per result; the rest are counted in properties.instances."""
 
 
-def render_sarif(results: dict[str, Any], known: frozenset[str] | None = None) -> str:
-    """The SARIF log; `known` (a baseline's fingerprints) adds baselineState to each result."""
+def render_sarif(results: dict[str, Any], states: Mapping[str, str] | None = None) -> str:
+    """The SARIF log; `states` (fingerprint -> baselineState of the issues a baseline knows,
+    a11y_audit.gate.GateResult.baseline_states) adds baselineState to every result."""
     tool = results["tool"]
     rules: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []
@@ -48,7 +51,7 @@ def render_sarif(results: dict[str, Any], known: frozenset[str] | None = None) -
                 **({"endTimeUtc": tool["finished"]} if tool.get("finished") else {}),
             }
         ],
-        "results": [_result(issue, rules[issue["rule"]], known) for issue in results["issues"]],
+        "results": [_result(issue, rules[issue["rule"]], states) for issue in results["issues"]],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -71,7 +74,7 @@ def _descriptor(issue: dict[str, Any]) -> dict[str, Any]:
     return descriptor
 
 
-def _result(issue: dict[str, Any], rule_index: int, known: frozenset[str] | None) -> dict[str, Any]:
+def _result(issue: dict[str, Any], rule_index: int, states: Mapping[str, str] | None) -> dict[str, Any]:
     failed = issue["outcome"] == "failed"
     wcag = ", ".join(issue["wcag"]) or "best practice"
     result: dict[str, Any] = {
@@ -94,8 +97,8 @@ def _result(issue: dict[str, Any], rule_index: int, known: frozenset[str] | None
             "instances": len(issue["instances"]),
         },
     }
-    if known is not None:
-        result["baselineState"] = "unchanged" if issue["fingerprint"] in known else "new"
+    if states is not None:
+        result["baselineState"] = states.get(issue["fingerprint"], "new")
     return result
 
 

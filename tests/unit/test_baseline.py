@@ -100,6 +100,20 @@ def test_triage_stays_while_the_element_is_the_same_and_ends_when_it_changes() -
     assert update(triaged, run(changed)).entries == {}
 
 
+def test_update_replaces_a_defect_whose_outcome_changed_and_keeps_its_debt_notes(tmp_path: Path) -> None:
+    review = issue("aaaa", outcome="cantTell", defect_key="dddd")
+    path = write_baseline(tmp_path / "b.json", create(run(review)))
+    data = json.loads(path.read_text("utf-8"))
+    assert data["issues"][0]["defect_key"] == "dddd"  # written, so the next gate can match it
+    data["issues"][0].update(reason="card titles are fixed height", ticket="SHOP-7", triage="reviewed-ok")
+    path.write_text(json.dumps(data), "utf-8")
+    certain = issue("bbbb", outcome="failed", defect_key="dddd")
+    updated = update(load_baseline(path), run(certain)).entries  # no --accept-new needed: it is known
+    assert list(updated) == ["bbbb"] and updated["bbbb"].outcome == "failed"
+    assert (updated["bbbb"].reason, updated["bbbb"].ticket) == ("card titles are fixed height", "SHOP-7")
+    assert updated["bbbb"].triage is None  # it judged the needs-review finding, not this failure
+
+
 def test_expired_debt_is_recognised_by_date() -> None:
     entry = replace(create(run(issue("aaaa"))).entries["aaaa"], expires=date(2026, 12, 31))
     assert not entry.expired(date(2026, 12, 31))

@@ -89,13 +89,14 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     assert "baselineState" not in by_rule["bypass"]
 
 
-def test_sarif_with_a_baseline_says_new_or_unchanged(tmp_path: Path) -> None:
+def test_sarif_with_a_baseline_says_new_unchanged_or_updated(tmp_path: Path) -> None:
     results = saved_results(tmp_path)
-    known = frozenset(issue["fingerprint"] for issue in results["issues"][1:])
+    known = {issue["fingerprint"]: "unchanged" for issue in results["issues"][2:]}
+    known[results["issues"][1]["fingerprint"]] = "updated"
     log = json.loads(render_sarif(results, known))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     states = [result["baselineState"] for result in log["runs"][0]["results"]]
-    assert states == ["new"] + ["unchanged"] * (len(states) - 1)
+    assert states == ["new", "updated"] + ["unchanged"] * (len(states) - 2)
 
 
 def test_the_pr_summary_against_a_baseline_stays_under_githubs_limit(tmp_path: Path) -> None:

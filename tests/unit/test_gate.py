@@ -227,3 +227,57 @@ def test_the_churn_variant_changes_nothing_a_fingerprint_sees(
     assert churned != snippet and "css-" in churned
     assert component_signature((churned_target,), churned) == component_signature((target,), snippet)
     assert churn_html("<p>Relaxed Linen Shirt £95.00</p>") == "<p>Linen Shirt Relaxed £85.50</p>"
+
+
+def flipped(fingerprint: str, outcome: str, **fields: Any) -> dict[str, Any]:
+    """An issue of defect `dddd` (one element and rule) judged with this outcome."""
+    return issue(fingerprint, defect_key="dddd", outcome=outcome, **fields)
+
+
+def test_a_known_defect_whose_outcome_flipped_is_outcome_changed_not_new() -> None:
+    """Churned product names clip a card title by more pixels: needs review becomes failed."""
+    baseline = create(run(flipped("review", "cantTell", priority="P3"), issue("aaaa")))
+    result = decide(run(flipped("certain", "failed"), issue("aaaa")), baseline, GatePolicy(), TODAY)
+    assert [item["fingerprint"] for item in result.outcome_changed] == ["certain"]
+    assert result.blocking == [] and result.new == [] and result.fixed == []  # the old entry is not fixed
+    assert result.exit_code == 0
+    assert result.baseline_states == {"aaaa": "unchanged", "certain": "updated"}
+    lines = summary_lines(result, "b.json")
+    assert "0 flaky, 1 outcome changed, 1 known, 0 fixed." in lines[0]
+    changed = [line for line in lines if line.startswith("  outcome changed (known defect")]
+    assert len(changed) == 1 and "failed; certain" in changed[0]
+    (notice,) = github_annotations(result, "b.json")
+    assert notice.startswith("::notice file=b.json,title=Known accessibility issue now failed P2 image-alt")
+
+
+def test_the_reverse_flip_is_outcome_changed_too() -> None:
+    baseline = create(run(flipped("certain", "failed")))
+    result = decide(run(flipped("review", "cantTell")), baseline, GatePolicy(), TODAY)
+    assert [item["fingerprint"] for item in result.outcome_changed] == ["review"] and result.fixed == []
+
+
+def test_a_triaged_needs_review_item_that_now_fails_for_certain_is_new() -> None:
+    """The triage judged the uncertain finding; it does not cover a certain failure."""
+    baseline = create(run(flipped("review", "cantTell")))
+    triaged = replace(baseline, entries={"review": replace(baseline.entries["review"], triage="reviewed-ok")})
+    result = decide(run(flipped("certain", "failed")), triaged, GatePolicy(), TODAY)
+    assert [item["fingerprint"] for item in result.blocking] == ["certain"] and result.outcome_changed == []
+    assert result.fixed == []  # the triaged entry's element is still there
+
+
+def test_an_outcome_change_of_expired_debt_counts_as_new() -> None:
+    baseline = create(run(flipped("review", "cantTell")))
+    debt = replace(
+        baseline, entries={"review": replace(baseline.entries["review"], expires=date(2026, 11, 1))}
+    )
+    result = decide(run(flipped("certain", "failed")), debt, GatePolicy(), TODAY)
+    assert [item["fingerprint"] for item in result.blocking] == ["certain"]
+    assert result.expired == {"certain"}
+
+
+def test_issues_without_a_defect_key_match_by_fingerprint_only() -> None:
+    """Results before 1.4.0 have no defect key: a changed fingerprint is new, as it always was."""
+    baseline = create(run(issue("review", outcome="cantTell")))
+    result = decide(run(issue("certain")), baseline, GatePolicy(), TODAY)
+    assert [item["fingerprint"] for item in result.blocking] == ["certain"]
+    assert [entry.fingerprint for entry in result.fixed] == ["review"]
