@@ -65,6 +65,7 @@ ACTIONS: dict[str, str] = {
 _MODIFIERS: dict[str, tuple[str, ...]] = {
     "value": ("fill", "select"),
     "on": ("press", "assert_text"),
+    "frame": ("click", "fill", "wait_for"),
     "timeout": (
         "click",
         "fill",
@@ -159,6 +160,8 @@ class Step:
     target: str
     value: Value | None = None
     on: str | None = None
+    frame: str | None = None
+    """CSS selector of the iframe the target is in (a payment provider's card fields)."""
     timeout: float | None = None
     allow_submit: bool = False
     allow_order: bool = False
@@ -171,6 +174,8 @@ class Step:
             text += f" = {self.value.text}" if self.value.env else f" = {self.value.text!r}"
         if self.on:
             text += f" on {self.on}"
+        if self.frame:
+            text += f" in {self.frame}"
         return text
 
 
@@ -358,6 +363,9 @@ def _step(journey: str, number: int, raw: Any) -> Step:
     on = raw.get("on")
     if on is not None:
         on = _selector(on, where, keys, "on")
+    frame = raw.get("frame")
+    if frame is not None:
+        frame = _selector(frame, where, keys, "frame")
     flags = {name: raw.get(name, False) for name in ("allow_submit", "allow_order", "interactive")}
     for name, flag in flags.items():
         if not isinstance(flag, bool):
@@ -368,6 +376,7 @@ def _step(journey: str, number: int, raw: Any) -> Step:
         target=target,
         value=Value(value) if isinstance(value, str) else None,
         on=on,
+        frame=frame,
         timeout=float(timeout) if timeout is not None else None,
         **flags,
     )

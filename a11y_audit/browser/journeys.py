@@ -180,8 +180,15 @@ class _Run:
 
     def step(self, step: Step) -> str:
         action = getattr(self, f"do_{step.action}")
-        result: str = action(step)
-        return result
+        if step.frame is None:
+            return str(action(step))
+        # A payment provider's card fields live in its own (cross-origin) iframe: act inside it.
+        frame = self.find(step.frame, step, expected_conditions.presence_of_element_located, "to be present")
+        self.driver.switch_to.frame(frame)
+        try:
+            return str(action(step))
+        finally:
+            self.driver.switch_to.default_content()
 
     def do_visit(self, step: Step) -> str:
         base = self.journey.base_url or self.runner.base_url
