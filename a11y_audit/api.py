@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -44,7 +45,8 @@ from a11y_audit.results_file import load_results, write_results
 from a11y_audit.robots import RobotsCache
 from a11y_audit.scope import Scope
 from a11y_audit.sitemap import iter_sitemap_urls
-from a11y_audit.urls import TrailingSlash, parse_start_url
+from a11y_audit.storage_state import StorageState, load_storage_state, save_storage_state
+from a11y_audit.urls import TrailingSlash, origin, parse_start_url
 
 __all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report", "run_journeys"]
 
@@ -84,31 +86,36 @@ def audit(
     on_page: PageSink | None = None,
     on_frontier: Callable[[Frontier], None] | None = None,
     on_journey_step: StepListener | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> AuditOutcome:
     """Crawl (or, without follow_links, scan exactly the start URLs) and write everything.
 
     Configured journeys run too, each in its own browser session: the `crawl_as` one before
-    the crawl (which then reuses its cookies and never opens a deny-listed URL), the others
-    beside the crawl's workers.
+    the crawl (which then reuses its session and never opens a deny-listed URL), the others
+    beside the crawl's workers. A storage-state file ([journeys] storage_state,
+    --storage-state) signs the crawl in instead, and is where journeys start unless they opt
+    out. `on_warning` hears, as they happen, warnings that also go to results.json.
     """
     start_urls = [parse_start_url(url) for url in config.start_urls]
     sitemaps = [parse_start_url(url) for url in config.sitemaps]
     if not start_urls and not sitemaps:
         raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
     checks = _checks(config)  # a bad check id or module fails here, before any browser starts
+    scope = Scope.from_start_urls(
+        start_urls + sitemaps,
+        extra_origins=config.allowed_origins,
+        include=config.include,
+        # Signed in, a crawled logout or delete-account link would end the session (or worse).
+        exclude=config.exclude + (config.journeys.deny_patterns if config.journeys.signed_in else ()),
+    )
+    warnings, warn = _warnings(on_warning)
+    storage = _storage_state(config, scope.allowed_origins, config.journeys.journeys, warn)
     axe_core = locate_axe_core(config.axe_path)
     browser = _browser_settings(config)
     check_local_browser(browser)
     store = ArtifactStore.open(output, resume=resume)
     if resume and not store.read_run_info():
         raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
-    scope = Scope.from_start_urls(
-        start_urls + sitemaps,
-        extra_origins=config.allowed_origins,
-        include=config.include,
-        # Signed in, a crawled logout or delete-account link would end the session (or worse).
-        exclude=config.exclude + (config.journeys.deny_patterns if config.journeys.crawl_as else ()),
-    )
     robots = RobotsCache(lambda url: fetch(url, user_agent=USER_AGENT), USER_AGENT)
     frontier = Frontier(
         scope,
@@ -126,7 +133,6 @@ def audit(
         for url in start_urls
         if (added := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
     ]
-    warnings: list[str] = []
     for sitemap in sitemaps:
         for url in iter_sitemap_urls(
             sitemap, lambda u: fetch(u, user_agent=USER_AGENT), scope, warnings=warnings
@@ -155,10 +161,15 @@ def audit(
     )
     journeys: JourneyBatch | None = None
     if config.journeys.journeys:
-        runner = _journey_runner(config, store, axe_core, options, on_journey_step, on_page)
+        runner = _journey_runner(config, store, axe_core, options, on_journey_step, on_page, storage)
         journeys = JourneyBatch(runner, _done_states(store) if resume else {})
-        options = replace(options, cookies=journeys.sign_in())
+        if config.journeys.sign_in_journey is not None:
+            # A journey's session is whatever its pages set: third-party cookies are no news.
+            storage, _ = journeys.sign_in().for_origins(
+                _origins(scope.allowed_origins, config.journeys.journeys), time.time()
+            )
         journeys.start()
+    options = replace(options, storage=storage)
     crawler = Crawler(frontier, scope, store, axe_core, options, on_page=on_page)
     if resume:
         crawler.count_sampled(store.iter_pages())
@@ -170,7 +181,8 @@ def audit(
     finally:
         if journeys is not None:
             journeys.join()
-            warnings.extend(journeys.warnings)
+            for message in journeys.warnings:
+                warn(message)
         warnings.extend(robots.warnings)
         tool.update(
             browser_name=crawler.facts.browser_name,
@@ -189,16 +201,33 @@ def audit(
 
 
 def run_journeys(
-    config: Config, output: Path, names: tuple[str, ...], *, on_step: StepListener | None = None
+    config: Config,
+    output: Path,
+    names: tuple[str, ...],
+    *,
+    on_step: StepListener | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    save_state_to: Path | None = None,
 ) -> tuple[AuditOutcome, list[JourneyOutcome]]:
-    """Run only these journeys (no crawl) and write results and report, for fast feedback."""
+    """Run only these journeys (no crawl) and write results and report, for fast feedback.
+
+    With `save_state_to`, the one journey's session at its end (cookies and localStorage
+    of the origins the audit may visit) is written there (0600) when it ran to its end.
+    """
     journeys = tuple(_journey(config, name) for name in names)
+    if save_state_to is not None and len(journeys) != 1:
+        raise UsageError("--save-storage-state saves one journey's session: name exactly one journey")
+    bases = [parse_start_url(url) for url in (*config.start_urls, *config.allowed_origins)]
+    allowed = frozenset(origin(url) for url in bases)
+    warnings, warn = _warnings(on_warning)
+    needs_state = [journey for journey in journeys if config.journeys.starts_from_storage_state(journey)]
+    storage = _storage_state(config, allowed, journeys, warn) if needs_state else StorageState()
     checks = _checks(config)
     axe_core = locate_axe_core(config.axe_path)
     browser = _browser_settings(config)
     check_local_browser(browser)
     store = ArtifactStore.open(output, resume=False)
-    tool = _tool_info(config, axe_core, _now(), [])
+    tool = _tool_info(config, axe_core, _now(), warnings)
     store.write_run_info(tool)
     options = CrawlOptions(
         browser=browser,
@@ -207,10 +236,51 @@ def run_journeys(
         gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
         gather_settings=GatherSettings(timeout=config.gatherer_timeout, max_tab_stops=config.max_tab_stops),
     )
-    runner = _journey_runner(config, store, axe_core, options, on_step, None)
+    runner = _journey_runner(config, store, axe_core, options, on_step, None, storage)
     outcomes = [runner.run(journey) for journey in journeys]
+    if save_state_to is not None and outcomes[0].failure is None:
+        session, _ = outcomes[0].state.for_origins(_origins(allowed, journeys), time.time())
+        save_storage_state(session, save_state_to)
     skipped: dict[str, Any] = {"counts": {}, "examples": []}
     return _finish(store, tool, config, checks, skipped, interrupted=False), outcomes
+
+
+def _warnings(on_warning: Callable[[str], None] | None) -> tuple[list[str], Callable[[str], None]]:
+    """The run's warnings (recorded in results.json) and the function that adds one and tells
+    on_warning at once, so the user sees it while the audit runs."""
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    return warnings, warn
+
+
+def _origins(allowed: Iterable[str], journeys: Iterable[Journey]) -> frozenset[str]:
+    """The origins an audit may visit: its scope's, and those its journeys start on."""
+    return frozenset([*allowed, *(origin(j.base_url) for j in journeys if j.base_url)])
+
+
+def _storage_state(
+    config: Config, allowed: Iterable[str], journeys: Iterable[Journey], warn: Callable[[str], None]
+) -> StorageState:
+    """The configured storage-state file, read before any browser starts (a bad one is a
+    UsageError naming it), narrowed to the origins the audit may visit; what is left out is
+    one warning line per reason."""
+    if config.journeys.storage_state is None:
+        return StorageState()
+    state, warnings = load_storage_state(Path(config.journeys.storage_state)).for_origins(
+        _origins(allowed, journeys), time.time()
+    )
+    for message in warnings:
+        warn(message)
+    if not state:
+        warn(
+            f"storage state {config.journeys.storage_state}: nothing in it applies: the audit runs signed out"
+        )
+    return state
 
 
 def _journey(config: Config, name: str) -> Journey:
@@ -227,6 +297,7 @@ def _journey_runner(
     options: CrawlOptions,
     on_step: StepListener | None,
     on_page: PageSink | None,
+    storage: StorageState,
 ) -> JourneyRunner:
     """Journeys resolve relative URLs against the first start URL (or sitemap)."""
     bases = config.start_urls or config.sitemaps
@@ -239,6 +310,7 @@ def _journey_runner(
         environ=os.environ,
         on_step=on_step,
         on_page=on_page,
+        storage=storage,
     )
 
 

@@ -17,7 +17,7 @@ import click
 from a11y_audit import __version__, api, cli_gate
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.cli_intake import intake_command
-from a11y_audit.cli_journeys import journeys_group
+from a11y_audit.cli_journeys import STORAGE_STATE_OPTION, journeys_group
 from a11y_audit.cli_tickets import tickets_group
 from a11y_audit.config import Config, load_config
 from a11y_audit.demo.catalog import template_patterns
@@ -61,6 +61,11 @@ def _run_options(function: F) -> F:
             help="Seconds a page may take to run axe before it counts as hung [default: 60].",
         ),
         click.option("--no-screenshots", is_flag=True, help="Skip full-page screenshots (faster)."),
+        click.option(
+            "--crawl-delay",
+            type=click.FloatRange(0),
+            help="Seconds at least between page loads on one site (robots.txt may ask more) [default: 0].",
+        ),
         click.option("--checks", help="Run only these of our checks (comma-separated ids; see `checks`)."),
         click.option("--skip-checks", help="Skip these of our checks (comma-separated ids)."),
         click.option(
@@ -68,6 +73,7 @@ def _run_options(function: F) -> F:
             multiple=True,
             help="Your own checks: 'package.module:ClassName' or a folder of modules; repeatable.",
         ),
+        STORAGE_STATE_OPTION,
         click.option("--quiet", "-q", is_flag=True, help="Print only the final paths and errors."),
     ]
     for decorator in reversed(decorators):
@@ -81,7 +87,8 @@ def _id_list(value: str | None) -> tuple[str, ...] | None:
 
 
 def _base_config(config_path: Path | None, **flags: Any) -> Config:
-    return load_config(config_path).with_overrides(
+    config = load_config(config_path).with_storage_state(flags.get("storage_state"))
+    return config.with_overrides(
         workers=flags.get("workers"),
         checks=_id_list(flags.get("checks")),
         skip_checks=_id_list(flags.get("skip_checks")),
@@ -90,6 +97,7 @@ def _base_config(config_path: Path | None, **flags: Any) -> Config:
         page_load_timeout=flags.get("page_timeout"),
         script_timeout=flags.get("script_timeout"),
         screenshots=False if flags.get("no_screenshots") else None,
+        crawl_delay=flags.get("crawl_delay"),
         **cli_gate.gate_overrides(flags),
     )
 
@@ -105,6 +113,8 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
             resume=resume,
             on_page=progress.page_done,
             on_frontier=progress.attach,
+            on_journey_step=progress.step_done,
+            on_warning=progress.warn,
         )
     finally:
         progress.close()

@@ -7,6 +7,7 @@ config file (docs/journeys.md).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -14,9 +15,17 @@ import click
 from a11y_audit import api
 from a11y_audit.config import load_config
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.journeys import Journey, Step
+from a11y_audit.progress import Progress
 
-__all__ = ["journeys_group"]
+__all__ = ["STORAGE_STATE_OPTION", "journeys_group"]
+
+STORAGE_STATE_OPTION = click.option(
+    "--storage-state",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Start signed in: a Playwright storageState JSON or a Netscape cookies.txt "
+    "(replaces [journeys] storage_state and crawl_as; docs/journeys.md).",
+)
+"""For crawl, scan, demo and `journeys run`: one spelling of the option everywhere."""
 
 _CONFIG = click.option(
     "--config",
@@ -68,30 +77,62 @@ def list_journeys(config_path: Path) -> None:
     show_default=True,
     help="Folder for results.json, report.html and the states' artifacts.",
 )
-def run_journeys(names: tuple[str, ...], config_path: Path, base_url: str | None, output: Path) -> None:
+@STORAGE_STATE_OPTION
+@click.option(
+    "--save-storage-state",
+    "save_state_to",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="After the journey, write its session (cookies, localStorage) to this file (mode 0600), "
+    "for --storage-state: sign in once, reuse it.",
+)
+def run_journeys(
+    names: tuple[str, ...],
+    config_path: Path,
+    base_url: str | None,
+    output: Path,
+    storage_state: Path | None,
+    save_state_to: Path | None,
+) -> None:
     """Run these journeys alone (no crawl), printing each step and the findings per state.
 
     Exit 0 when every journey ran to its end, 3 when one stopped early (the message names
-    the step, what was expected and the screenshot).
+    the step, what was expected and the screenshot; no storage-state file is written then).
 
     \b
     Examples:
       a11y-audit demo --serve --port 8000 &
       DEMO_PASSWORD=... a11y-audit journeys run checkout sign-in \\
           --config examples/demo-journeys.toml --url http://127.0.0.1:8000/
+      DEMO_PASSWORD=... a11y-audit journeys run sign-in --save-storage-state qa-session.json \\
+          --config examples/demo-journeys.toml --url http://127.0.0.1:8000/
+      a11y-audit crawl http://127.0.0.1:8000/account --storage-state qa-session.json
     """
-    config = load_config(config_path).with_overrides(start_urls=(base_url,) if base_url else None)
-
-    def step_done(journey: Journey, step: Step, detail: str) -> None:
-        click.echo(f"{journey.name} {step.number}/{len(journey.steps)} {step.describe()}: {detail}")
-
-    outcome, journeys = api.run_journeys(config, output, names, on_step=step_done)
+    config = (
+        load_config(config_path)
+        .with_storage_state(storage_state)
+        .with_overrides(start_urls=(base_url,) if base_url else None)
+    )
+    progress = Progress(stream=sys.stdout)
+    outcome, journeys = api.run_journeys(
+        config,
+        output,
+        names,
+        on_step=progress.step_done,
+        on_warning=progress.warn,
+        save_state_to=save_state_to,
+    )
     _print_findings(outcome.results_path)
     click.echo(f"Results: {outcome.results_path.resolve()}")
     click.echo(f"Report:  {outcome.report_path.resolve()}")
     failures = [journey.failure for journey in journeys if journey.failure]
     if failures:
-        raise ToolError(failures[0])
+        unsaved = f" (no storage state written to {save_state_to})" if save_state_to else ""
+        raise ToolError(failures[0] + unsaved)
+    if save_state_to is not None:
+        click.echo(
+            f"Storage state: {save_state_to.resolve()} (signs in as the journey's account: keep it "
+            "out of version control; reuse it with --storage-state)"
+        )
 
 
 def _print_findings(results_path: Path) -> None:

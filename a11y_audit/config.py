@@ -81,6 +81,13 @@ class Config:
         """CLI flags win over the file; None means 'flag not given'."""
         return replace(self, **{key: value for key, value in overrides.items() if value is not None})
 
+    def with_storage_state(self, path: Path | None) -> Config:
+        """--storage-state FILE over [journeys] storage_state (and over crawl_as: see
+        JourneySettings.sign_in_journey); None means 'flag not given'."""
+        if path is None:
+            return self
+        return replace(self, journeys=replace(self.journeys, storage_state=str(path)))
+
     def priority_policy(self) -> PriorityPolicy:
         """[flows] and [priority] over the defaults of a11y_audit.priority."""
         return PriorityPolicy(

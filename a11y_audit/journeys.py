@@ -3,10 +3,12 @@ each checkout step, an open dialog), declared in the config and validated before
 
     [journeys]
     deny = ["/account/close"]        # URL regexes never visited or clicked (added to DEFAULT_DENY)
-    crawl_as = "sign-in"             # the crawl reuses this journey's cookies (signed-in crawl)
+    crawl_as = "sign-in"             # the crawl reuses this journey's session (signed-in crawl)
+    # or, instead of crawl_as: storage_state = "qa-session.json" (a11y_audit.storage_state)
 
     [journeys.sign-in]
     flow = "sign-in"                 # priority flow of every state audited on the way
+    storage_state = false            # start clean even when [journeys] storage_state is set
     steps = [
       { visit = "/sign-in" },
       { fill = "#signin-email", value = "demo@fernandfield.example" },
@@ -187,6 +189,9 @@ class Journey:
     flow: str
     steps: tuple[Step, ...]
     base_url: str | None = None
+    storage_state: bool = True
+    """Whether the journey starts from [journeys] storage_state (a sign-in journey wants a
+    clean session: `storage_state = false`)."""
 
     @property
     def states(self) -> tuple[str, ...]:
@@ -200,11 +205,31 @@ class Journey:
 
 @dataclass(frozen=True, slots=True)
 class JourneySettings:
-    """[journeys]: the journeys, the deny-list, and which journey's session the crawl reuses."""
+    """[journeys]: the journeys, the deny-list, and how the crawl is signed in: by the session
+    a journey (`crawl_as`) leaves, or by a storage-state file (`storage_state`), not both."""
 
     journeys: tuple[Journey, ...] = ()
     deny: tuple[str, ...] = ()
     crawl_as: str | None = None
+    storage_state: str | None = None
+    """A storage-state file (path relative to the working directory, like [gate] baseline)."""
+
+    @property
+    def signed_in(self) -> bool:
+        """Whether the crawl runs signed in (so it must never open a deny-listed URL)."""
+        return self.crawl_as is not None or self.storage_state is not None
+
+    @property
+    def sign_in_journey(self) -> str | None:
+        """The journey whose session the crawl reuses: a storage-state file wins over it (the
+        command line's --storage-state over a config's crawl_as)."""
+        return self.crawl_as if self.storage_state is None else None
+
+    def starts_from_storage_state(self, journey: Journey) -> bool:
+        """Whether journey's session starts from the storage-state file: not when it opts out,
+        and never the `crawl_as` journey (it signs in; a crawl_as from the config file and a
+        --storage-state file together make it an ordinary journey, still starting clean)."""
+        return self.storage_state is not None and journey.storage_state and journey.name != self.crawl_as
 
     @property
     def deny_patterns(self) -> tuple[str, ...]:
@@ -229,6 +254,7 @@ class JourneySettings:
             "journeys": [{"name": j.name, "flow": j.flow, "states": list(j.states)} for j in self.journeys],
             "deny": list(self.deny),
             "crawl_as": self.crawl_as,
+            "storage_state": self.storage_state,
         }
 
 
@@ -266,14 +292,27 @@ def parse_journeys(table: Any, known_flows: Iterable[str]) -> JourneySettings:
             if not isinstance(value, str):
                 raise JourneyError(("crawl_as",), "[journeys] crawl_as must be a journey name")
             settings["crawl_as"] = value
+        elif key == "storage_state":
+            if not isinstance(value, str) or not value:
+                raise JourneyError(
+                    ("storage_state",), "[journeys] storage_state must be the path of a storage-state file"
+                )
+            settings["storage_state"] = value
         elif isinstance(value, dict):
             journeys.append(_journey(key, value, flows))
         else:
             raise JourneyError(
                 (key,),
-                f"unknown key '{key}' in [journeys]; expected deny, crawl_as or a [journeys.NAME] table",
+                f"unknown key '{key}' in [journeys]; expected deny, crawl_as, storage_state "
+                "or a [journeys.NAME] table",
             )
     result = JourneySettings(journeys=tuple(journeys), **settings)
+    if result.crawl_as is not None and result.storage_state is not None:
+        raise JourneyError(
+            ("storage_state",),
+            "[journeys] crawl_as and storage_state both sign the crawl in: keep one "
+            "(--storage-state on the command line replaces crawl_as for one run)",
+        )
     if result.crawl_as is not None and result.crawl_as not in {j.name for j in journeys}:
         raise JourneyError(("crawl_as",), f"[journeys] crawl_as names no journey: {result.crawl_as!r}")
     for journey in journeys:
@@ -287,7 +326,7 @@ def parse_journeys(table: Any, known_flows: Iterable[str]) -> JourneySettings:
     return result
 
 
-_JOURNEY_KEYS = ("flow", "steps", "base_url")
+_JOURNEY_KEYS = ("flow", "steps", "base_url", "storage_state")
 
 
 def _journey(name: str, table: dict[str, Any], flows: tuple[str, ...]) -> Journey:
@@ -297,7 +336,7 @@ def _journey(name: str, table: dict[str, Any], flows: tuple[str, ...]) -> Journe
     for key in table:
         if key not in _JOURNEY_KEYS:
             raise JourneyError(
-                (name, key), f"unknown key '{key}' in {where}; expected one of: flow, steps, base_url"
+                (name, key), f"unknown key '{key}' in {where}; expected one of: {', '.join(_JOURNEY_KEYS)}"
             )
     flow = table.get("flow")
     if not isinstance(flow, str) or flow not in flows:
@@ -308,6 +347,12 @@ def _journey(name: str, table: dict[str, Any], flows: tuple[str, ...]) -> Journe
     base_url = table.get("base_url")
     if base_url is not None and not (isinstance(base_url, str) and re.match(r"https?://", base_url)):
         raise JourneyError((name, "base_url"), f"{where} base_url must be an absolute http(s) URL")
+    storage_state = table.get("storage_state", True)
+    if not isinstance(storage_state, bool):
+        raise JourneyError(
+            (name, "storage_state"),
+            f"{where} storage_state must be true or false (false: start without [journeys] storage_state)",
+        )
     raw_steps = table.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise JourneyError(
@@ -327,7 +372,7 @@ def _journey(name: str, table: dict[str, Any], flows: tuple[str, ...]) -> Journe
     if steps[-1].action == "audit" and not any(step.interactive for step in steps):
         # Nothing after the last state depends on it, so page-changing gatherers may run there.
         steps = (*steps[:-1], replace(steps[-1], interactive=True))
-    return Journey(name=name, flow=flow, steps=steps, base_url=base_url)
+    return Journey(name=name, flow=flow, steps=steps, base_url=base_url, storage_state=storage_state)
 
 
 def _step(journey: str, number: int, raw: Any) -> Step:

@@ -1,4 +1,8 @@
-"""Progress while crawling: a tqdm bar on a terminal, plain log lines otherwise, or nothing."""
+"""Progress while auditing: a tqdm bar on a terminal, plain log lines otherwise, or nothing.
+
+One reporter for everything an audit does: crawled pages, journey steps and states (beside the
+crawl, or alone with `journeys run`), and warnings the user must see before the results.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from tqdm import tqdm
 
+from a11y_audit.journeys import Journey, Step
 from a11y_audit.model import PageRecord
 
 __all__ = ["Progress"]
@@ -19,7 +24,8 @@ class _Stats(Protocol):
 
 
 class Progress:
-    """Receives every finished page from the worker threads (so it locks) and shows it."""
+    """Receives every finished page and journey step from the worker and journey threads (so
+    it locks) and shows it; `quiet` shows nothing but warnings."""
 
     def __init__(self, *, quiet: bool = False, stream: TextIO = sys.stderr):
         self._quiet = quiet
@@ -62,11 +68,28 @@ class Progress:
                 )
                 elapsed = time.monotonic() - self._started
                 counts = f"{self.done} done, {queued} queued, {self.failed} failed, {elapsed:.0f}s"
-                print(
-                    f"[{counts}] {record.url} - {state}",
-                    file=self._stream,
-                    flush=True,
-                )
+                self._write(f"[{counts}] {record.url} - {state}")
+
+    def step_done(self, journey: Journey, step: Step, detail: str) -> None:
+        """One journey step finished: a line above the bar, or a plain line (a StepListener)."""
+        self._line(f"{journey.name} {step.number}/{len(journey.steps)} {step.describe()}: {detail}")
+
+    def warn(self, message: str) -> None:
+        """A warning the run also records in results.json; shown even when quiet, because it
+        changes what the audit sees (a crawl that may run signed out, say)."""
+        self._line(f"warning: {message}", always=True)
+
+    def _line(self, text: str, *, always: bool = False) -> None:
+        with self._lock:
+            if always or not self._quiet:
+                self._write(text)
+
+    def _write(self, text: str) -> None:
+        """A line of its own: above the bar (which tqdm then redraws), or plain."""
+        if self._bar is not None:
+            self._bar.write(text, file=self._stream)
+        else:
+            print(text, file=self._stream, flush=True)
 
     def close(self) -> None:
         """Finish the bar so later output starts on a clean line."""

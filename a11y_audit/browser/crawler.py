@@ -3,30 +3,40 @@
 Each worker thread owns one browser session for the whole crawl (starting Chromium costs
 far more than a navigation). A crashed or hung browser is restarted and the page retried
 once; after that the page is recorded as an error and the crawl goes on.
+
+A signed-in crawl (a storage-state file, or the session a sign-in journey left) starts every
+session from that state, and no cookie or localStorage value of it is saved with a page.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
+from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.driver import BrowserSettings, Session, start_session
 from a11y_audit.browser.gatherers import GatherSettings, make_gatherers
+from a11y_audit.browser.scripts import script
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
 from a11y_audit.errors import ToolError
 from a11y_audit.frontier import Frontier, QueueItem
+from a11y_audit.journeys import scrub
 from a11y_audit.model import PageRecord
 from a11y_audit.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.scope import Scope
+from a11y_audit.storage_state import StorageState
 from a11y_audit.templates import template_for
 
-__all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink"]
+__all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink", "scrub_gathered"]
 
 PageSink = Callable[[PageRecord, int], None]
 """Called after each page with its record and its number of axe findings (for progress)."""
@@ -48,8 +58,9 @@ class CrawlOptions:
     interactive_per_template: int = 2
     """Page-changing gatherers judge this many audited pages of each template (0: never);
     a11y_audit.sampling says which, and why a few more are gathered while crawling."""
-    cookies: tuple[dict[str, Any], ...] = ()
-    """Set before every page instead of none: a signed-in journey's session ([journeys] crawl_as)."""
+    storage: StorageState = field(default_factory=StorageState)
+    """Every session starts from it, and the crawl puts its cookies back before every page
+    instead of none: a storage-state file, or the session of [journeys] crawl_as."""
 
 
 @dataclass(slots=True)
@@ -70,9 +81,18 @@ class _Worker:
         self.session: Session | None = None
         self.visitor: PageVisitor | None = None
         self.axe: AxeRunner | None = None
+        self.devtools_storage = False
+        """Whether the storage state was applied through DevTools when the session started."""
 
     def start(self) -> None:
         self.session = start_session(self._options.browser)
+        self.devtools_storage = _start_from(self.session.driver, self._options.storage)
+        if not self.devtools_storage and self._options.storage.origins:
+            self.stop(force=True)
+            raise ToolError(
+                "localStorage from the storage state needs DevTools, which this browser session "
+                "does not accept: use local Chromium, or a Grid that forwards DevTools commands"
+            )
         self.axe = AxeRunner(self.session.driver, self._axe_core, self._options.axe_tags)
         self.visitor = PageVisitor(
             self.session.driver,
@@ -81,7 +101,7 @@ class _Worker:
             screenshots=self._options.screenshots,
             gatherers=make_gatherers(self._options.gatherers),
             settings=self._options.gather_settings,
-            cookies=self._options.cookies,
+            cookies=self._options.storage.cookie_params(),
         )
 
     def stop(self, *, force: bool = False) -> None:
@@ -128,6 +148,7 @@ class Crawler:
         self._on_page = on_page
         self._errors: list[BaseException] = []
         self._lock = threading.Lock()
+        self._secrets = options.storage.secrets()
         self._sample = BottomK(options.interactive_per_template)
         """Per template: pages claimed for page-changing gatherers (see _claim_interactive)."""
         self.facts = BrowserFacts()
@@ -186,6 +207,7 @@ class Crawler:
         template = template_for(item.url, self._options.template_patterns)
         interactive = self._claim_interactive(item.url, template)
         gathered = worker.visit(item.url, self._scope.allows, interactive=interactive)
+        scrub_gathered(gathered, self._secrets)
         record = self._record(item, gathered)
         keep = record.audited
         if interactive and not keep:
@@ -263,6 +285,51 @@ class Crawler:
             timings=dict(gathered.timings),
             links=links,
         )
+
+
+def _start_from(driver: WebDriver, storage: StorageState) -> bool:
+    """Put a storage state into a new session before its first navigation; False when the
+    session does not accept DevTools commands (and there was something to apply).
+
+    Cookies go in with `Network.setCookies` (every domain at once, no page needed).
+    localStorage is seeded by a script registered with `Page.addScriptToEvaluateOnNewDocument`
+    (js/seed_local_storage.js) rather than by navigating to each origin and setting it: the
+    script runs in every new document of a listed origin before the page's own scripts, so
+    it costs no extra navigation (which could redirect, set cookies, hit robots.txt or the
+    deny-list), it survives the crawl clearing storage before each page, and an origin whose
+    root URL is broken still gets its storage. It seeds once per tab and origin (a
+    sessionStorage marker), so a journey keeps what its pages write to localStorage.
+    """
+    if not storage:
+        return True
+    if storage.origins:
+        seeds = {item.origin: [list(pair) for pair in item.local_storage] for item in storage.origins}
+        source = f"({script('seed_local_storage')})({json.dumps(seeds)});"
+        if cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source}) is None:
+            return False
+    return (
+        not storage.cookies
+        or cdp(driver, "Network.setCookies", {"cookies": list(storage.cookie_params())}) is not None
+    )
+
+
+def scrub_gathered(gathered: Gathered, secrets: tuple[str, ...]) -> None:
+    """Replace every secret in what a visit gathered (URL, page facts, axe results, DOM,
+    gatherer artifacts, warnings, error), before anything of it is saved or reported."""
+    if not secrets:
+        return
+
+    def clean(data: dict[str, Any]) -> dict[str, Any]:
+        result: dict[str, Any] = json.loads(scrub(json.dumps(data), secrets))
+        return result
+
+    gathered.url = scrub(gathered.url, secrets)
+    gathered.info = clean(gathered.info)
+    gathered.axe = None if gathered.axe is None else clean(gathered.axe)
+    gathered.dom = None if gathered.dom is None else scrub(gathered.dom, secrets)
+    gathered.artifacts = {name: clean(data) for name, data in gathered.artifacts.items()}
+    gathered.error = None if gathered.error is None else scrub(gathered.error, secrets)
+    gathered.warnings = [scrub(warning, secrets) for warning in gathered.warnings]
 
 
 def _count_findings(gathered: Gathered) -> int:

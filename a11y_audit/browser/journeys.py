@@ -8,18 +8,22 @@ A step that cannot do what it says stops the journey: the failure is saved as a 
 error naming the step, what was expected and where the screenshot is; other journeys and the
 crawl go on. Safety rules hold before every click and key press: nothing on the deny-list is
 opened, no form is submitted without `allow_submit`, nothing that reads like placing an order
-or paying without `allow_order`. Secrets (values from environment variables) are masked in
-screenshots and scrubbed from everything saved.
+or paying without `allow_order`. Secrets (values from environment variables, and the cookie
+and localStorage values of a storage state the journey starts from) are masked in screenshots
+and scrubbed from everything saved.
+
+A journey ends with its session read back (cookies, and each origin's localStorage as the
+journey left it): the `crawl_as` journey's is the crawl's signed-in state, and
+`journeys run NAME --save-storage-state FILE` writes it to a file.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin
 
@@ -40,12 +44,15 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from a11y_audit.artifacts import ArtifactStore, page_id
 from a11y_audit.axe_core import AxeCore
-from a11y_audit.browser.crawler import CrawlOptions, PageSink, _count_findings, _Worker
+from a11y_audit.browser.crawler import CrawlOptions, PageSink, _count_findings, _Worker, scrub_gathered
+from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, _first_line, net_error_message
+from a11y_audit.errors import ToolError
 from a11y_audit.journeys import ORDER_WORDS, Journey, JourneyError, JourneySettings, Step, scrub, state_url
 from a11y_audit.model import PageRecord
+from a11y_audit.storage_state import Cookie, OriginStorage, StorageState
 
 __all__ = ["JourneyBatch", "JourneyOutcome", "JourneyRunner", "StepListener"]
 
@@ -55,6 +62,9 @@ StepListener = Callable[[Journey, Step, str], None]
 DEFAULT_STEP_TIMEOUT = 10.0
 _DISMISS_WAIT = 2.0
 _IDLE_QUIET = 0.5
+_READ_LOCAL_STORAGE = (
+    "try { return [location.origin, Object.entries(localStorage)]; } catch (e) { return null; }"
+)
 _KEYS = {
     "Enter": Keys.ENTER,
     "Escape": Keys.ESCAPE,
@@ -84,8 +94,9 @@ class JourneyOutcome:
     journey: Journey
     states: list[PageRecord] = field(default_factory=list)
     failure: str | None = None
-    cookies: tuple[dict[str, Any], ...] = ()
-    """The session's cookies at the end (for a signed-in crawl); never written anywhere."""
+    state: StorageState = field(default_factory=StorageState)
+    """The session at the end, when the journey ran to it: every cookie, and the localStorage of
+    each origin as the journey left it. In memory only, unless --save-storage-state asks."""
 
 
 class JourneyRunner:
@@ -102,8 +113,12 @@ class JourneyRunner:
         environ: Mapping[str, str],
         on_step: StepListener | None = None,
         on_page: PageSink | None = None,
+        storage: StorageState | None = None,
     ):
         self.settings = settings
+        self.storage = storage or StorageState()
+        """Where journeys start ([journeys] storage_state, narrowed to the audit's origins),
+        unless settings.starts_from_storage_state says a journey starts clean."""
         self.store = store
         self.axe_core = axe_core
         self.options = options
@@ -115,15 +130,22 @@ class JourneyRunner:
     def run(self, journey: Journey, *, done_states: frozenset[str] = frozenset()) -> JourneyOutcome:
         """Run every step; states named in `done_states` (a resumed run's) are not re-audited."""
         outcome = JourneyOutcome(journey)
+        storage = self.storage if self.settings.starts_from_storage_state(journey) else StorageState()
         secrets = tuple(self.environ[name] for name in journey.secrets() if self.environ.get(name))
-        worker = _Worker(self.options, self.axe_core)
+        worker = _Worker(replace(self.options, storage=storage), self.axe_core)
         worker.start()
         try:
             assert worker.session is not None
-            run = _Run(self, journey, worker, secrets, done_states, outcome)
+            if storage and not worker.devtools_storage:
+                raise ToolError(
+                    f"journey {journey.name} cannot start from the storage state: this browser "
+                    "session does not accept DevTools commands; use local Chromium, or set "
+                    f"storage_state = false in [journeys.{journey.name}]"
+                )
+            run = _Run(self, journey, worker, secrets + storage.secrets(), done_states, outcome)
             run.steps()
             if outcome.failure is None:
-                outcome.cookies = _cookie_params(worker.session.driver.get_cookies())
+                outcome.state = run.session_state()
         finally:
             worker.stop(force=outcome.failure is not None)
         return outcome
@@ -149,6 +171,9 @@ class _Run:
         self.secrets = secrets
         self.done_states = done_states
         self.outcome = outcome
+        self.local_storage: dict[str, tuple[tuple[str, str], ...]] = {}
+        """Each http(s) origin's localStorage as the journey last saw it (read after every step:
+        only the current document's origin can be read)."""
 
     def steps(self) -> None:
         for step in self.journey.steps:
@@ -167,6 +192,7 @@ class _Run:
                 self.fail(step, f"browser error: {_first_line(error)}")
                 return
             self.tell(step, detail)
+            self.note_local_storage()
             url = self.current_url()
             if pattern := self.runner.settings.denied(url):  # a redirect can land anywhere
                 self.fail(step, f"the step led to {url}, which the deny-list forbids ({pattern})")
@@ -175,6 +201,23 @@ class _Run:
     def tell(self, step: Step, detail: str) -> None:
         if self.runner.on_step is not None:
             self.runner.on_step(self.journey, step, scrub(detail, self.secrets))
+
+    def note_local_storage(self) -> None:
+        read = self.driver.execute_script(_READ_LOCAL_STORAGE)
+        if isinstance(read, list) and len(read) == 2 and str(read[0]).startswith(("http://", "https://")):
+            self.local_storage[str(read[0])] = tuple((str(key), str(value)) for key, value in read[1])
+
+    def session_state(self) -> StorageState:
+        """The session now: every cookie the browser holds (DevTools; without it, WebDriver's
+        cookies of the current page's site) and the localStorage noted on the way."""
+        everything = cdp(self.driver, "Network.getAllCookies")
+        cookies = (
+            everything["cookies"] if everything and "cookies" in everything else self.driver.get_cookies()
+        )
+        return StorageState(
+            tuple(Cookie.from_browser(cookie) for cookie in cookies),
+            tuple(OriginStorage(origin, items) for origin, items in self.local_storage.items() if items),
+        )
 
     # -- the actions -------------------------------------------------------------------------
 
@@ -408,23 +451,21 @@ class _Run:
 
     def save(self, step: Step, gathered: Gathered, *, error: str | None = None) -> PageRecord:
         """Save a state (or a failure) as a page of the run, with every secret scrubbed."""
+        scrub_gathered(gathered, self.secrets)
         info = gathered.info
         page_url = str(info.get("url") or gathered.url)
-        url = scrub(
-            state_url(page_url, self.journey.name, step.target if error is None else f"step-{step.number}"),
-            self.secrets,
-        )
+        url = state_url(page_url, self.journey.name, step.target if error is None else f"step-{step.number}")
         status = info.get("status") if isinstance(info.get("status"), int) else None
         record = PageRecord(
             url=url,
-            final_url=scrub(page_url, self.secrets),
+            final_url=page_url,
             status=status,
-            title=scrub(str(info.get("title") or ""), self.secrets) or None,
+            title=str(info.get("title") or "") or None,
             lang=info.get("lang"),
             content_type=info.get("contentType"),
             template=f"journey:{self.journey.name}",
             error=scrub(error or gathered.error or "", self.secrets) or None,
-            warnings=tuple(scrub(warning, self.secrets) for warning in gathered.warnings),
+            warnings=tuple(gathered.warnings),
             timings=dict(gathered.timings),
             state=step.target if error is None else None,
             journey=self.journey.name,
@@ -433,22 +474,14 @@ class _Run:
         keep = record.audited
         saved = self.runner.store.save_page(
             record,
-            axe=self.scrubbed(gathered.axe) if keep else None,
-            dom=scrub(gathered.dom, self.secrets) if keep and gathered.dom is not None else None,
+            axe=gathered.axe if keep else None,
+            dom=gathered.dom if keep else None,
             screenshot=gathered.screenshot,
-            gathered={name: self.scrubbed(data) for name, data in gathered.artifacts.items()}
-            if keep
-            else None,
+            gathered=gathered.artifacts if keep else None,
         )
         if self.runner.on_page is not None:
             self.runner.on_page(saved, _count_findings(gathered))
         return saved
-
-    def scrubbed(self, data: dict[str, Any] | None) -> dict[str, Any] | None:
-        if data is None or not self.secrets:
-            return data
-        result: dict[str, Any] = json.loads(scrub(json.dumps(data), self.secrets))
-        return result
 
     def fail(self, step: Step, expected: str, *, screenshot: bool = True) -> None:
         """Stop the journey: save the failure as a page with an error and a screenshot."""
@@ -480,12 +513,6 @@ class _Run:
             return "about:blank"
 
 
-def _cookie_params(cookies: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
-    """Selenium's cookies as parameters both DevTools' Network.setCookies and add_cookie accept."""
-    keys = ("name", "value", "domain", "path", "secure", "httpOnly")
-    return tuple({key: cookie[key] for key in keys if key in cookie} for cookie in cookies)
-
-
 class JourneyBatch:
     """An audit's journeys: the `crawl_as` one first (the crawl needs its cookies), then the
     others in a thread beside the crawl's workers, each in its own session."""
@@ -498,19 +525,21 @@ class JourneyBatch:
         self.outcomes: list[JourneyOutcome] = []
         self.warnings: list[str] = []
 
-    def sign_in(self) -> tuple[dict[str, Any], ...]:
-        """Run the `crawl_as` journey (if any); its cookies, or () when it stopped early."""
-        name = self._runner.settings.crawl_as
+    def sign_in(self) -> StorageState:
+        """Run the journey whose session the crawl reuses (if any: a storage-state file replaces
+        it); its session at the end, or an empty one when it stopped early."""
+        name = self._runner.settings.sign_in_journey
         if name is None:
-            return ()
+            return StorageState()
         outcome = self._run(self._runner.settings.get(name))
         if outcome.failure is not None:
             self.warnings.append(f"the crawl ran signed out: {outcome.failure}")
-        return outcome.cookies
+        return outcome.state
 
     def start(self) -> None:
-        """Run the other journeys in a background thread."""
-        others = [j for j in self._runner.settings.journeys if j.name != self._runner.settings.crawl_as]
+        """Run the journeys sign_in() did not run in a background thread."""
+        ran = {outcome.journey.name for outcome in self.outcomes}
+        others = [j for j in self._runner.settings.journeys if j.name not in ran]
         if others:
             self._thread = threading.Thread(
                 target=self._run_all, args=(others,), name="a11y-journeys", daemon=True

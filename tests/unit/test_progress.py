@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from a11y_audit.journeys import Journey, Step, Value
 from a11y_audit.model import PageRecord
 from a11y_audit.progress import Progress
 
@@ -61,3 +62,42 @@ def test_quiet_prints_nothing_but_still_counts() -> None:
     progress.close()
     assert stream.getvalue() == ""
     assert (progress.done, progress.failed) == (1, 0)
+
+
+def _journey() -> tuple[Journey, Step]:
+    step = Step(number=2, action="fill", target="#password", value=Value("env:SHOP_PASSWORD"))
+    journey = Journey("sign-in", "sign-in", (Step(1, "visit", "/sign-in"), step, Step(3, "audit", "form")))
+    return journey, step
+
+
+def test_journey_steps_and_warnings_are_plain_lines_beside_the_pages() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream=stream)
+    progress.attach(FakeFrontier(queued=0))
+    journey, step = _journey()
+    progress.step_done(journey, step, "ok")
+    progress.warn("storage state qa.json: 1 expired cookie skipped (sid)")
+    progress.page_done(PageRecord(url="http://s.test/"), findings=1)
+    lines = stream.getvalue().splitlines()
+    assert lines[:2] == [
+        "sign-in 2/3 fill #password = env:SHOP_PASSWORD: ok",
+        "warning: storage state qa.json: 1 expired cookie skipped (sid)",
+    ]
+    assert lines[2].endswith("http://s.test/ - 1 findings") and progress.done == 1
+
+
+def test_on_a_terminal_steps_print_above_the_bar_and_quiet_keeps_only_warnings() -> None:
+    stream = Terminal()
+    progress = Progress(stream=stream)
+    progress.attach(FakeFrontier(queued=2))
+    journey, step = _journey()
+    progress.step_done(journey, step, "ok")
+    progress.close()
+    assert "sign-in 2/3 fill #password = env:SHOP_PASSWORD: ok\n" in stream.getvalue()
+    assert "Auditing" in stream.getvalue()
+    quiet_stream = Terminal()
+    quiet = Progress(quiet=True, stream=quiet_stream)
+    quiet.attach(FakeFrontier(queued=2))
+    quiet.step_done(journey, step, "ok")
+    quiet.warn("the crawl ran signed out")
+    assert quiet_stream.getvalue() == "warning: the crawl ran signed out\n"
