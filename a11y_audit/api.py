@@ -31,6 +31,7 @@ from a11y_audit.gate import GatePolicy, as_trend, decide
 from a11y_audit.gathered import gatherers_for
 from a11y_audit.http_fetch import fetch
 from a11y_audit.journeys import Journey
+from a11y_audit.pacing import Pacing
 from a11y_audit.registry import Check, configured_checks
 from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.csv_report import render_csv
@@ -117,11 +118,18 @@ def audit(
     if resume and not store.read_run_info():
         raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
     robots = RobotsCache(lambda url: fetch(url, user_agent=USER_AGENT), USER_AGENT)
+    obey_robots = config.respect_robots and follow_links
+    pacing = Pacing(
+        robots.crawl_delay if obey_robots else None,
+        minimum=config.crawl_delay,
+        maximum=config.max_crawl_delay,
+    )
     frontier = Frontier(
         scope,
         max_pages=config.max_pages,
         max_depth=config.max_depth if follow_links else 0,
-        robots=robots.allows if (config.respect_robots and follow_links) else None,
+        robots=robots.allows if obey_robots else None,
+        pace=pacing.interval,
         trailing_slash=TrailingSlash(config.trailing_slash),
     )
     if on_frontier is not None:
@@ -183,7 +191,7 @@ def audit(
             journeys.join()
             for message in journeys.warnings:
                 warn(message)
-        warnings.extend(robots.warnings)
+        warnings.extend([*robots.warnings, *pacing.warnings])
         tool.update(
             browser_name=crawler.facts.browser_name,
             browser_version=crawler.facts.browser_version,

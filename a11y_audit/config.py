@@ -48,6 +48,8 @@ class Config:
     allowed_origins: tuple[str, ...] = ()
     respect_robots: bool = True
     trailing_slash: str = "keep"
+    crawl_delay: float = 0.0
+    max_crawl_delay: float = 10.0
     chromium: str | None = None
     chromedriver: str | None = None
     remote_url: str | None = None
@@ -195,6 +197,12 @@ def _seconds(value: Any) -> float:
     return float(value)
 
 
+def _non_negative_seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ValueError("a number of seconds, 0 or more")
+    return float(value)
+
+
 def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("true or false")
@@ -244,6 +252,8 @@ _SCHEMA: dict[str, dict[str, tuple[_Validator, str]]] = {
         "allowed_origins": (_string_list, "allowed_origins"),
         "respect_robots": (_boolean, "respect_robots"),
         "trailing_slash": (_trailing_slash, "trailing_slash"),
+        "crawl_delay": (_non_negative_seconds, "crawl_delay"),
+        "max_crawl_delay": (_non_negative_seconds, "max_crawl_delay"),
     },
     "browser": {
         "chromium": (_string, "chromium"),

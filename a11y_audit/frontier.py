@@ -1,6 +1,12 @@
-"""The crawl queue shared by the browser worker threads: dedupe, limits, and skip bookkeeping.
+"""The crawl queue shared by the browser worker threads: dedupe, limits, pacing, skip bookkeeping.
 
 Breadth-first (FIFO), so a page limit audits the pages closest to the start URLs first.
+Pacing spaces the page loads on each origin (a11y_audit.pacing: robots.txt's Crawl-delay or
+the configured delay). A paced origin has one page in flight at a time and its next page starts
+the interval after the previous one was *done*: the time between taking a page and the browser
+requesting it varies, so spacing the takes would let two requests come closer than asked.
+A page whose origin is not due waits, and a due page of another origin goes first, so one
+slow-paced origin does not hold up the others.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ import enum
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,6 +98,7 @@ class Frontier:
         max_pages: int | None,
         max_depth: int | None,
         robots: Callable[[str], bool] | None = None,
+        pace: Callable[[str], float] | None = None,
         trailing_slash: TrailingSlash = TrailingSlash.KEEP,
         max_variants_per_path: int = 25,
         max_path_repeats: int = 3,
@@ -100,11 +107,21 @@ class Frontier:
         self._max_pages = max_pages
         self._max_depth = max_depth
         self._robots = robots
+        self._pace = pace
         self._trailing_slash = trailing_slash
         self._max_variants_per_path = max_variants_per_path
         self._max_path_repeats = max_path_repeats
         self._cond = threading.Condition()
-        self._queue: deque[QueueItem] = deque()
+        self._queues: dict[str, deque[tuple[int, QueueItem]]] = {}
+        """Per origin, in the order admitted (the int is the admission number)."""
+        self._queued = 0
+        self._admissions = 0
+        self._intervals: dict[str, float] = {}
+        """Per origin: seconds between the starts of two page loads (0: unpaced)."""
+        self._due: dict[str, float] = {}
+        """Per paced origin: the monotonic time its next page may start."""
+        self._busy: set[str] = set()
+        """Paced origins with a page in flight."""
         self._in_flight: set[str] = set()
         self._outcomes: dict[str, AddOutcome] = {}
         self._variants: Counter[str] = Counter()
@@ -127,9 +144,15 @@ class Frontier:
             return self._settle(url, depth, source, (AddOutcome.OUT_OF_SCOPE, "not an http(s) URL"))
         with self._cond:
             known = self._known(key, depth)
+            paced = self._pace is None or _origin(key) in self._intervals
         if known is not None:
             return known
-        return self._settle(key, depth, source, self._check(key, depth))
+        checked = self._check(key, depth)
+        if not paced and checked[0] is AddOutcome.QUEUED and self._pace is not None:
+            interval = self._pace(key)  # may read robots.txt: outside the lock, like _check
+            with self._cond:
+                self._intervals.setdefault(_origin(key), interval)
+        return self._settle(key, depth, source, checked)
 
     def watch(self, watcher: Callable[[str], None]) -> None:
         """Call watcher(url) for every URL queued from now on, and now for those already queued.
@@ -139,11 +162,12 @@ class Frontier:
         """
         with self._cond:
             self._watchers.append(watcher)
-            for item in self._queue:
+            for item in self._queued_items():
                 watcher(item.url)
 
     def take(self, timeout: float | None = None) -> QueueItem | None:
-        """Hand out the oldest queued URL, waiting while other pages in flight may add more.
+        """Hand out the oldest queued URL whose origin is due, waiting while pages in flight
+        may add more or until the next origin is due.
 
         Returns None when the crawl is finished (nothing queued, nothing in flight), after
         close(), or when timeout seconds pass; the finished property tells these apart.
@@ -151,17 +175,42 @@ class Frontier:
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
             while not self._closed:
-                if self._queue:
-                    item = self._queue.popleft()
+                now = time.monotonic()
+                item, wait = self._next_due(now)
+                if item is not None:
                     self._in_flight.add(item.url)
                     return item
-                if not self._in_flight:
+                if not self._queued and not self._in_flight:
                     return None
-                remaining = None if deadline is None else deadline - time.monotonic()
+                remaining = None if deadline is None else deadline - now
                 if remaining is not None and remaining <= 0:
                     return None
-                self._cond.wait(remaining)
+                self._cond.wait(_sooner(wait, remaining))
             return None
+
+    def _next_due(self, now: float) -> tuple[QueueItem | None, float | None]:
+        """Pop the earliest-admitted page among due origins; else how long until a paced origin
+        is due (None: until something changes). Needs the lock; one look per origin."""
+        best: str | None = None
+        wait: float | None = None
+        for site, queue in self._queues.items():
+            if site in self._busy:
+                continue  # done() wakes the waiters
+            early = self._due.get(site, 0.0) - now
+            if early > 0:
+                wait = early if wait is None else min(wait, early)
+            elif best is None or queue[0][0] < self._queues[best][0][0]:
+                best = site
+        if best is None:
+            return None, wait
+        queue = self._queues[best]
+        _, item = queue.popleft()
+        if not queue:
+            del self._queues[best]
+        self._queued -= 1
+        if self._intervals.get(best, 0.0) > 0:
+            self._busy.add(best)
+        return item, None
 
     def done(self, item: QueueItem) -> None:
         """Report that a taken page was handled (audited or failed); it counts as done."""
@@ -170,7 +219,12 @@ class Frontier:
                 raise ValueError(f"{item.url} was not taken from this frontier or already done")
             self._in_flight.remove(item.url)
             self._done += 1
-            if not self._in_flight and not self._queue:
+            site = _origin(item.url)
+            if site in self._busy:
+                self._busy.remove(site)
+                self._due[site] = time.monotonic() + self._intervals[site]
+                self._cond.notify_all()
+            elif not self._in_flight and not self._queued:
                 self._cond.notify_all()
 
     def close(self) -> None:
@@ -195,7 +249,7 @@ class Frontier:
     def finished(self) -> bool:
         """True once closed, or when nothing is queued or in flight."""
         with self._cond:
-            return self._closed or not (self._queue or self._in_flight)
+            return self._closed or not (self._queued or self._in_flight)
 
     @property
     def skipped(self) -> dict[AddOutcome, SkipSummary]:
@@ -223,7 +277,7 @@ class Frontier:
         """Counts for a progress bar."""
         with self._cond:
             return FrontierStats(
-                queued=len(self._queue),
+                queued=self._queued,
                 in_flight=len(self._in_flight),
                 done=self._done,
                 skipped=self._skip_counts.total(),
@@ -281,7 +335,11 @@ class Frontier:
             )
         self._count_variant(key)
         self._admitted += 1
-        self._queue.append(QueueItem(key, depth, source))
+        self._queues.setdefault(_origin(key), deque()).append(
+            (self._admissions, QueueItem(key, depth, source))
+        )
+        self._admissions += 1
+        self._queued += 1
         for watcher in self._watchers:
             watcher(key)
         self._cond.notify()
@@ -300,6 +358,24 @@ class Frontier:
 
     def _too_deep(self, depth: int) -> bool:
         return self._max_depth is not None and depth > self._max_depth
+
+    def _queued_items(self) -> Iterator[QueueItem]:
+        """Every queued page, in admission order. Needs the lock."""
+        entries = sorted(entry for queue in self._queues.values() for entry in queue)
+        return (item for _, item in entries)
+
+
+def _origin(key: str) -> str:
+    """The origin of a canonical URL (scheme and host as canonicalize left them)."""
+    parts = urlsplit(key)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _sooner(first: float | None, second: float | None) -> float | None:
+    """The shorter of two optional waits (None: no limit)."""
+    if first is None:
+        return second
+    return first if second is None else min(first, second)
 
 
 def _reason(outcome: AddOutcome, example: SkippedUrl) -> str:

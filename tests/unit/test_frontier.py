@@ -406,3 +406,58 @@ def test_a_watcher_hears_of_queued_urls_already_there_and_to_come_canonical() ->
     frontier.add(SHOP + "/b", 1)  # a duplicate is not queued again
     frontier.add(SHOP + "/checkout", 1)  # out of scope: never queued
     assert heard == [SHOP + "/a", SHOP + "/b"]
+
+
+class TestPacing:
+    """Crawl-delay: pages of a paced origin start no sooner than its interval after the last one."""
+
+    BLOG = "https://blog.example"
+
+    def paced(self) -> Frontier:
+        scope = Scope.from_start_urls([SHOP + "/", self.BLOG + "/"])
+        intervals = {SHOP: 3600.0, self.BLOG: 0.0}
+        frontier = Frontier(
+            scope, max_pages=None, max_depth=None, pace=lambda url: intervals[url.split("/a")[0]]
+        )
+        for url in (f"{SHOP}/a1", f"{SHOP}/a2", f"{self.BLOG}/a1"):
+            assert frontier.add(url, 0) is AddOutcome.QUEUED
+        return frontier
+
+    def test_a_due_origin_goes_first_and_a_paced_one_waits(self) -> None:
+        frontier = self.paced()
+        first = frontier.take(timeout=0)
+        assert first is not None and first.url == f"{SHOP}/a1"
+        second = frontier.take(timeout=0)  # shop has a page in flight; the blog is due
+        assert second is not None and second.url == f"{self.BLOG}/a1"
+        assert frontier.take(timeout=0.01) is None  # shop/a2 waits while shop/a1 is in flight
+        frontier.done(first)
+        frontier.done(second)
+        assert frontier.take(timeout=0.01) is None  # and then for the interval after it was done
+        assert not frontier.finished and frontier.stats().queued == 1
+
+    def test_an_unpaced_origin_has_pages_in_flight_in_parallel(self) -> None:
+        frontier = Frontier(
+            Scope.from_start_urls([SHOP + "/"]), max_pages=None, max_depth=None, pace=lambda url: 0.0
+        )
+        frontier.add(f"{SHOP}/1", 0)
+        frontier.add(f"{SHOP}/2", 0)
+        assert frontier.take(timeout=0) is not None and frontier.take(timeout=0) is not None
+
+    def test_waiting_workers_are_released_by_close(self) -> None:
+        frontier = self.paced()
+        assert frontier.take(timeout=0) is not None and frontier.take(timeout=0) is not None
+        got: list[QueueItem | None] = []
+        worker = threading.Thread(target=lambda: got.append(frontier.take()))
+        worker.start()
+        frontier.close()
+        worker.join(timeout=5)
+        assert got == [None] and not worker.is_alive()
+
+    def test_without_pacing_pages_of_all_origins_come_in_admission_order(self) -> None:
+        frontier = Frontier(
+            Scope.from_start_urls([SHOP + "/", self.BLOG + "/"]), max_pages=None, max_depth=None
+        )
+        urls = [f"{SHOP}/1", f"{self.BLOG}/2", f"{SHOP}/3", f"{self.BLOG}/4"]
+        for url in urls:
+            frontier.add(url, 0)
+        assert [item.url for item in drain(frontier)] == urls
