@@ -170,7 +170,7 @@ def audit(
     journeys: JourneyBatch | None = None
     if config.journeys.journeys:
         runner = _journey_runner(config, store, axe_core, options, on_journey_step, on_page, storage)
-        journeys = JourneyBatch(runner, _done_states(store) if resume else {})
+        journeys = JourneyBatch(runner, _done_states(store) if resume else {}, warn)
         if config.journeys.sign_in_journey is not None:
             # A journey's session is whatever its pages set: third-party cookies are no news.
             storage, _ = journeys.sign_in().for_origins(
@@ -189,8 +189,6 @@ def audit(
     finally:
         if journeys is not None:
             journeys.join()
-            for message in journeys.warnings:
-                warn(message)
         warnings.extend([*robots.warnings, *pacing.warnings])
         tool.update(
             browser_name=crawler.facts.browser_name,

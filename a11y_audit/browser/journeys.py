@@ -203,7 +203,10 @@ class _Run:
             self.runner.on_step(self.journey, step, scrub(detail, self.secrets))
 
     def note_local_storage(self) -> None:
-        read = self.driver.execute_script(_READ_LOCAL_STORAGE)
+        try:
+            read = self.driver.execute_script(_READ_LOCAL_STORAGE)
+        except WebDriverException:  # unreadable now (a dialog, a crash): the next step tells
+            return
         if isinstance(read, list) and len(read) == 2 and str(read[0]).startswith(("http://", "https://")):
             self.local_storage[str(read[0])] = tuple((str(key), str(value)) for key, value in read[1])
 
@@ -517,13 +520,16 @@ class JourneyBatch:
     """An audit's journeys: the `crawl_as` one first (the crawl needs its cookies), then the
     others in a thread beside the crawl's workers, each in its own session."""
 
-    def __init__(self, runner: JourneyRunner, done: Mapping[str, frozenset[str]]):
+    def __init__(
+        self, runner: JourneyRunner, done: Mapping[str, frozenset[str]], warn: Callable[[str], None]
+    ):
         self._runner = runner
         self._done = done
+        self._warn = warn
+        """Told at once when the crawl will run signed out, before the crawl starts."""
         self._thread: threading.Thread | None = None
         self._errors: list[BaseException] = []
         self.outcomes: list[JourneyOutcome] = []
-        self.warnings: list[str] = []
 
     def sign_in(self) -> StorageState:
         """Run the journey whose session the crawl reuses (if any: a storage-state file replaces
@@ -533,7 +539,7 @@ class JourneyBatch:
             return StorageState()
         outcome = self._run(self._runner.settings.get(name))
         if outcome.failure is not None:
-            self.warnings.append(f"the crawl ran signed out: {outcome.failure}")
+            self._warn(f"the crawl runs signed out: {outcome.failure}")
         return outcome.state
 
     def start(self) -> None:
