@@ -7,6 +7,7 @@ Exit codes (a tested contract): 0 audit completed · 1 gate failed (new blocking
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,8 @@ from a11y_audit.cli_journeys import STORAGE_STATE_OPTION, journeys_group
 from a11y_audit.cli_tickets import tickets_group
 from a11y_audit.config import Config, load_config
 from a11y_audit.demo.catalog import template_patterns
-from a11y_audit.demo.server import VARIANTS, DemoStore
+from a11y_audit.demo.server import DEMO_PASSWORD, VARIANTS, DemoStore
+from a11y_audit.demo.server import JOURNEYS as DEMO_JOURNEYS
 from a11y_audit.errors import A11yAuditError, UsageError
 from a11y_audit.progress import Progress
 from a11y_audit.registry import configured_checks
@@ -232,6 +234,10 @@ def demo(
 ) -> None:
     """Serve the bundled demo storefront on 127.0.0.1 and audit it (2 workers unless --workers).
 
+    The audit crawls the store and runs the demo's journeys (checkout, sign-in), since checkout
+    and the account are reachable only through them; --config replaces that journey config.
+    The demo account's documented password is used when DEMO_PASSWORD is not set.
+
     \b
     Examples:
       a11y-audit demo                         # audit the broken store, print the report path
@@ -252,7 +258,8 @@ def demo(
             )
             _wait_forever()
             return
-        config = _base_config(config_path, **flags)
+        os.environ.setdefault("DEMO_PASSWORD", DEMO_PASSWORD)  # a public fixture credential
+        config = _base_config(config_path or DEMO_JOURNEYS, **flags)
         config = config.with_overrides(
             start_urls=(store.base_url,),
             max_pages=200,

@@ -25,6 +25,7 @@ __all__ = [
     "Product",
     "category_colours",
     "category_url",
+    "crawl_pages",
     "format_price",
     "listing",
     "page_count",
@@ -89,11 +90,15 @@ class Product:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One crawlable HTML page of the store and the template that renders it."""
+    """One HTML page of the store and the template that renders it."""
 
     path: str
     template: str
     sitemap: Literal["pages", "products"] = "pages"
+    journey: str | None = None
+    """The journey of demo/journeys.toml that reaches the page, when only a journey can: a
+    checkout step needs a filled bag and the order history a signed-in session, so neither
+    is in the sitemap nor open to a crawler."""
 
 
 COLOURS: dict[str, Colour] = {
@@ -351,8 +356,13 @@ def template_patterns() -> tuple[tuple[str, str], ...]:
     return (("product-accessory", rf"/products/(?:{accessories})(?:[?#]|$)"),)
 
 
+def crawl_pages() -> tuple[Page, ...]:
+    """The pages a crawler reaches (links and sitemap), in the order the sitemap lists them."""
+    return tuple(page for page in site_pages() if page.journey is None)
+
+
 def site_pages() -> tuple[Page, ...]:
-    """Every crawlable HTML page, in the order the sitemap lists them."""
+    """Every HTML page, crawlable or journey-only (`Page.journey`), in inventory order."""
     pages = [Page("/", "home")]
     for slug in CATEGORIES:
         count = page_count(len(listing(slug)))
@@ -361,11 +371,12 @@ def site_pages() -> tuple[Page, ...]:
     pages += [Page(f"/search?{urlencode({'q': q})}", "search") for q in SEARCH_SUGGESTIONS]
     pages += [
         Page("/cart", "cart"),
-        Page("/checkout/shipping", "checkout-shipping"),
-        Page("/checkout/payment", "checkout-payment"),
-        Page("/checkout/review", "checkout-review"),
+        Page("/checkout/shipping", "checkout-shipping", journey="checkout"),
+        Page("/checkout/payment", "checkout-payment", journey="checkout"),
+        Page("/checkout/review", "checkout-review", journey="checkout"),
         Page("/sign-in", "sign-in"),
         Page("/account", "account"),
+        Page("/account/orders", "account-orders", journey="sign-in"),
         Page("/privacy", "privacy"),
         Page("/accessibility", "accessibility"),
         Page("/shipping-returns", "shipping-returns"),

@@ -66,7 +66,8 @@ class Defect:
     techniques: tuple[str, ...] = ()
     """WCAG failure techniques (F-numbers) that describe the defect, where one exists."""
     journey: str | None = None
-    """Journey-only defects: the journey of examples/demo-journeys.toml that reaches it."""
+    """Journey-only defects: the journey of demo/journeys.toml that reaches it (checkout steps
+    themselves are journey-only pages: `catalog.Page.journey`)."""
     state: str | None = None
     """... and the state (audit step) of that journey that shows it; `pages` is its path."""
 

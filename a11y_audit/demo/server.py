@@ -27,7 +27,7 @@ from . import catalog
 from .churn import churn_html, churn_order
 from .defects import VARIANTS, defect_enabled
 
-__all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "VARIANTS", "DemoStore"]
+__all__ = ["DECLINED_CARD", "DEMO_EMAIL", "DEMO_PASSWORD", "JOURNEYS", "VARIANTS", "DemoStore"]
 
 _log = logging.getLogger(__name__)
 _HERE = Path(__file__).resolve().parent
@@ -37,6 +37,13 @@ _HTML = "text/html; charset=utf-8"
 DEMO_EMAIL = "demo@fernandfield.example"
 DEMO_PASSWORD = "fern-and-field-demo-2024"
 """The demo account (docs/journeys.md). Journeys type the password from an environment variable."""
+JOURNEYS = _HERE / "journeys.toml"
+"""The demo's ready journey config (checkout and sign-in), what `a11y-audit demo` audits by default."""
+DECLINED_CARD = "4000 0000 0000 0002"
+"""The payment provider's test card that is always declined (as Stripe's test cards); any other
+number is accepted. Test numbers only: never a real-looking card number in the demo."""
+DECLINED_TOKEN = "tok_chargeDeclined"
+"""What the card fields (static/js/card-fields.js) hand the store for DECLINED_CARD."""
 
 
 @dataclass(slots=True)
@@ -99,7 +106,7 @@ class _Site:
             "/": self.home,
             "/search": self.search,
             "/cart": self.cart,
-            "/checkout": lambda r: _redirect("/checkout/shipping", 302),
+            "/checkout": self.checkout,
             "/checkout/shipping": self.checkout,
             "/checkout/payment": self.checkout,
             "/checkout/review": self.checkout,
@@ -125,7 +132,9 @@ class _Site:
         self.widget_routes: dict[str, Callable[[_Request], _Response]] = {
             "/chat/launcher": lambda r: self.widget("widgets/chat.html", mode="launcher"),
             "/chat/embed": lambda r: self.widget("widgets/chat.html", mode="embed"),
-            "/payment/card-fields": lambda r: self.widget("widgets/card_fields.html"),
+            "/payment/card-fields": lambda r: self.widget(
+                "widgets/card_fields.html", declined=r.query.get("error") == "card_declined"
+            ),
         }
         self.sessions: dict[str, _Session] = {}
         self.sessions_lock = threading.Lock()
@@ -133,11 +142,11 @@ class _Site:
         self.post_handlers: dict[str, Callable[[_Request], _Response]] = {
             "/sign-in": self.sign_in,
             "/cart/add": self.cart_add,
+            "/checkout/shipping": self.checkout_post,
+            "/checkout/payment": self.checkout_post,
+            "/checkout/review": self.checkout_post,
         }
         self.post_routes: dict[str, str] = {
-            "/checkout/shipping": "/checkout/payment",
-            "/checkout/payment": "/checkout/review",
-            "/checkout/review": "/checkout/confirmation",
             "/sign-in": "/account",
             "/account": "/account",
             "/cart/add": "/cart",
@@ -175,7 +184,7 @@ class _Site:
 
     def render(self, req: _Request, template: str, page: str, title: str, **ctx: Any) -> _Response:
         session = self.session_of(req)
-        bag = session.bag if session is not None and session.bag else list(_CART)
+        bag = session.bag if session is not None else []
         currency = req.cookies.get("currency", "GBP")
         if currency not in catalog.CURRENCIES:
             currency = "GBP"
@@ -191,7 +200,7 @@ class _Site:
             cart=bag,
             cart_count=sum(q for _, _, _, q in bag),
             signed_in=session is not None and session.signed_in,
-            session_bag=session is not None and bool(session.bag),
+            session_bag=bool(bag),
             **ctx,
         )
         return _Response(body=churn_html(html) if self.variant == "churn" else html)
@@ -308,7 +317,14 @@ class _Site:
             return _redirect("/sign-in", 302)
         return self.render(req, "account_orders.html", "account-orders", "Order history")
 
-    def checkout(self, req: _Request) -> _Response:
+    def checkout(self, req: _Request, *, declined: bool = False) -> _Response:
+        """A checkout step; like a real store's, with an empty bag every step sends you to the bag
+        (so only a journey that adds to the bag reaches checkout; the crawler never does)."""
+        session = self.session_of(req)
+        if session is None or not session.bag:
+            return _redirect("/cart", 302)
+        if req.path == "/checkout":
+            return _redirect("/checkout/shipping", 302)
         step = req.path.rsplit("/", 1)[1]
         titles = {
             "shipping": "Delivery details",
@@ -316,9 +332,20 @@ class _Site:
             "review": "Review order",
             "confirmation": "Order confirmed",
         }
+        title = f"Checkout: {titles[step]}"
         return self.render(
-            req, f"checkout/{step}.html", f"checkout-{step}", f"Checkout: {titles[step]}", step=step
+            req, f"checkout/{step}.html", f"checkout-{step}", title, step=step, declined=declined
         )
+
+    def checkout_post(self, req: _Request) -> _Response:
+        """A submitted step goes on to the next; a payment with the provider's declined test
+        card (token tok_chargeDeclined, card 4000 0000 0000 0002) comes back with the error."""
+        session = self.session_of(req)
+        if session is None or not session.bag:
+            return _redirect("/cart")
+        if req.path == "/checkout/payment" and req.form.get("payment_token") == DECLINED_TOKEN:
+            return self.checkout(req, declined=True)
+        return _redirect(_CHECKOUT_NEXT[req.path])
 
     def orders_export(self, req: _Request) -> _Response:
         csv = "order,date,total\nFF-10482,2024-03-02,94.00\nFF-10219,2024-01-17,45.00\n"
@@ -352,7 +379,7 @@ class _Site:
         return _Response(body=body, content_type="application/xml; charset=utf-8")
 
     def sitemap(self, group: str) -> _Response:
-        paths = [p.path for p in catalog.site_pages() if p.sitemap == group]
+        paths = [p.path for p in catalog.crawl_pages() if p.sitemap == group]
         body = self.env.get_template("feeds/urlset.xml").render(
             origin=self.store_origin.rstrip("/"), paths=paths
         )
@@ -386,11 +413,12 @@ class _Site:
         return _Response(body=path.read_bytes(), content_type=ctype)
 
 
-_CART: tuple[tuple[catalog.Product, str, str, int], ...] = (
-    (catalog.PRODUCTS[0], "blue", "M", 1),
-    (catalog.PRODUCTS[22], "black", "", 2),
-)
-"""The bag is the same for everyone: (product, colour, size, quantity)."""
+_CHECKOUT_NEXT = {
+    "/checkout/shipping": "/checkout/payment",
+    "/checkout/payment": "/checkout/review",
+    "/checkout/review": "/checkout/confirmation",
+}
+"""Where each submitted checkout step leads."""
 
 
 class _Server(ThreadingHTTPServer):

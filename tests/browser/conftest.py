@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -15,6 +15,9 @@ import pytest
 from a11y_audit.browser.driver import BrowserSettings, Session, start_session
 from tests.browser.site import Site
 from tests.support import QuietHandler, local_server, serving
+
+if TYPE_CHECKING:  # demo_runs uses run_cli and load_results below: imported where used
+    from tests.browser.demo_runs import DemoRun
 
 CHECK_FIXTURES = Path(__file__).parents[1] / "checks" / "fixtures"
 
@@ -81,3 +84,30 @@ def error_line(result: subprocess.CompletedProcess[str]) -> str:
     lines = result.stderr.strip().splitlines()
     assert lines and lines[-1].startswith("error: "), result.stderr
     return lines[-1]
+
+
+# -- the demo's variants, each audited once per session (tests/browser/demo_runs.py) ---------
+
+
+@pytest.fixture(scope="session")
+def demo_broken(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    from tests.browser.demo_runs import audited
+
+    return audited("broken", tmp_path_factory.mktemp("demo-broken") / "run")
+
+
+@pytest.fixture(scope="session")
+def demo_fixed(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    from tests.browser.demo_runs import audited
+
+    return audited("fixed", tmp_path_factory.mktemp("demo-fixed") / "run")
+
+
+@pytest.fixture(scope="session")
+def demo_regression(tmp_path_factory: pytest.TempPathFactory, demo_fixed: DemoRun) -> DemoRun:
+    """The regression store audited as CI gates it: against the fixed store's baseline, one retry."""
+    from tests.browser.demo_runs import audited, baseline_of
+
+    baseline = baseline_of(demo_fixed)
+    out = tmp_path_factory.mktemp("demo-regression") / "run"
+    return audited("regression", out, "--baseline", str(baseline), "--retries", "1")

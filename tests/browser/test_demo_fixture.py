@@ -242,6 +242,12 @@ def test_delivery_tooltip_is_hoverable_and_dismissible_when_fixed(
             assert trigger.tag_name == "span" and trigger.get_attribute("tabindex") is None
 
 
+ADD_TO_BAG = """
+return fetch('/cart/add', {method: 'POST', body: new URLSearchParams({product: 'linen-shirt'})})
+  .then(response => response.status);
+"""
+
+
 def test_checkout_works_in_landscape_only_when_fixed(driver: WebDriver, live: dict[str, DemoStore]) -> None:
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -249,7 +255,11 @@ def test_checkout_works_in_landscape_only_when_fixed(driver: WebDriver, live: di
     )
     try:
         for variant in ("fixed", "broken"):
-            _open(driver, live[variant], "/checkout/shipping")
+            _open(driver, live[variant], "/cart")
+            # Checkout opens only with a filled bag (a session), as after "Add to bag".
+            driver.execute_script(ADD_TO_BAG)
+            driver.get(live[variant].base_url.rstrip("/") + "/checkout/shipping")
+            assert driver.current_url.endswith("/checkout/shipping"), driver.current_url
             main = driver.find_element(By.CSS_SELECTOR, "main")
             assert main.is_displayed() is (variant == "fixed"), variant
     finally:

@@ -21,6 +21,7 @@ from a11y_audit.demo.server import DemoStore
 from a11y_audit.engine import findings_for_page, site_findings
 from a11y_audit.model import Finding, Outcome, PageRecord
 from a11y_audit.registry import builtin_checks
+from tests.unit.test_demo_store import filled_bag
 
 # Manifest defects (axe: false) each check must find, everywhere the manifest lists them.
 TARGETS = {
@@ -42,9 +43,10 @@ def audit(variant: str) -> tuple[list[Finding], dict[str, str]]:
     summaries = []
     html: dict[str, str] = {}
     with DemoStore(variant) as store:
+        session = filled_bag(store)  # the journey-only pages open to a signed-in visitor with a bag
         for page in catalog.site_pages():
             url = store.base_url.rstrip("/") + page.path
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=session), timeout=10) as response:
                 html[page.path] = response.read().decode("utf-8")
             outcome = findings_for_page(PageRecord(url=url), html[page.path], page_checks)
             findings.extend(outcome.findings)

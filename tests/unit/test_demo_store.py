@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -26,11 +26,13 @@ from a11y_audit.demo.defects import (
     expand_templates,
     load_manifest,
 )
-from a11y_audit.demo.server import DemoStore
+from a11y_audit.demo.server import DECLINED_TOKEN, DEMO_EMAIL, DEMO_PASSWORD, DemoStore
 
 DEMO = Path(__file__).resolve().parents[2] / "a11y_audit" / "demo"
 WCAG = Path(__file__).resolve().parents[2] / "a11y_audit" / "wcag21aa.json"
 PAGES = [p.path for p in catalog.site_pages()]
+CRAWLED = [p.path for p in catalog.crawl_pages()]
+JOURNEY_CHECKOUT = [p.path for p in catalog.site_pages() if p.journey == "checkout"]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -55,6 +57,20 @@ def fetch(
 
 def page_url(store: DemoStore, path: str) -> str:
     return store.base_url.rstrip("/") + path
+
+
+def filled_bag(store: DemoStore) -> dict[str, str]:
+    """Headers of a signed-in visitor who added a shirt to the bag (a session): the journey-only
+    pages (checkout, the order history) open to them."""
+    form = urlencode({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}).encode()
+    status, headers, _ = fetch(page_url(store, "/sign-in"), data=form)
+    assert (status, headers["Location"]) == (303, "/account")
+    cookie = {"Cookie": headers["Set-Cookie"].split(";", 1)[0]}
+    status, headers, _ = fetch(
+        page_url(store, "/cart/add"), data=b"product=linen-shirt&size=M", headers=cookie
+    )
+    assert status == 303 and headers["Location"] == "/cart"
+    return cookie
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +126,7 @@ def test_widget_origin_is_a_different_origin(broken: DemoStore) -> None:
         assert status == 200 and headers["Content-Type"].startswith("text/html")
         assert fetch(page_url(broken, path))[0] == 404
     assert fetch(broken.widget_url)[0] == 404
-    doc = lxml.html.fromstring(fetch(page_url(broken, "/checkout/payment"))[2])
+    doc = lxml.html.fromstring(fetch(page_url(broken, "/checkout/payment"), headers=filled_bag(broken))[2])
     (frame,) = doc.cssselect("iframe.payment-frame")
     assert str(frame.get("src")).startswith(broken.widget_url.rstrip("/"))
 
@@ -130,8 +146,9 @@ def test_server_is_quiet(capfd: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("variant", ["broken", "fixed"])
 def test_every_page_returns_html(variant: str) -> None:
     with DemoStore(variant) as store:
+        bag = filled_bag(store)
         for path in PAGES:
-            status, headers, body = fetch(page_url(store, path))
+            status, headers, body = fetch(page_url(store, path), headers=bag)
             assert status == 200, path
             assert headers["Content-Type"] == "text/html; charset=utf-8", path
             doc = lxml.html.fromstring(body)
@@ -187,6 +204,7 @@ def test_assets_are_served(broken: DemoStore) -> None:
 
 
 def test_forms_post_and_redirect(broken: DemoStore) -> None:
+    bag = filled_bag(broken)
     for path, target in [
         ("/checkout/shipping", "/checkout/payment"),
         ("/checkout/payment", "/checkout/review"),
@@ -194,9 +212,56 @@ def test_forms_post_and_redirect(broken: DemoStore) -> None:
         ("/newsletter", "/?subscribed=1"),
         ("/sign-in", "/account"),
     ]:
-        status, headers, _ = fetch(page_url(broken, path), data=b"x=1")
+        status, headers, _ = fetch(page_url(broken, path), data=b"x=1", headers=bag)
         assert (status, headers["Location"]) == (303, target)
-    assert fetch(page_url(broken, "/checkout/confirmation"))[0] == 200
+    assert fetch(page_url(broken, "/checkout/confirmation"), headers=bag)[0] == 200
+
+
+@pytest.mark.parametrize("path", ["/checkout", *JOURNEY_CHECKOUT, "/checkout/confirmation"])
+def test_checkout_with_an_empty_bag_redirects_to_the_bag(broken: DemoStore, path: str) -> None:
+    status, headers, _ = fetch(page_url(broken, path))
+    assert (status, headers["Location"]) == (302, "/cart")
+    if path in JOURNEY_CHECKOUT:  # the steps' forms
+        status, headers, _ = fetch(page_url(broken, path), data=b"x=1")
+        assert (status, headers["Location"]) == (303, "/cart")
+
+
+def test_the_empty_bag_offers_no_checkout_and_a_filled_one_does(broken: DemoStore) -> None:
+    empty = lxml.html.fromstring(fetch(page_url(broken, "/cart"))[2])
+    assert empty.cssselect(".cart-empty") and not empty.xpath("//a[starts-with(@href, '/checkout')]")
+    filled = lxml.html.fromstring(fetch(page_url(broken, "/cart"), headers=filled_bag(broken))[2])
+    assert filled.xpath("//a[@href='/checkout/shipping']") and not filled.cssselect(".cart-empty")
+    assert (
+        fetch(page_url(broken, "/checkout"), headers=filled_bag(broken))[1]["Location"]
+        == "/checkout/shipping"
+    )
+
+
+@pytest.mark.parametrize("variant", ["broken", "fixed"])
+def test_the_declined_test_card_brings_the_payment_step_back_with_an_error(variant: str) -> None:
+    """D56: the card fields' decline message is tied by aria-errormessage alone when broken, by
+    aria-describedby when fixed; the store's own notice is an alert in both."""
+    with DemoStore(variant) as store:
+        bag = filled_bag(store)
+        accepted = fetch(
+            page_url(store, "/checkout/payment"), data=b"payment_token=tok_card_4242", headers=bag
+        )
+        assert (accepted[0], accepted[1]["Location"]) == (303, "/checkout/review")
+        status, _, body = fetch(
+            page_url(store, "/checkout/payment"), data=f"payment_token={DECLINED_TOKEN}".encode(), headers=bag
+        )
+        assert status == 200
+        doc = lxml.html.fromstring(body)
+        (notice,) = doc.cssselect(".notice--error[role=alert]")
+        assert "declined" in notice.text_content()
+        (frame,) = doc.cssselect("iframe.payment-frame")
+        assert str(frame.get("src")).endswith("/payment/card-fields?error=card_declined")
+        (field,) = lxml.html.fromstring(fetch(str(frame.get("src")))[2]).cssselect("#card-number")
+    assert field.get("aria-invalid") == "true"
+    if variant == "broken":
+        assert field.get("aria-errormessage") == "card-number-error" and field.get("aria-describedby") is None
+    else:
+        assert field.get("aria-describedby") == "card-number-error" and field.get("aria-errormessage") is None
 
 
 def test_currency_switch_sets_a_cookie_and_guards_the_redirect(broken: DemoStore) -> None:
@@ -239,7 +304,7 @@ def test_sitemap_index_lists_every_page(broken: DemoStore) -> None:
         urlset = lxml.etree.fromstring(fetch(child)[2])
         assert urlset.tag == f"{{{SITEMAP_NS['sm']}}}urlset"
         urls += urlset.xpath("//sm:url/sm:loc/text()", namespaces=SITEMAP_NS)
-    assert urls == [page_url(broken, p) for p in PAGES]
+    assert urls == [page_url(broken, p) for p in CRAWLED]  # checkout needs a bag: never listed
 
 
 def _links(base: str, body: bytes) -> set[str]:
@@ -272,7 +337,7 @@ def test_crawl_from_home_finds_exactly_the_inventory(variant: str) -> None:
                 seen.add(link)
                 if robots.can_fetch(link, "a11y-audit"):
                     queue.append(link)
-        assert html_pages == {page_url(store, p) for p in PAGES}
+        assert html_pages == {page_url(store, p) for p in CRAWLED}
 
 
 # -- defect manifest --------------------------------------------------------------------------
@@ -319,10 +384,11 @@ def test_manifest_pages_are_served_and_expand_templates() -> None:
 
 def test_manifest_selectors_match_the_broken_store(broken: DemoStore) -> None:
     cache: dict[str, lxml.html.HtmlElement] = {}
+    bag = filled_bag(broken)
 
     def doc(url: str) -> lxml.html.HtmlElement:
         if url not in cache:
-            status, _, body = fetch(url)
+            status, _, body = fetch(url, headers=bag)
             assert status == 200, url
             cache[url] = lxml.html.fromstring(body)
         return cache[url]
@@ -364,12 +430,13 @@ def test_each_defect_toggle_changes_its_pages(monkeypatch: pytest.MonkeyPatch) -
     from a11y_audit.demo import server
 
     def snapshot(store: DemoStore, path: str) -> bytes:
-        body = fetch(page_url(store, path))[2]
+        body = fetch(page_url(store, path), headers=bag)[2]
         parts = [body, fetch(page_url(store, "/assets/theme.css"))[2]]
         parts += [fetch(src)[2] for src in lxml.html.fromstring(body).xpath("//iframe/@src")]
         return b"".join(parts).replace(store.base_url.encode(), b"").replace(store.widget_url.encode(), b"")
 
     with DemoStore("fixed") as store:
+        bag = filled_bag(store)
         baseline = {d.id: snapshot(store, d.pages[0]) for d in load_manifest().defects}
         for defect in load_manifest().defects:
             monkeypatch.setattr(
@@ -382,7 +449,9 @@ def test_each_defect_toggle_changes_its_pages(monkeypatch: pytest.MonkeyPatch) -
 
 
 def _docs(store: DemoStore) -> dict[str, lxml.html.HtmlElement]:
-    return {path: lxml.html.fromstring(fetch(page_url(store, path))[2]) for path in PAGES}
+    """Every page as a visitor with a filled bag sees it (checkout opens only to them)."""
+    bag = filled_bag(store)
+    return {path: lxml.html.fromstring(fetch(page_url(store, path), headers=bag)[2]) for path in PAGES}
 
 
 @pytest.fixture(scope="module")

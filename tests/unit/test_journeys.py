@@ -51,9 +51,17 @@ def test_the_shipped_demo_config_loads() -> None:
     assert [j.name for j in settings.journeys] == ["checkout", "sign-in"]
     checkout = settings.get("checkout")
     assert checkout.flow == "checkout"
-    assert checkout.states == ("size-guide", "bag", "mini-cart", "shipping", "payment", "review")
+    assert checkout.states == (
+        "size-guide",
+        "bag",
+        "mini-cart",
+        "shipping",
+        "payment",
+        "payment-declined",
+        "review",
+    )
     assert settings.get("sign-in").secrets() == ("DEMO_PASSWORD",)
-    assert settings.crawl_as == "sign-in"
+    assert settings.crawl_as is None  # the crawl's "Add to bag" would fill the account's bag
     assert settings.denied("http://shop.test/checkout/confirmation") == "/checkout/confirmation"
 
 
@@ -270,8 +278,9 @@ def test_journeys_list_prints_each_journey_with_its_flow_and_states() -> None:
     result = _cli("journeys", "list", "--config", str(EXAMPLE))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "checkout  flow=checkout  30 steps  states: size-guide, bag, mini-cart, shipping, payment, review",
-        "sign-in  flow=sign-in  10 steps  states: account, order-history (the crawl reuses its session)",
+        "checkout  flow=checkout  39 steps  states: size-guide, bag, mini-cart, shipping, payment, "
+        "payment-declined, review",
+        "sign-in  flow=sign-in  10 steps  states: account, order-history",
     ]
 
 

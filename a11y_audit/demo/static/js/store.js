@@ -338,6 +338,24 @@
     arm();
   }
 
+  /* Payment: the provider's card fields (a cross-origin frame) hand over a token on submit */
+  $$('form[data-js="payment-form"]').forEach(function (form) {
+    var frame = $('[data-js="card-frame"]', form);
+    var sent = false;
+    form.addEventListener('submit', function (e) {
+      if (sent) { return; }
+      e.preventDefault();
+      window.addEventListener('message', function answer(msg) {
+        if (msg.source !== frame.contentWindow || !msg.data || msg.data.type !== 'card:token') { return; }
+        window.removeEventListener('message', answer);
+        form.elements.payment_token.value = msg.data.token;
+        sent = true;
+        form.submit();
+      });
+      frame.contentWindow.postMessage({ type: 'card:tokenize' }, frame.getAttribute('data-origin'));
+    });
+  });
+
   /* Live-chat iframe: the widget asks its host page to grow or shrink the frame */
   $$('[data-js="chat-frame"]').forEach(function (frame) {
     window.addEventListener('message', function (e) {
