@@ -5,8 +5,10 @@ that is one bug to fix once. Findings join the same group when they share source
 outcome and a *component signature*: the element's selector and opening tag with everything
 that varies with page data removed (digits, hashes, UUIDs, attribute values such as alt,
 title, aria-label, href, src, text, generated class names like `css-1x2y3z`, whatever follows
-the first word of an id: `#quantity-linen-shirt` is `#quantity~`), keeping tag
-names, attribute names, roles, input types and stable class names. The fingerprint hashes
+the first word of an id: `#quantity-linen-shirt` is `#quantity~`) and everything that only
+marks a state (`aria-invalid`, `aria-expanded`, `is-open`, `field--error`: a field after a
+failed submission is the same field), keeping tag names, attribute names, roles, input types
+and stable class names. The fingerprint hashes
 only those parts, so it survives new product names, prices, ids, ports and query strings
 between runs. Groups fill page by page (a dict keyed by fingerprint).
 
@@ -52,6 +54,44 @@ _OPENING_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)([^>]*)>?")
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Attributes whose value names a component rather than page data.
 _KEPT_VALUES = frozenset({"role", "type"})
+# What an element carries only in some states, not what it is: the ARIA states (WAI-ARIA 1.2
+# section 6.4, plus aria-current), HTML's toggled attributes, inline style that scripts
+# rewrite, and the references scripts add when an error or hint appears. A card field that
+# gains `aria-invalid aria-describedby` after a declined payment is still the same field.
+_STATE_ATTRIBUTES = frozenset(
+    {
+        "aria-busy",
+        "aria-checked",
+        "aria-current",
+        "aria-describedby",
+        "aria-disabled",
+        "aria-errormessage",
+        "aria-expanded",
+        "aria-grabbed",
+        "aria-hidden",
+        "aria-invalid",
+        "aria-pressed",
+        "aria-selected",
+        "checked",
+        "disabled",
+        "hidden",
+        "inert",
+        "open",
+        "selected",
+        "style",
+    }
+)
+# State classes: `is-open`, `has-error` (SMACSS/Bootstrap), a bare state word (`active`), or a
+# state word as a modifier or suffix (`field--error`, `nav_open`, `mage-error`,
+# `woocommerce-invalid`). Component variants (`button--primary`) are kept.
+_STATE_WORDS = (
+    "active|checked|collapsed|current|disabled|error|expanded|focused|invalid|open|pressed|selected"
+)
+# Only as a bare class: `visually-hidden` and `sr-only` are utilities, not states.
+_BARE_STATE_WORDS = "closed|focus|hidden|hover|loading|show|shown|visible"
+_STATE_CLASS = re.compile(
+    rf"^(?:(?:js-)?(?:is|has)-[\w-]+|(?:[\w-]*[-_])?(?:{_STATE_WORDS})|{_BARE_STATE_WORDS})$", re.I
+)
 _CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)class\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 
 
@@ -91,11 +131,16 @@ def _class_list(value: str) -> list[str]:
 
 
 def _selector_signature(selector: str) -> str:
-    selector = _ATTRIBUTE_SELECTOR.sub(lambda match: f"[{match.group(1)}]", selector)
+    selector = _ATTRIBUTE_SELECTOR.sub(_attribute_selector, selector)
     selector = _NTH.sub(lambda match: f":nth-{match.group(1)}(n)", selector)
     selector = _CLASS_SELECTOR.sub(lambda match: _class_selector(match.group(1)), selector)
     selector = _ID_SELECTOR.sub(lambda match: f"#{match.group(1)}{'~' if match.group(2) else ''}", selector)
     return _volatile(selector)
+
+
+def _attribute_selector(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return "" if name.lower() in _STATE_ATTRIBUTES else f"[{name}]"
 
 
 def _class_selector(name: str) -> str:
@@ -104,7 +149,7 @@ def _class_selector(name: str) -> str:
 
 
 def _stable_class(name: str) -> str | None:
-    if _GENERATED_CLASS.match(name):
+    if _GENERATED_CLASS.match(name) or _STATE_CLASS.match(name):
         return None
     return _volatile(_MODULE_HASH.sub("", name))
 
@@ -121,7 +166,7 @@ def _tag_signature(snippet: str) -> str:
             parts.append(f"class={'.'.join(_class_list(value))}")
         elif name in _KEPT_VALUES:
             parts.append(f"{name}={value.lower()}")
-        elif not name.startswith("data-"):
+        elif not name.startswith("data-") and name not in _STATE_ATTRIBUTES:
             parts.append(name)
     return "<" + " ".join(parts) + ">"
 

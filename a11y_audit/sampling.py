@@ -5,7 +5,8 @@ template's pages, because one template behaves alike on all its pages and those 
 cost far more than axe. Taking "the first N pages crawled" would make the sample, and so the
 findings, depend on crawl order: a store that lists its products in another order would show
 old issues as new in the CI gate. So the sample is defined by the pages themselves: per
-template, the N audited pages whose URLs hash lowest (a bottom-k sample).
+template, the N audited pages whose paths and queries hash lowest (a bottom-k sample; the
+origin is left out, so a store on another host or port samples the same pages).
 
 While crawling, not every page is known yet, so the crawler gathers on every page that is among
 the N lowest hashes of its template's pages known *so far*, queued or visited (`BottomK`).
@@ -20,6 +21,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from a11y_audit.model import PageRecord
 
@@ -41,8 +43,15 @@ SAMPLED_KINDS = frozenset(
 
 
 def sample_key(url: str) -> str:
-    """A page's rank in its template's sample: a hash of its canonical URL, order-free."""
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+    """A page's rank in its template's sample: a hash of its path and query, order-free.
+
+    The origin is left out, so the same pages are sampled wherever the store runs: CI audits
+    a preview deployment on a new host or port for every merge request (the demo store a
+    random port), and a sample that moved with the port would judge other product pages each
+    run and turn a product whose long name clips at 200% zoom into a "new" issue.
+    """
+    parts = urlsplit(url)
+    return hashlib.sha256(f"{parts.path}?{parts.query}".encode()).hexdigest()
 
 
 class BottomK:

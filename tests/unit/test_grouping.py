@@ -147,6 +147,61 @@ def test_component_identity_is_kept(first: str, second: str) -> None:
     assert component_signature((".x",), first) != component_signature((".x",), second)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            '<input class="card-field__input" id="card-number">',
+            '<input class="card-field__input is-invalid" id="card-number" aria-invalid="true"'
+            ' aria-describedby="card-number-error">',
+        ),
+        (
+            '<button class="menu-toggle" aria-expanded="false">',
+            '<button class="menu-toggle open" aria-expanded="true">',
+        ),
+        (
+            '<div class="drawer" hidden style="">',
+            '<div class="drawer is-open has-items" style="display:block">',
+        ),
+        (
+            '<input class="field" type="email">',
+            '<input class="field field--error mage-error" type="email" aria-errormessage="e">',
+        ),
+        (
+            '<a class="tab" aria-selected="false">',
+            '<a class="tab active" aria-selected="true" aria-current="page">',
+        ),
+        ('<details class="faq">', '<details class="faq" open>'),
+    ],
+)
+def test_states_of_one_element_share_a_signature(first: str, second: str) -> None:
+    """A field after a failed submission, an open menu, a selected tab: the same component."""
+    assert component_signature((".x",), first) == component_signature((".x",), second)
+
+
+def test_state_classes_and_attributes_leave_the_selector() -> None:
+    before = component_signature(("iframe.card", "#card-number"), '<input class="card-field__input">')
+    after = component_signature(
+        ("iframe.card", 'input.is-invalid[aria-invalid="true"]'),
+        '<input class="card-field__input is-invalid">',
+    )
+    assert before == after
+    assert component_signature(("nav > a.active",), "") == component_signature(("nav > a",), "")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ('<button class="button button--primary">', '<button class="button button--secondary">'),
+        ('<span class="visually-hidden">', '<span class="price">'),
+        ('<a aria-label="Cart">', "<a>"),
+        ('<button aria-haspopup="dialog">', "<button>"),
+    ],
+)
+def test_variants_and_properties_are_not_states(first: str, second: str) -> None:
+    assert component_signature((".x",), first) != component_signature((".x",), second)
+
+
 def test_flow_and_templates_do_not_depend_on_crawl_order() -> None:
     pages = [
         (PageRecord(url=f"http://s.test{path}", template=path), [finding(path, [".menu"], "<button>")])

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from a11y_audit.artifacts import ArtifactStore
 from a11y_audit.browser.gatherers import gatherer_classes
@@ -32,6 +33,20 @@ def test_the_final_sample_was_gathered_in_every_crawl_order() -> None:
         gathered = {url for url in order if sample.offer("product", url)}
         assert lowest <= gathered
         assert len(gathered) < len(URLS) / 2  # about k·ln(n/k) extra, not every page
+
+
+def test_the_same_pages_are_sampled_on_any_host_or_port() -> None:
+    """A preview deployment per merge request (or the demo on a random port) samples the same
+    pages, so the gate compares findings of the same pages; path and query still count."""
+
+    def lowest(origin: str) -> list[str]:
+        urls = [url.replace("https://shop.test", origin) for url in URLS]
+        return [urlsplit(url).path for url in sorted(urls, key=sample_key)[:3]]
+
+    assert (
+        lowest("https://shop.test") == lowest("http://127.0.0.1:40351") == lowest("https://pr-7.preview.test")
+    )
+    assert sample_key("https://shop.test/c?colour=blue") != sample_key("https://shop.test/c?colour=green")
 
 
 def test_pages_known_from_the_queue_keep_later_pages_out_of_the_sample() -> None:
