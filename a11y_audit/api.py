@@ -412,12 +412,14 @@ def _finish(
 
 
 def _restore(store: ArtifactStore, frontier: Frontier) -> None:
-    """Resume: every journaled page is done; links of audited pages go back in the queue."""
+    """Resume: every journaled page is done; links of audited pages go back in the queue, and
+    so does where a page redirected within scope (a page not audited keeps only that link)."""
     for record in store.iter_pages():
         frontier.mark_visited(record.url)
     for record in store.iter_pages():
+        depth = record.depth + 1 if record.audited else record.depth
         for link in record.links:
-            frontier.add(link, record.depth + 1, source=record.url)
+            frontier.add(link, depth, source=record.url)
 
 
 def _tool_info(config: Config, axe_core: AxeCore, started: str, warnings: list[str]) -> dict[str, Any]:

@@ -154,6 +154,11 @@ class Frontier:
                 self._intervals.setdefault(_origin(key), interval)
         return self._settle(key, depth, source, checked)
 
+    def key(self, url: str) -> str:
+        """The canonical form a URL is queued and remembered under (QueueItem.url is one).
+        Raises ValueError when url is not an http(s) URL."""
+        return canonicalize(url, self._trailing_slash)
+
     def watch(self, watcher: Callable[[str], None]) -> None:
         """Call watcher(url) for every URL queued from now on, and now for those already queued.
 

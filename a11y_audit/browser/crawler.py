@@ -222,6 +222,8 @@ class Crawler:
         if self._options.follow_links and saved.audited:
             for link in saved.links:
                 self._frontier.add(link, item.depth + 1, source=item.url)
+        elif saved.links:  # redirected within scope: the page is audited at its own address
+            self._frontier.add(saved.links[0], item.depth, source=item.url)
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))
 
@@ -269,6 +271,9 @@ class Crawler:
         links = (
             tuple(str(link) for link in info.get("links") or ()) if error is None and skipped is None else ()
         )
+        moved_to = self._moved_to(item, final_url) if error is None and skipped is None else None
+        if moved_to is not None:
+            skipped, links = f"redirected to {moved_to}, audited at that address", (moved_to,)
         return PageRecord(
             url=item.url,
             final_url=final_url,
@@ -285,6 +290,22 @@ class Crawler:
             timings=dict(gathered.timings),
             links=links,
         )
+
+    def _moved_to(self, item: QueueItem, final_url: str) -> str | None:
+        """Where a crawled page redirected within scope, or None when it stayed.
+
+        The redirect target is the page the visitor saw, so it is queued at the same depth and
+        audited under its own address and template: an empty bag's /checkout that lands on
+        /cart must not be audited as a checkout page, nor the bag twice. A scan (no link
+        following) audits what it was given, wherever that landed.
+        """
+        if not self._options.follow_links:
+            return None
+        try:
+            key = self._frontier.key(final_url)
+        except ValueError:
+            return None
+        return key if key != item.url else None
 
 
 def _start_from(driver: WebDriver, storage: StorageState) -> bool:

@@ -118,6 +118,14 @@ ROUTES: list[tuple[str, Route]] = [
     (r"/loop$", lambda h, m: redirect(h, "/loop2")),
     (r"/loop2$", lambda h, m: redirect(h, "/loop")),
     (r"/offsite$", lambda h, m: redirect(h, "http://localhost:9/elsewhere")),
+    (
+        r"/hub$",
+        lambda h, m: send(
+            h, html('<a href="/moved">Moved</a> <a href="/moved-too">Also moved</a>', title="Hub")
+        ),
+    ),
+    (r"/moved(?:-too)?$", lambda h, m: redirect(h, "/landing")),
+    (r"/landing$", lambda h, m: send(h, html('<img src="/pic.png"><a href="/hub">Hub</a>', title="Landing"))),
     (r"/big$", _big),
     (
         r"/framed\?src=(.+)$",

@@ -119,6 +119,24 @@ def test_redirect_out_of_scope_is_skipped_not_audited(site: Site, tmp_path: Path
     assert offsite["error"] or "out of scope" in offsite["skipped"]
 
 
+def test_a_redirect_within_scope_is_audited_once_at_its_own_address(site: Site, tmp_path: Path) -> None:
+    """Two links that redirect to one page: that page is audited once, under its own address
+    and template, at the depth of the links; the redirecting addresses say where they went."""
+    out = tmp_path / "out"
+    result = run_cli("crawl", site.url + "hub", "-o", str(out), "--no-screenshots", "--max-depth", "1")
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    landing = [p for p in results["pages"] if p["url"].endswith("/landing")]
+    assert len(landing) == 1 and landing[0]["error"] is None and landing[0]["skipped"] is None
+    assert landing[0]["template"] == "/landing" and landing[0]["depth"] == 1
+    for path in ("/moved", "/moved-too"):
+        moved = page(results, path)
+        assert moved["skipped"] == f"redirected to {site.url}landing, audited at that address"
+        assert not moved["artifacts"]
+    (image,) = [issue for issue in results["issues"] if issue["rule"] == "image-alt"]
+    assert {instance["page_url"] for instance in image["instances"]} == {site.url + "landing"}
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
