@@ -58,6 +58,12 @@ class CrawlOptions:
     interactive_per_template: int = 2
     """Page-changing gatherers judge this many audited pages of each template (0: never);
     a11y_audit.sampling says which, and why a few more are gathered while crawling."""
+    hold_page_requests: bool = False
+    """While a gatherer acts on a page, the page's requests that could change server state
+    (any method but GET and HEAD) are recorded instead of sent: journeys set it, so checks
+    do not change the bag a journey builds; a signed-in crawl (`storage`) always holds them,
+    so "Add to bag" pressed by the status-message check never fills the account's bag. An
+    anonymous crawl sends them: its cookies are cleared before every page."""
     storage: StorageState = field(default_factory=StorageState)
     """Every session starts from it, and the crawl puts its cookies back before every page
     instead of none: a storage-state file, or the session of [journeys] crawl_as."""
@@ -102,6 +108,7 @@ class _Worker:
             gatherers=make_gatherers(self._options.gatherers),
             settings=self._options.gather_settings,
             cookies=self._options.storage.cookie_params(),
+            hold_unsafe_requests=self._options.hold_page_requests or bool(self._options.storage),
         )
 
     def stop(self, *, force: bool = False) -> None:

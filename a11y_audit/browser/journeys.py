@@ -132,7 +132,7 @@ class JourneyRunner:
         outcome = JourneyOutcome(journey)
         storage = self.storage if self.settings.starts_from_storage_state(journey) else StorageState()
         secrets = tuple(self.environ[name] for name in journey.secrets() if self.environ.get(name))
-        worker = _Worker(replace(self.options, storage=storage), self.axe_core)
+        worker = _Worker(replace(self.options, storage=storage, hold_page_requests=True), self.axe_core)
         worker.start()
         try:
             assert worker.session is not None

@@ -101,6 +101,7 @@ class PageVisitor:
         gatherers: tuple[Gatherer, ...] = (),
         settings: GatherSettings | None = None,
         cookies: tuple[dict[str, Any], ...] = (),
+        hold_unsafe_requests: bool = False,
     ):
         self._driver = driver
         self._axe = axe
@@ -117,6 +118,9 @@ class PageVisitor:
         )
         for source in dict.fromkeys(g.preload for g in gatherers if g.preload):
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        if hold_unsafe_requests and gatherers:
+            # A session whose state matters: acting gatherers must not change it on the server.
+            cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("hold_unsafe")})
 
     def visit(
         self, url: str, *, is_allowed: Callable[[str], bool] | None = None, interactive: bool = True

@@ -52,6 +52,19 @@ PAGE = b"""<!doctype html><html lang="en"><head><title>Shop</title></head><body>
 </main></body></html>"""
 
 
+BAG_PAGE = b"""<!doctype html><html lang="en"><head><title>Shirt</title></head><body><main>
+<button type="button" id="add">Add to bag</button><div id="note"></div>
+<script>
+  document.getElementById('add').addEventListener('click', function () {
+    navigator.sendBeacon('/analytics', 'add');
+    fetch('/bag', { method: 'POST', body: 'sku=1' }).then(function () {
+      document.getElementById('note').textContent = 'Added to bag';
+    });
+  });
+</script>
+</main></body></html>"""
+
+
 class Recorder(QuietHandler):
     requests: list[str] = []
     lock = threading.Lock()
@@ -62,8 +75,9 @@ class Recorder(QuietHandler):
 
     def do_GET(self) -> None:
         self._record()
-        body = PAGE if self.path == "/" else b"<!doctype html><title>elsewhere</title>"
-        self.send_response(200 if self.path == "/" else 404)
+        pages = {"/": PAGE, "/shirt": BAG_PAGE}
+        body = pages.get(self.path, b"<!doctype html><title>elsewhere</title>")
+        self.send_response(200 if self.path in pages else 404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -127,3 +141,38 @@ def test_attempts_to_leave_are_recorded(gathered: tuple[Gathered, Any]) -> None:
     ]
     focus = {entry["selector"]: entry for entry in context["focus"]}
     assert focus["#promo"]["navigations"][0]["url"].endswith("/promo-page")
+
+
+@pytest.mark.parametrize("hold", [True, False])
+def test_a_session_whose_state_matters_never_sends_an_actions_posts(hold: bool) -> None:
+    """Signed in or on a journey, "Add to bag" pressed by the status-message gatherer must not
+    fill the account's bag: its POST and beacon are recorded, not sent. Anonymous, they go."""
+    server = local_server(Recorder)
+    session = start_session(BrowserSettings())
+    try:
+        with serving(server):
+            visitor = PageVisitor(
+                session.driver,
+                AxeRunner(session.driver, locate_axe_core()),
+                page_load_timeout=30,
+                screenshots=False,
+                gatherers=make_gatherers(["status_messages"]),
+                hold_unsafe_requests=hold,
+            )
+            Recorder.requests.clear()
+            result = visitor.visit(f"http://127.0.0.1:{server.server_address[1]}/shirt")
+            requests = list(Recorder.requests)
+    finally:
+        session.quit()
+    (action,) = result.artifacts["status_messages"]["actions"]
+    texts = [change["text"] for change in action["changes"]]
+    posts = sorted(request for request in requests if request.startswith("POST"))
+    if hold:
+        assert posts == [] and "Added to bag" not in texts
+        assert sorted((held["method"], held["url"]) for held in action["held"]) == [
+            ("POST", "/analytics"),
+            ("POST", "/bag"),
+        ]
+    else:
+        assert posts == ["POST /analytics", "POST /bag"] and "Added to bag" in texts
+        assert action["held"] == []

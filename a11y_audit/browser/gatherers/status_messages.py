@@ -8,7 +8,8 @@ Artifact `status_messages`::
                                "liveExisted": false, "focusInside": false, "inControl": false,
                                "inDialog": false, "rect": {...}}],
                   "focusMoved": false, "focus": null | "#selector",
-                  "navigations": [], "submits": [], "opened": []}]}
+                  "navigations": [], "submits": [], "opened": [],
+                  "held": [{"url": "/cart/add", "method": "POST"}]}]}
 
 A status message (success, result count, error, progress) appears without taking focus, so
 only a live region (role status/alert/log or aria-live) gets it read out. The gatherer
@@ -18,7 +19,11 @@ data-a11y-audit-safe in the markup; never a payment or order form), and only tho
 name says they add to a bag/cart/wish list, apply, copy or check stock. The preloaded
 hooks (a11y_audit.browser.page_hooks) record every element that changed, with its text at
 that moment (a toast that vanishes after 4 s still counts), and block any navigation, form
-submission or new window the action would cause. Judging is checks/status_message_not_announced.py.
+submission or new window the action would cause. In a session whose state matters (signed
+in, or a journey) the action's POST/PUT/PATCH/DELETE requests are held too (`held`), so a
+message that needs the server's answer does not appear there and is not judged: the
+anonymous crawl's pages of the same template are where it is. Judging is
+checks/status_message_not_announced.py.
 """
 
 from __future__ import annotations
@@ -57,11 +62,15 @@ class StatusMessages(Gatherer):
             if context.remaining() <= 0:
                 break
             element = action.pop("element")
-            driver.execute_script(
-                "window.__a11yAuditHooks.start(true); arguments[0].focus(); arguments[0].click();",
+            before = driver.execute_script(
+                "const hooks = window.__a11yAuditHooks; const held = hooks.requests.length;"
+                " hooks.start(true); arguments[0].focus(); arguments[0].click(); return held;",
                 element,
             )
             settle(driver, context)
             result = driver.execute_script(script_with("status_read", "describe", "changes"), element)
-            done.append({**action, **(result if isinstance(result, dict) else {})})
+            held = driver.execute_script(
+                "return window.__a11yAuditHooks.requests.slice(arguments[0])", before
+            )
+            done.append({**action, **(result if isinstance(result, dict) else {}), "held": as_list(held)})
         return {"actions": done}

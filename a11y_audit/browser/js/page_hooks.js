@@ -189,11 +189,16 @@
 
   // While `hold` is on (the timing gatherer firing timers), requests are recorded and never
   // sent: a fired session timer must not sign the audit's own session out on the server.
+  // In a session whose state matters (signed in, or a journey's filled bag: js/hold_unsafe.js
+  // marks it), every action a gatherer takes holds the requests that could change that state
+  // (any method but GET and HEAD): "Add to bag" must not fill the account's bag.
   hooks.hold = false;
   hooks.requests = [];
   function held(url, method) {
-    if (!hooks.hold) return false;
-    if (hooks.requests.length < 50) hooks.requests.push({ url: String(url || ''), method: String(method || 'GET').toUpperCase() });
+    const verb = String(method || 'GET').toUpperCase();
+    const unsafe = verb !== 'GET' && verb !== 'HEAD';
+    if (!hooks.hold && !(unsafe && hooks.guard && window.__a11yAuditHoldUnsafe === true)) return false;
+    if (hooks.requests.length < 50) hooks.requests.push({ url: String(url || ''), method: verb });
     return true;
   }
   const nativeFetch = window.fetch;
