@@ -59,6 +59,9 @@ class IntakeOutcome:
 class Plan:
     visit: list[str] = field(default_factory=list)
     not_visited: list[Verdict] = field(default_factory=list)
+    journeys: JourneySettings = field(default_factory=JourneySettings)
+    """The configured journeys of the flows the complaint names: checkout pages, an account
+    or a filled bag exist only along them (an empty bag's checkout redirects to the bag)."""
 
 
 def plan_pages(
@@ -68,7 +71,8 @@ def plan_pages(
     redactor: Redactor,
     resolver: Resolver = resolve,
 ) -> Plan:
-    """Vetted URLs from the complaint; with none, the named flows' [intake] flow_pages."""
+    """Vetted URLs from the complaint; with none, the named flows' [intake] flow_pages; and the
+    named flows' journeys (with no page to visit, they start from the first start URL)."""
     allowed = (*config.allowed_origins, *config.start_urls, *allow_origins)
     plan = Plan()
 
@@ -92,6 +96,13 @@ def plan_pages(
         for flow in understanding.flows:
             for url in config.intake.pages_for(flow):
                 consider(url)
+    plan.journeys = replace(
+        config.journeys,
+        journeys=tuple(j for j in config.journeys.journeys if j.flow in understanding.flows),
+        crawl_as=None,
+    )
+    if plan.journeys.journeys and not plan.visit and config.start_urls:
+        plan.visit.append(config.start_urls[0])  # the journeys' base (and the store's first page)
     return plan
 
 
@@ -131,21 +142,30 @@ def run_intake(
             if flows
             else "no page URL on an allowed origin and no flow named"
         )
+        if plan.journeys.journeys:
+            hint = f"journeys for {flows} but no [crawl] start_urls to start them from"
         raise UsageError(
             f"nothing to visit: {hint} ({len(plan.not_visited)} URL(s) not visited); "
             "pass --url with a page of the store, --allow-origin, or configure [intake] flow_pages"
         )
     _keep_original(config, raw, complaint)
+    visited_origins = tuple(origin for url in plan.visit if (origin := origin_of(url)))
     audit_config = replace(
         config.with_overrides(start_urls=tuple(plan.visit), max_pages=len(plan.visit)),
         sitemaps=(),
-        allowed_origins=tuple(dict.fromkeys(origin for url in plan.visit if (origin := origin_of(url)))),
-        journeys=JourneySettings(),
+        # Journeys may cross to origins the config allows (a payment provider's frame).
+        allowed_origins=tuple(
+            dict.fromkeys(visited_origins + (config.allowed_origins if plan.journeys.journeys else ()))
+        ),
+        journeys=plan.journeys,
     )
     outcome = auditor(audit_config, output, follow_links=False)
     results = load_results(outcome.results_path)
     for url in plan.visit:
         say(f"Visited: {url}")
+    for journey in plan.journeys.journeys:
+        states = [p["state"] for p in results["pages"] if p.get("journey") == journey.name and p.get("state")]
+        say(f"Journey {journey.name} ({journey.flow}): audited {', '.join(states) or 'no state'}")
     matches = match_issues(results["issues"], understanding)
     names = config.priority_policy().names
     tracker = open_tracker(tickets, env)
@@ -174,6 +194,7 @@ def run_intake(
             say(f"Reproduced: {best.issue.get('title')} ({'; '.join(best.why)})")
         else:
             tried = [f"audited {url} with the full check suite" for url in plan.visit]
+            tried += [f"ran the {journey.name} journey" for journey in plan.journeys.journeys]
             tried.append(f"{len(results['issues'])} issue(s) found, none about what the customer describes")
             priority = customer_priority("P3", understanding, None, config.flows)
             ticket = triage_ticket(description, understanding, tried, priority, names[Priority(priority)])
@@ -244,6 +265,7 @@ def _write_report(
         "components": [item.id for item in understanding.components],
         "blocked": understanding.blocked,
         "visited": plan.visit,
+        "journeys": [journey.name for journey in plan.journeys.journeys],
         "not_visited": [{"url": redactor.url(item.url), "reason": item.reason} for item in plan.not_visited],
         "matches": [
             {

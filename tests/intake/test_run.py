@@ -4,6 +4,8 @@ tests are about intake's decisions (what is visited, matched, filed, printed), n
 from __future__ import annotations
 
 import json
+import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from a11y_audit.errors import UsageError
 from a11y_audit.intake.message import parse_message
 from a11y_audit.intake.run import IntakeOutcome, run_intake
 from a11y_audit.intake.settings import IntakeSettings
+from a11y_audit.journeys import parse_journeys
+from a11y_audit.priority import DEFAULT_FLOWS
 from a11y_audit.tickets.content import build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.run import state_path
@@ -56,10 +60,12 @@ class FakeAudit:
     def __init__(self, *issues: dict[str, Any]) -> None:
         self.issues = issues
         self.visited: list[tuple[str, ...]] = []
+        self.configs: list[Config] = []
 
     def __call__(self, config: Config, output: Path, *, follow_links: bool = True) -> AuditOutcome:
-        assert follow_links is False and not config.journeys.journeys
+        assert follow_links is False
         self.visited.append(config.start_urls)
+        self.configs.append(config)
         output.mkdir(parents=True, exist_ok=True)
         path = write_results(output, results(*self.issues))
         return AuditOutcome(path, output / "report.html", {})
@@ -154,6 +160,40 @@ def test_no_url_uses_the_flow_pages_and_blocked_checkout_is_p1(tmp_path: Path) -
     assert outcome.exit_code == 1 and _tickets(tmp_path)[0]["priority"] == "P1"
     with pytest.raises(UsageError, match="no \\[intake\\] flow_pages for checkout"):
         _intake(tmp_path, "no-url-checkout.eml", audit, config=Config())
+
+
+def test_the_named_flows_journeys_run_from_the_first_start_url(tmp_path: Path) -> None:
+    """Checkout pages exist only along the checkout journey (an empty bag's checkout lands on
+    the bag), so a checkout complaint runs it; the sign-in journey (another flow) does not
+    run, and crawl_as never signs the reproduction in."""
+    table = tomllib.loads(
+        """
+        crawl_as = "sign-in"
+        [checkout]
+        flow = "checkout"
+        steps = [{ visit = "/products/linen-shirt" }, { click = "#add" }, { audit = "bag" }]
+        [sign-in]
+        flow = "sign-in"
+        steps = [{ visit = "/sign-in" }, { audit = "signed-in" }]
+        """
+    )
+    journeys = parse_journeys(table, tuple(flow.name for flow in DEFAULT_FLOWS))
+    config = Config(
+        start_urls=("http://127.0.0.1:8000/",),
+        allowed_origins=("http://127.0.0.1:8000", "https://pay.example"),
+        journeys=journeys,
+    )
+    audit = FakeAudit()
+    outcome = _intake(tmp_path, "no-url-checkout.eml", audit, config=config)
+    assert audit.visited == [("http://127.0.0.1:8000/",)]
+    (used,) = audit.configs
+    assert [journey.name for journey in used.journeys.journeys] == ["checkout"]
+    assert used.journeys.crawl_as is None
+    assert used.allowed_origins == ("http://127.0.0.1:8000", "https://pay.example")
+    assert "Journey checkout (checkout): audited no state" in outcome.lines
+    assert json.loads((tmp_path / "out" / "intake.json").read_text("utf-8"))["journeys"] == ["checkout"]
+    with pytest.raises(UsageError, match="journeys for checkout but no \\[crawl\\] start_urls"):
+        _intake(tmp_path, "no-url-checkout.eml", audit, config=replace(config, start_urls=()))
 
 
 @pytest.mark.parametrize(
