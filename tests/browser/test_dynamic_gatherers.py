@@ -5,7 +5,6 @@ are never submitted. Checked against a real Chromium and a server that logs ever
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -89,8 +88,9 @@ class Recorder(QuietHandler):
         self.end_headers()
 
 
-@pytest.fixture(scope="module")
-def gathered() -> Iterator[tuple[Gathered, list[str]]]:
+def visit(path: str, gatherers: list[str], **options: Any) -> tuple[Gathered, list[str]]:
+    """Visit a page of the recording server with the gatherers in a fresh session; what the
+    visit gathered and every request the server saw."""
     server = local_server(Recorder)
     session = start_session(BrowserSettings())
     try:
@@ -100,15 +100,24 @@ def gathered() -> Iterator[tuple[Gathered, list[str]]]:
                 AxeRunner(session.driver, locate_axe_core()),
                 page_load_timeout=30,
                 screenshots=False,
-                gatherers=make_gatherers(
-                    ["form_errors", "status_messages", "context_change", "hover", "motion"]
-                ),
-                settings=GatherSettings(extra={"safe_forms": ["#config-safe"]}),
+                gatherers=make_gatherers(gatherers),
+                **options,
             )
-            result = visitor.visit(f"http://127.0.0.1:{server.server_address[1]}/")
-            yield result, list(Recorder.requests)
+            with Recorder.lock:
+                Recorder.requests.clear()
+            result = visitor.visit(f"http://127.0.0.1:{server.server_address[1]}{path}")
+            return result, list(Recorder.requests)
     finally:
         session.quit()
+
+
+@pytest.fixture(scope="module")
+def gathered() -> tuple[Gathered, list[str]]:
+    return visit(
+        "/",
+        ["form_errors", "status_messages", "context_change", "hover", "motion"],
+        settings=GatherSettings(extra={"safe_forms": ["#config-safe"]}),
+    )
 
 
 def test_nothing_leaves_the_page(gathered: tuple[Gathered, list[str]]) -> None:
@@ -147,23 +156,7 @@ def test_attempts_to_leave_are_recorded(gathered: tuple[Gathered, Any]) -> None:
 def test_a_session_whose_state_matters_never_sends_an_actions_posts(hold: bool) -> None:
     """Signed in or on a journey, "Add to bag" pressed by the status-message gatherer must not
     fill the account's bag: its POST and beacon are recorded, not sent. Anonymous, they go."""
-    server = local_server(Recorder)
-    session = start_session(BrowserSettings())
-    try:
-        with serving(server):
-            visitor = PageVisitor(
-                session.driver,
-                AxeRunner(session.driver, locate_axe_core()),
-                page_load_timeout=30,
-                screenshots=False,
-                gatherers=make_gatherers(["status_messages"]),
-                hold_unsafe_requests=hold,
-            )
-            Recorder.requests.clear()
-            result = visitor.visit(f"http://127.0.0.1:{server.server_address[1]}/shirt")
-            requests = list(Recorder.requests)
-    finally:
-        session.quit()
+    result, requests = visit("/shirt", ["status_messages"], hold_unsafe_requests=hold)
     (action,) = result.artifacts["status_messages"]["actions"]
     texts = [change["text"] for change in action["changes"]]
     posts = sorted(request for request in requests if request.startswith("POST"))
