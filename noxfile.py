@@ -18,8 +18,9 @@ PYTHON = sys.executable
 
 @nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
-    """Everything, including real-Chromium and Selenium Grid tests."""
-    session.run(PYTHON, "-m", "pytest", "-q", *session.posargs)
+    """Everything, including real-Chromium and Selenium Grid tests; the 15 slowest are listed,
+    so a CI log shows where its minutes go."""
+    session.run(PYTHON, "-m", "pytest", "-q", "--durations=15", *session.posargs)
 
 
 @nox.session(venv_backend="none")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,11 +25,20 @@ from a11y_audit.check import SiteCheck
 from a11y_audit.config import Config, load_config
 from a11y_audit.errors import ToolError
 from a11y_audit.gate import GateResult, decide, github_annotations, summary_lines
+from a11y_audit.journeys import journey_of
 from a11y_audit.model import Priority
 from a11y_audit.registry import configured_checks
 from a11y_audit.results_file import load_results
 
-__all__ = ["baseline_group", "gate", "gate_options", "gate_overrides", "prepare_gate", "run_gate"]
+__all__ = [
+    "baseline_group",
+    "gate",
+    "gate_options",
+    "gate_overrides",
+    "prepare_gate",
+    "retry_config_for",
+    "run_gate",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PAGES_PER_ISSUE = 5
@@ -130,12 +140,9 @@ def _retry(config: Config, output: Path, result: GateResult) -> GateResult:
         ]
         if not suspects:
             break
-        pages = tuple(sorted({url for issue in suspects for url in _sample_pages(issue)}))
+        retry_config = retry_config_for(config, suspects)
         click.echo(
-            f"Auditing {len(pages)} page(s) with new blocking issues again ({attempt}/{config.retries})"
-        )
-        retry_config = config.with_overrides(
-            start_urls=pages, sitemaps=(), max_pages=len(pages), workers=min(config.workers, len(pages))
+            f"Auditing {_what(retry_config)} with new blocking issues again ({attempt}/{config.retries})"
         )
         retried = load_results(
             api.audit(retry_config, output / "retries" / str(attempt), follow_links=False).results_path
@@ -151,6 +158,43 @@ def _retry(config: Config, output: Path, result: GateResult) -> GateResult:
             issue["fingerprint"] for issue in suspects if issue["fingerprint"] not in present
         )
     return result
+
+
+def retry_config_for(config: Config, suspects: list[dict[str, Any]]) -> Config:
+    """The audit that re-checks the suspects and nothing else: their crawled pages (a few per
+    issue), and the journeys whose states they were found on, run again from the start.
+
+    A journey state's URL (`...#journey=NAME&state=NAME`) cannot be re-visited as a page (an
+    empty bag's checkout is only the bag), so its journey runs instead; journeys with no
+    suspect stay out, except `crawl_as`, whose session signs the crawled pages in. With
+    journeys only, the first start URL is audited too, as their base.
+    """
+    urls = sorted({url for issue in suspects for url in _sample_pages(issue)})
+    pages = tuple(url for url in urls if journey_of(url) is None)
+    names = {name for url in urls if (name := journey_of(url)) is not None}
+    settings = config.journeys
+    if names <= {journey.name for journey in settings.journeys}:  # else renamed: run them all
+        signs_in = settings.sign_in_journey if pages else None
+        keep = names | {signs_in} if signs_in else names
+        settings = replace(
+            settings,
+            journeys=tuple(journey for journey in settings.journeys if journey.name in keep),
+            crawl_as=settings.crawl_as if signs_in else None,
+        )
+    start = pages or tuple(config.start_urls[:1]) or tuple(url.split("#", 1)[0] for url in urls[:1])
+    return replace(
+        config.with_overrides(
+            start_urls=start, max_pages=len(start), workers=min(config.workers, len(start))
+        ),
+        sitemaps=(),
+        journeys=settings,
+    )
+
+
+def _what(retry: Config) -> str:
+    journeys = [journey.name for journey in retry.journeys.journeys]
+    pages = f"{len(retry.start_urls)} page(s)"
+    return pages + (f" and journey(s) {', '.join(journeys)}" if journeys else "")
 
 
 def _sample_pages(issue: dict[str, Any]) -> list[str]:

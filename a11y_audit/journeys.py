@@ -42,6 +42,7 @@ __all__ = [
     "JourneySettings",
     "Step",
     "Value",
+    "journey_of",
     "parse_journeys",
     "scrub",
     "state_url",
@@ -265,6 +266,14 @@ def state_url(page_url: str, journey: str, label: str) -> str:
     the crawled page at the same address: its own artifacts folder, its own row everywhere.
     """
     return f"{page_url.split('#', 1)[0]}#journey={journey}&state={label}"
+
+
+def journey_of(url: str) -> str | None:
+    """The journey a results URL is a state of (see state_url), or None for a crawled page."""
+    _, _, fragment = url.partition("#")
+    if not fragment.startswith("journey="):
+        return None
+    return fragment[len("journey=") :].rsplit("&state=", 1)[0] or None
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:

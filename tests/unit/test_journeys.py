@@ -22,6 +22,7 @@ from a11y_audit.journeys import (
     JourneyError,
     JourneySettings,
     Value,
+    journey_of,
     parse_journeys,
     scrub,
     state_url,
@@ -208,6 +209,11 @@ def test_deny_defaults_cover_logout_account_deletion_and_placing_orders() -> Non
 )
 def test_order_words(words: str, orders: bool) -> None:
     assert bool(ORDER_WORDS.search(words)) is orders
+
+
+def test_the_journey_of_a_state_url_is_read_back() -> None:
+    assert journey_of(state_url("http://shop.test/cart#top", "check-out", "bag")) == "check-out"
+    assert journey_of("http://shop.test/cart#top") is None and journey_of("http://shop.test/cart") is None
 
 
 def test_state_urls_keep_states_apart_from_the_crawled_page() -> None:
