@@ -35,6 +35,7 @@ from a11y_audit.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.scope import Scope
 from a11y_audit.storage_state import StorageState
 from a11y_audit.templates import template_for
+from a11y_audit.urls import origin
 
 __all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink", "scrub_gathered"]
 
@@ -274,7 +275,7 @@ class Crawler:
         elif error is None and not gathered.is_html:
             skipped = f"not an HTML page ({info.get('contentType') or 'unknown type'})"
         elif error is None and not self._scope.allows(final_url):
-            skipped = f"redirected out of scope to {final_url}"
+            skipped = f"redirected out of scope to {final_url}" + _scope_hint(final_url)
         links = (
             tuple(str(link) for link in info.get("links") or ()) if error is None and skipped is None else ()
         )
@@ -313,6 +314,16 @@ class Crawler:
         except ValueError:
             return None
         return key if key != item.url else None
+
+
+def _scope_hint(final_url: str) -> str:
+    """The fix for a redirect out of scope: a store that moved to https:// or www. (the
+    usual case for a start URL) is crawled by starting there or allowing its origin."""
+    try:
+        moved = origin(final_url)
+    except ValueError:
+        return ""
+    return f" (start from that address, or add --allow-origin {moved})"
 
 
 def _start_from(driver: WebDriver, storage: StorageState) -> bool:

@@ -43,6 +43,11 @@ def redirect(handler: BaseHTTPRequestHandler, location: str) -> None:
     handler.end_headers()
 
 
+def _port(handler: BaseHTTPRequestHandler) -> int:
+    """The port this site listens on (another host name for it is another origin)."""
+    return int(handler.server.server_address[1])  # type: ignore[index]
+
+
 def _never_finishes(handler: BaseHTTPRequestHandler, _: re.Match[str]) -> None:
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
@@ -125,6 +130,7 @@ ROUTES: list[tuple[str, Route]] = [
         ),
     ),
     (r"/moved(?:-too)?$", lambda h, m: redirect(h, "/landing")),
+    (r"/other-host$", lambda h, m: redirect(h, f"http://localhost:{_port(h)}/about")),
     (r"/landing$", lambda h, m: send(h, html('<img src="/pic.png"><a href="/hub">Hub</a>', title="Landing"))),
     (r"/big$", _big),
     (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -117,6 +118,19 @@ def test_redirect_out_of_scope_is_skipped_not_audited(site: Site, tmp_path: Path
     assert result.returncode == 3
     offsite = page(load_results(out), "/offsite")
     assert offsite["error"] or "out of scope" in offsite["skipped"]
+
+
+def test_a_start_url_redirected_to_another_host_names_the_fix(site: Site, tmp_path: Path) -> None:
+    """The everyday case: the store moved to https:// or www., and the start URL follows."""
+    out = tmp_path / "out"
+    result = run_cli("scan", site.url + "other-host", "-o", str(out))
+    assert result.returncode == 3
+    moved = f"http://localhost:{urlsplit(site.url).port}"
+    expected = (
+        f"redirected out of scope to {moved}/about (start from that address, or add --allow-origin {moved})"
+    )
+    assert expected in error_line(result)
+    assert page(load_results(out), "/other-host")["skipped"] == expected
 
 
 def test_a_redirect_within_scope_is_audited_once_at_its_own_address(site: Site, tmp_path: Path) -> None:
