@@ -154,6 +154,11 @@ class Frontier:
                 self._intervals.setdefault(_origin(key), interval)
         return self._settle(key, depth, source, checked)
 
+    def widen(self, allowed: str) -> None:
+        """Allow one more origin from now on (a start URL's same-site move, scope.py)."""
+        with self._cond:
+            self._scope = self._scope.with_origin(allowed)
+
     def key(self, url: str) -> str:
         """The canonical form a URL is queued and remembered under (QueueItem.url is one).
         Raises ValueError when url is not an http(s) URL."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from a11y_audit.errors import UsageError
 from a11y_audit.urls import canonicalize, origin, parse_start_url
@@ -64,6 +65,30 @@ class Scope:
     def allows(self, url: str) -> bool:
         """Whether the URL is in scope."""
         return self.why_excluded(url) is None
+
+    def with_origin(self, allowed: str) -> Scope:
+        """This scope with one more allowed origin (a start URL's same-site move)."""
+        return replace(self, allowed_origins=self.allowed_origins | {allowed})
+
+
+def same_site_move(start_url: str, final_url: str) -> str | None:
+    """The origin a start URL moved to when it is the same store, else None.
+
+    A store given as http://shop.example often answers from https://shop.example or
+    https://www.shop.example: the user named that store, so its new origin belongs to the
+    crawl. Anything else (another host, a sign-in service, a downgrade to http) is not
+    followed: the user must allow it.
+    """
+    try:
+        before, after = urlsplit(canonicalize(start_url)), urlsplit(canonicalize(final_url))
+    except ValueError:
+        return None
+    if before.scheme == "https" and after.scheme != "https":
+        return None
+    if (before.hostname or "").removeprefix("www.") != (after.hostname or "").removeprefix("www."):
+        return None
+    moved = origin(final_url)
+    return moved if moved != origin(start_url) else None
 
 
 def _compile(pattern: str, kind: str) -> re.Pattern[str]:

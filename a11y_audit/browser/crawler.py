@@ -32,7 +32,7 @@ from a11y_audit.frontier import Frontier, QueueItem
 from a11y_audit.journeys import scrub
 from a11y_audit.model import PageRecord
 from a11y_audit.sampling import SAMPLED_KINDS, BottomK
-from a11y_audit.scope import Scope
+from a11y_audit.scope import Scope, same_site_move
 from a11y_audit.storage_state import StorageState
 from a11y_audit.templates import template_for
 from a11y_audit.urls import origin
@@ -267,7 +267,7 @@ class Crawler:
         final_url = str(info.get("url") or item.url)
         status = info.get("status") if isinstance(info.get("status"), int) else None
         error = gathered.error
-        skipped = None
+        skipped, adopted = None, False
         if error is None and status is not None and status >= 400:
             error = f"HTTP {status}: the server returned an error page" + (
                 f" (linked from {item.source})" if item.source else ""
@@ -275,13 +275,17 @@ class Crawler:
         elif error is None and not gathered.is_html:
             skipped = f"not an HTML page ({info.get('contentType') or 'unknown type'})"
         elif error is None and not self._scope.allows(final_url):
-            skipped = f"redirected out of scope to {final_url}" + _scope_hint(final_url)
+            adopted = self._adopt_move(item, final_url)
+            if not adopted:
+                skipped = f"redirected out of scope to {final_url}" + _scope_hint(final_url)
         links = (
             tuple(str(link) for link in info.get("links") or ()) if error is None and skipped is None else ()
         )
         moved_to = self._moved_to(item, final_url) if error is None and skipped is None else None
         if moved_to is not None:
-            skipped, links = f"redirected to {moved_to}, audited at that address", (moved_to,)
+            same_store = f" (the same store: {origin(moved_to)} is crawled too)" if adopted else ""
+            skipped = f"redirected to {moved_to}{same_store}, audited at that address"
+            links = (moved_to,)
         return PageRecord(
             url=item.url,
             final_url=final_url,
@@ -298,6 +302,19 @@ class Crawler:
             timings=dict(gathered.timings),
             links=links,
         )
+
+    def _adopt_move(self, item: QueueItem, final_url: str) -> bool:
+        """Whether a crawl's start URL moved within the same store (http -> https, www. or
+        not: scope.same_site_move); its new origin is then crawled too and the URL it landed
+        on is queued like any redirect within scope. A scan audits only what it was given."""
+        start = item.source is None and item.depth == 0 and self._options.follow_links
+        moved = same_site_move(item.url, final_url) if start else None
+        if moved is None:
+            return False
+        with self._lock:
+            self._scope = self._scope.with_origin(moved)
+        self._frontier.widen(moved)
+        return True
 
     def _moved_to(self, item: QueueItem, final_url: str) -> str | None:
         """Where a crawled page redirected within scope, or None when it stayed.

@@ -131,6 +131,7 @@ ROUTES: list[tuple[str, Route]] = [
     ),
     (r"/moved(?:-too)?$", lambda h, m: redirect(h, "/landing")),
     (r"/other-host$", lambda h, m: redirect(h, f"http://localhost:{_port(h)}/about")),
+    (r"/to-www$", lambda h, m: redirect(h, f"http://www.localhost:{_port(h)}/about")),
     (r"/landing$", lambda h, m: send(h, html('<img src="/pic.png"><a href="/hub">Hub</a>', title="Landing"))),
     (r"/big$", _big),
     (

@@ -133,6 +133,25 @@ def test_a_start_url_redirected_to_another_host_names_the_fix(site: Site, tmp_pa
     assert page(load_results(out), "/other-host")["skipped"] == expected
 
 
+def test_a_crawl_follows_its_start_url_to_the_same_stores_www_origin(site: Site, tmp_path: Path) -> None:
+    """http://shop.example moving to www.shop.example is the same store: crawled, not refused
+    (Chromium resolves *.localhost to this machine, so www.localhost stands in for www.)."""
+    out = tmp_path / "out"
+    port = urlsplit(site.url).port
+    start = f"http://localhost:{port}/to-www"
+    result = run_cli(
+        "crawl", start, "-o", str(out), "--no-screenshots", "--max-depth", "0", "--ignore-robots"
+    )
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    moved = f"http://www.localhost:{port}"
+    assert page(results, "/to-www")["skipped"] == (
+        f"redirected to {moved}/about (the same store: {moved} is crawled too), audited at that address"
+    )
+    about = page(results, "/about")
+    assert about["url"] == f"{moved}/about" and about["error"] is None and about["skipped"] is None
+
+
 def test_a_redirect_within_scope_is_audited_once_at_its_own_address(site: Site, tmp_path: Path) -> None:
     """Two links that redirect to one page: that page is audited once, under its own address
     and template, at the depth of the links; the redirecting addresses say where they went."""

@@ -461,3 +461,13 @@ class TestPacing:
         for url in urls:
             frontier.add(url, 0)
         assert [item.url for item in drain(frontier)] == urls
+
+
+def test_widen_admits_a_new_origin_from_then_on() -> None:
+    """A start URL that moved to https:// or www. (scope.same_site_move) widens the crawl."""
+    frontier = make()
+    moved = "https://www.shop.example"
+    assert frontier.add(moved + "/", 0) is AddOutcome.OUT_OF_SCOPE
+    frontier.widen(moved)
+    assert frontier.add(moved + "/en/", 0) is AddOutcome.QUEUED
+    assert frontier.add(moved + "/checkout", 1) is AddOutcome.OUT_OF_SCOPE  # excludes still hold

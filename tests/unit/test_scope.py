@@ -7,7 +7,7 @@ import re
 import pytest
 
 from a11y_audit.errors import UsageError
-from a11y_audit.scope import Scope
+from a11y_audit.scope import Scope, same_site_move
 
 
 def test_origins_come_from_start_urls_and_extra_origins() -> None:
@@ -111,3 +111,28 @@ def test_scope_is_immutable() -> None:
     scope = Scope.from_start_urls(["https://e.com/"])
     with pytest.raises(AttributeError):
         scope.allowed_origins = frozenset()  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("start", "final", "moved"),
+    [
+        ("http://shop.example/", "https://shop.example/", "https://shop.example"),
+        ("https://shop.example/", "https://www.shop.example/en/", "https://www.shop.example"),
+        ("http://www.shop.example/", "https://shop.example/", "https://shop.example"),
+        ("https://shop.example/", "https://shop.example/home", None),  # same origin: not a move
+        ("https://shop.example/", "http://shop.example/", None),  # a downgrade is not followed
+        ("https://shop.example/", "https://login.idp.example/authorize", None),  # another service
+        ("https://shop.example/", "https://shop.example.evil.test/", None),
+        ("https://shop.example/", "https://eu.shop.example/", None),  # a region is the user's call
+        ("https://shop.example/", "https://shop.example:8443/", "https://shop.example:8443"),
+    ],
+)
+def test_a_start_url_moves_within_its_store_only(start: str, final: str, moved: str | None) -> None:
+    assert same_site_move(start, final) == moved
+
+
+def test_with_origin_allows_one_more_origin() -> None:
+    scope = Scope.from_start_urls(["http://shop.example/"], exclude=["/logout"])
+    wider = scope.with_origin("https://www.shop.example")
+    assert wider.allows("https://www.shop.example/p/1") and not scope.allows("https://www.shop.example/p/1")
+    assert not wider.allows("https://www.shop.example/logout")
