@@ -178,7 +178,7 @@ def audit(
             )
         journeys.start()
     options = replace(options, storage=storage)
-    crawler = Crawler(frontier, scope, store, axe_core, options, on_page=on_page)
+    crawler = Crawler(frontier, store, axe_core, options, on_page=on_page)
     if resume:
         crawler.count_sampled(store.iter_pages())
     interrupted = False

@@ -154,6 +154,10 @@ class Frontier:
                 self._intervals.setdefault(_origin(key), interval)
         return self._settle(key, depth, source, checked)
 
+    def allows(self, url: str) -> bool:
+        """Whether url is in the crawl's scope (as widened so far): the one scope the crawl has."""
+        return self._scope.allows(url)
+
     def widen(self, allowed: str) -> None:
         """Allow one more origin from now on (a start URL's same-site move, scope.py)."""
         with self._cond:

@@ -32,7 +32,7 @@ from a11y_audit.frontier import Frontier, QueueItem
 from a11y_audit.journeys import scrub
 from a11y_audit.model import PageRecord
 from a11y_audit.sampling import SAMPLED_KINDS, BottomK
-from a11y_audit.scope import Scope, same_site_move
+from a11y_audit.scope import same_site_move
 from a11y_audit.storage_state import StorageState
 from a11y_audit.templates import template_for
 from a11y_audit.urls import origin
@@ -142,14 +142,12 @@ class Crawler:
     def __init__(
         self,
         frontier: Frontier,
-        scope: Scope,
         store: ArtifactStore,
         axe_core: AxeCore,
         options: CrawlOptions,
         on_page: PageSink | None = None,
     ):
         self._frontier = frontier
-        self._scope = scope
         self._store = store
         self._axe_core = axe_core
         self._options = options
@@ -214,7 +212,7 @@ class Crawler:
     def _process(self, worker: _Worker, item: QueueItem) -> None:
         template = template_for(item.url, self._options.template_patterns)
         interactive = self._claim_interactive(item.url, template)
-        gathered = worker.visit(item.url, self._scope.allows, interactive=interactive)
+        gathered = worker.visit(item.url, self._frontier.allows, interactive=interactive)
         scrub_gathered(gathered, self._secrets)
         record = self._record(item, gathered)
         keep = record.audited
@@ -274,7 +272,7 @@ class Crawler:
             )
         elif error is None and not gathered.is_html:
             skipped = f"not an HTML page ({info.get('contentType') or 'unknown type'})"
-        elif error is None and not self._scope.allows(final_url):
+        elif error is None and not self._frontier.allows(final_url):
             adopted = self._adopt_move(item, final_url)
             if not adopted:
                 skipped = f"redirected out of scope to {final_url}" + _scope_hint(final_url)
@@ -311,8 +309,6 @@ class Crawler:
         moved = same_site_move(item.url, final_url) if start else None
         if moved is None:
             return False
-        with self._lock:
-            self._scope = self._scope.with_origin(moved)
         self._frontier.widen(moved)
         return True
 

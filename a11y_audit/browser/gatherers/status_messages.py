@@ -68,9 +68,6 @@ class StatusMessages(Gatherer):
                 element,
             )
             settle(driver, context)
-            result = driver.execute_script(script_with("status_read", "describe", "changes"), element)
-            held = driver.execute_script(
-                "return window.__a11yAuditHooks.requests.slice(arguments[0])", before
-            )
-            done.append({**action, **(result if isinstance(result, dict) else {}), "held": as_list(held)})
+            result = driver.execute_script(script_with("status_read", "describe", "changes"), element, before)
+            done.append({"held": [], **action, **(result if isinstance(result, dict) else {})})
         return {"actions": done}
