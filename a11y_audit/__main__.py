@@ -1,5 +1,5 @@
 """`python -m a11y_audit` runs the CLI."""
 
-from a11y_audit.cli import main
+from a11y_audit.cli.main import main
 
 main()

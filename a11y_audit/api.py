@@ -15,24 +15,29 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit import __version__
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.kinds import gatherers_for
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore, locate_axe_core
-from a11y_audit.baseline import load_baseline
 from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
-from a11y_audit.browser.journeys import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
+from a11y_audit.browser.journey_runner import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
 from a11y_audit.config import Config
-from a11y_audit.coverage import RulesRun
+from a11y_audit.crawl.frontier import AddOutcome, Frontier
+from a11y_audit.crawl.http_fetch import fetch
+from a11y_audit.crawl.journey_spec import Journey
+from a11y_audit.crawl.pacing import Pacing
+from a11y_audit.crawl.robots import RobotsCache
+from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.sitemap import iter_sitemap_urls
+from a11y_audit.crawl.storage_state import StorageState, load_storage_state, save_storage_state
+from a11y_audit.crawl.urls import TrailingSlash, origin, parse_start_url
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.evaluate import issues_for_run
-from a11y_audit.frontier import AddOutcome, Frontier
-from a11y_audit.gate import GatePolicy, as_trend, decide
-from a11y_audit.gathered import gatherers_for
-from a11y_audit.http_fetch import fetch
-from a11y_audit.journeys import Journey
-from a11y_audit.pacing import Pacing
-from a11y_audit.registry import Check, configured_checks
+from a11y_audit.gate.baseline import load_baseline
+from a11y_audit.gate.decision import GatePolicy, as_trend, decide
+from a11y_audit.judge.coverage import RulesRun
+from a11y_audit.judge.evaluation import issues_for_run
+from a11y_audit.judge.registry import Check, configured_checks
 from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.csv_report import render_csv
 from a11y_audit.reports.html import render_html, write_html_report
@@ -42,12 +47,7 @@ from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.output import write_atomic
 from a11y_audit.reports.sarif import render_sarif
 from a11y_audit.reports.trend import compare
-from a11y_audit.results_file import load_results, write_results
-from a11y_audit.robots import RobotsCache
-from a11y_audit.scope import Scope
-from a11y_audit.sitemap import iter_sitemap_urls
-from a11y_audit.storage_state import StorageState, load_storage_state, save_storage_state
-from a11y_audit.urls import TrailingSlash, origin, parse_start_url
+from a11y_audit.run_result import load_results, write_results
 
 __all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report", "run_journeys"]
 
@@ -102,7 +102,7 @@ def audit(
     if not start_urls and not sitemaps:
         raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
     checks = _checks(config)  # a bad check id or module fails here, before any browser starts
-    scope = Scope.from_start_urls(
+    scope = CrawlScope.from_start_urls(
         start_urls + sitemaps,
         extra_origins=config.allowed_origins,
         include=config.include,

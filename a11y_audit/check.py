@@ -51,7 +51,7 @@ class CheckMeta:
 
     `id` names the failing state in kebab-case (`ambiguous-link-text`); `title` is the
     passing state and `failure_title` the failing one, so reports can say either.
-    `requires` names the artifacts the check reads (a11y_audit.gathered.ARTIFACT_KINDS):
+    `requires` names the artifacts the check reads (a11y_audit.artifacts.kinds.ARTIFACT_KINDS):
     the crawler runs only the gatherers that selected checks need, and the engine skips a
     check on a page where one of them is missing.
     """
@@ -132,7 +132,7 @@ class Page:
     record: PageRecord
     root: HtmlElement
     artifacts: Mapping[str, Any] = field(default_factory=dict)
-    """Gathered artifacts by name (a11y_audit.gathered), the ones the page's checks require."""
+    """Gathered artifacts by name (a11y_audit.artifacts.kinds), the ones the page's checks require."""
 
     @property
     def url(self) -> str:

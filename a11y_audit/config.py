@@ -16,12 +16,11 @@ from typing import Any
 
 import cssselect
 
+from a11y_audit.crawl.journey_spec import JourneyError, JourneySettings, parse_journeys
 from a11y_audit.errors import UsageError
-from a11y_audit.gate import GatePolicy
+from a11y_audit.gate.decision import GatePolicy
 from a11y_audit.intake.settings import IntakeSettings, parse_intake
-from a11y_audit.journeys import JourneyError, JourneySettings, parse_journeys
-from a11y_audit.model import Priority
-from a11y_audit.priority import (
+from a11y_audit.judge.priority import (
     DEFAULT_FLOWS,
     DEFAULT_NAMES,
     DEFAULT_SLA_DAYS,
@@ -29,6 +28,7 @@ from a11y_audit.priority import (
     Flow,
     PriorityPolicy,
 )
+from a11y_audit.model import Priority
 from a11y_audit.tickets.settings import SettingError, TicketSettings, parse_tickets
 
 __all__ = ["Config", "load_config"]
@@ -91,7 +91,7 @@ class Config:
         return replace(self, journeys=replace(self.journeys, storage_state=str(path)))
 
     def priority_policy(self) -> PriorityPolicy:
-        """[flows] and [priority] over the defaults of a11y_audit.priority."""
+        """[flows] and [priority] over the defaults of a11y_audit.judge.priority."""
         return PriorityPolicy(
             flows=self.flows,
             names={**DEFAULT_NAMES, **{Priority(key): name for key, name in self.priority_names}},
@@ -450,7 +450,7 @@ def _intake(table: Any, path: Path, text: str) -> dict[str, Any]:
 
 
 def _journeys(table: Any, path: Path, text: str, flows: tuple[Flow, ...]) -> dict[str, Any]:
-    """[journeys] and [journeys.NAME], validated by a11y_audit.journeys."""
+    """[journeys] and [journeys.NAME], validated by a11y_audit.crawl.journey_spec."""
     known = dict.fromkeys([*(flow.name for flow in flows), *(flow.name for flow in DEFAULT_FLOWS)])
     try:
         return {"journeys": parse_journeys(table, known)}

@@ -105,7 +105,7 @@ class PageRecord:
     """For a journey state: its name (the `audit` step); None for crawled pages."""
     journey: str | None = None
     flow: str | None = None
-    """The journey's flow: it wins over the flow the URL would give (a11y_audit.evaluate)."""
+    """The journey's flow: it wins over the flow the URL would give (a11y_audit.judge.evaluation)."""
 
     @property
     def audited(self) -> bool:
@@ -208,7 +208,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Triage:
-    """How urgent an issue is and why: the output of a11y_audit.priority for one issue."""
+    """How urgent an issue is and why: the output of a11y_audit.judge.priority for one issue."""
 
     priority: Priority
     priority_name: str

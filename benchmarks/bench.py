@@ -45,13 +45,13 @@ from PIL import Image, ImageDraw
 from selenium import webdriver
 
 from a11y_audit import api
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.kinds import ELEMENT_BOXES
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore, locate_axe_core
 from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
 from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.config import Config
-from a11y_audit.gathered import ELEMENT_BOXES
-from a11y_audit.registry import builtin_checks
+from a11y_audit.judge.registry import builtin_checks
 
 HEADER = (
     f"{'run':<44}{'pages':>6}{'seconds':>9}{'ms/page':>9}{'pages/min':>11}"

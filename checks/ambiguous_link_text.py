@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import accessible_name, is_hidden, link_destination, normalise_space, text_of
+from a11y_audit.judge.dom import accessible_name, is_hidden, link_destination, normalise_space, text_of
 from a11y_audit.model import Impact
 
 # Names that say "there is a link" but not where it goes, in the store languages we

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import destination, is_hidden, text_of
+from a11y_audit.judge.dom import destination, is_hidden, text_of
 from a11y_audit.model import Impact
 
 # Skip-link wording in en, de, fr, es, nl, it ("Skip to main content", "Zum Inhalt springen",

@@ -22,9 +22,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.dom import text_of
-from a11y_audit.gathered import KEYBOARD
+from a11y_audit.judge.dom import text_of
 from a11y_audit.model import Impact
 
 _MENTION = re.compile(r"shortcut|hot ?key|access ?key|tastenk[uü]rzel|raccourci|atajo", re.IGNORECASE)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from a11y_audit.check import CheckMeta, PageSummary, Scope, SiteCheck, SiteVerdict, Verdict, failed, passed
-from a11y_audit.dom import normalise_space
+from a11y_audit.judge.dom import normalise_space
 from a11y_audit.model import Impact
 
 # Titles CMSs and templates leave behind; "home" only fails away from the home page.

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.focus_appearance import visible_changes
-from a11y_audit.gathered import KEYBOARD
+from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import Impact
 
 NO_CHANGE = 0.002

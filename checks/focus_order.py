@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.gathered import KEYBOARD
 from a11y_audit.model import Impact
 
 NO_CHANGE = 0.002

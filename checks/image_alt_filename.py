@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import is_hidden, normalise_space, text_of
+from a11y_audit.judge.dom import is_hidden, normalise_space, text_of
 from a11y_audit.model import Impact
 
 _EXTENSION = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)(\?.*)?$", re.IGNORECASE)

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import is_hidden, normalise_space
+from a11y_audit.judge.dom import is_hidden, normalise_space
 from a11y_audit.model import Impact
 
 MIN_WORDS = 8

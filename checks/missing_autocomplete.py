@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import is_hidden, normalise_space, text_of
+from a11y_audit.judge.dom import is_hidden, normalise_space, text_of
 from a11y_audit.model import Impact
 
 

@@ -20,10 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from a11y_audit.artifacts.kinds import CONTROL_STYLES, KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.checks.text_spacing import merge, target_of
-from a11y_audit.focus_appearance import visible_changes
-from a11y_audit.gathered import CONTROL_STYLES, KEYBOARD
+from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import Impact
 
 __all__ = ["NonTextContrast", "contrast", "over"]

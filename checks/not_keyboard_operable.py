@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import POINTER_HANDLERS
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.gathered import POINTER_HANDLERS
 from a11y_audit.model import Impact
 
 LARGE = 0.25

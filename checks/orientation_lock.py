@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from cssselect import SelectorError
 from lxml.html import HtmlElement
 
+from a11y_audit.artifacts.kinds import STYLESHEETS
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
-from a11y_audit.dom import normalise_space
-from a11y_audit.gathered import STYLESHEETS
+from a11y_audit.judge.dom import normalise_space
 from a11y_audit.model import Impact
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)

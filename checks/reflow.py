@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.checks.text_spacing import clipping_verdicts, merge, target_of, whole_page_passes
-from a11y_audit.gathered import LAYOUT_ADAPTATION
 from a11y_audit.model import Impact
 
 _TWO_DIMENSIONAL = {"table": "a data table", "pre": "preformatted text", "code": "code", "video": "a video",

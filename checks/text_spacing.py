@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.gathered import LAYOUT_ADAPTATION
 from a11y_audit.model import Impact, Outcome
 
 __all__ = ["TextSpacing", "clipping_verdicts", "merge", "target_of", "whole_page_passes"]

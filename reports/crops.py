@@ -22,8 +22,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.config import Config
-from a11y_audit.gathered import ELEMENT_BOXES
 
 __all__ = ["MARGIN", "MAX_SIZE", "Crop", "element_crops", "report_gatherers", "target_key"]
 

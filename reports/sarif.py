@@ -26,7 +26,7 @@ _LOCATIONS = 10
 
 def render_sarif(results: dict[str, Any], states: Mapping[str, str] | None = None) -> str:
     """The SARIF log; `states` (fingerprint -> baselineState of the issues a baseline knows,
-    a11y_audit.gate.GateResult.baseline_states) adds baselineState to every result."""
+    a11y_audit.gate.decision.GateResult.baseline_states) adds baselineState to every result."""
     tool = results["tool"]
     rules: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []

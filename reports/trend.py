@@ -1,6 +1,6 @@
 """Compare two results files by issue fingerprint: what is new, fixed and still open.
 
-Fingerprints are stable across runs for the same root cause (a11y_audit.grouping), so an
+Fingerprints are stable across runs for the same root cause (a11y_audit.judge.grouping), so an
 issue present in both runs is the same issue even if its element count or priority moved.
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from a11y_audit import __version__
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.model import PageRecord
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.browser.axe_runner import DEFAULT_TAGS, AxeRunner
 from a11y_audit.browser.devtools import cdp
@@ -27,15 +27,15 @@ from a11y_audit.browser.driver import BrowserSettings, Session, start_session
 from a11y_audit.browser.gatherers import GatherSettings, make_gatherers
 from a11y_audit.browser.scripts import script
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
+from a11y_audit.crawl.frontier import Frontier, QueueItem
+from a11y_audit.crawl.journey_spec import scrub
+from a11y_audit.crawl.scope import same_site_move
+from a11y_audit.crawl.storage_state import StorageState
+from a11y_audit.crawl.url_templates import template_for
+from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import ToolError
-from a11y_audit.frontier import Frontier, QueueItem
-from a11y_audit.journeys import scrub
+from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.model import PageRecord
-from a11y_audit.sampling import SAMPLED_KINDS, BottomK
-from a11y_audit.scope import same_site_move
-from a11y_audit.storage_state import StorageState
-from a11y_audit.templates import template_for
-from a11y_audit.urls import origin
 
 __all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink", "scrub_gathered"]
 
@@ -58,7 +58,7 @@ class CrawlOptions:
     gather_settings: GatherSettings = field(default_factory=GatherSettings)
     interactive_per_template: int = 2
     """Page-changing gatherers judge this many audited pages of each template (0: never);
-    a11y_audit.sampling says which, and why a few more are gathered while crawling."""
+    a11y_audit.judge.sampling says which, and why a few more are gathered while crawling."""
     hold_page_requests: bool = False
     """While a gatherer acts on a page, the page's requests that could change server state
     (any method but GET and HEAD) are recorded instead of sent: journeys set it, so checks
@@ -245,7 +245,7 @@ class Crawler:
                 self._sample.offer(record.template, record.url)
 
     def _claim_interactive(self, url: str, template: str) -> bool:
-        """Whether this page runs the page-changing gatherers (a11y_audit.sampling: the pages
+        """Whether this page runs the page-changing gatherers (a11y_audit.judge.sampling: the pages
         whose URL hashes lowest in their template, whatever the crawl order).
 
         A claim is taken before the visit (workers run in parallel) and given back when the

@@ -74,7 +74,7 @@ class Gathered:
     dom: str | None = None
     screenshot: bytes | None = None
     artifacts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Other gathered artifacts by name (a11y_audit.gathered)."""
+    """Other gathered artifacts by name (a11y_audit.artifacts.kinds)."""
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)

@@ -18,7 +18,7 @@ from typing import Any
 
 from a11y_audit.intake.match import Match
 from a11y_audit.intake.understand import Understanding
-from a11y_audit.priority import DEFAULT_FLOWS, Criticality, Flow
+from a11y_audit.judge.priority import DEFAULT_FLOWS, Criticality, Flow
 from a11y_audit.tickets.content import (
     PRIORITIES,
     Ticket,

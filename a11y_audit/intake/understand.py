@@ -143,7 +143,7 @@ METHODS: tuple[Method, ...] = (
     ),
 )
 
-# Flow names are those of a11y_audit.priority's DEFAULT_FLOWS (and of [intake] flow_pages).
+# Flow names are those of a11y_audit.judge.priority's DEFAULT_FLOWS (and of [intake] flow_pages).
 FLOWS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "checkout",

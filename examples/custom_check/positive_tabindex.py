@@ -4,7 +4,7 @@ A positive tabindex moves an element ahead of everything else in the Tab order; 
 failure F44 is the case where that order no longer follows the page's meaning. Markup
 alone cannot tell whether it does, so the check asks a person (cantTell).
 
-Load it with `a11y_audit.registry.load_directory(Path("examples/custom_check"))`, or with
+Load it with `a11y_audit.judge.registry.load_directory(Path("examples/custom_check"))`, or with
 `load_check("positive_tabindex:PositiveTabindex")` when this folder is on sys.path.
 """
 

@@ -11,15 +11,15 @@ from collections import defaultdict
 
 import pytest
 
+from a11y_audit.artifacts.kinds import gatherers_for
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.axe_runner import AxeRunner
 from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import make_gatherers
 from a11y_audit.browser.visit import PageVisitor
 from a11y_audit.check import Page, PageCheck
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page
-from a11y_audit.gathered import gatherers_for
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import (
     CHECKS,

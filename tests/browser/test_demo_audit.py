@@ -19,10 +19,10 @@ from urllib.parse import urljoin
 import pytest
 
 from a11y_audit.config import load_config
+from a11y_audit.crawl.sitemap import parse_sitemap
 from a11y_audit.demo.catalog import crawl_pages, site_pages
 from a11y_audit.demo.defects import REGRESSION_DEFECT, load_manifest
 from a11y_audit.demo.server import JOURNEYS, DemoStore
-from a11y_audit.sitemap import parse_sitemap
 from tests.browser.conftest import load_results, run_cli
 from tests.browser.demo_runs import DemoRun, path_of
 from tests.support import local_server, serving

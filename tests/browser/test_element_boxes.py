@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.browser.axe_runner import AxeRunner
 from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.browser.gatherers.element_boxes import ElementBoxes
 from a11y_audit.browser.visit import Gathered, PageVisitor
-from a11y_audit.gathered import ELEMENT_BOXES
 from a11y_audit.reports.crops import element_crops, target_key
 from tests.browser.site import html, send
 from tests.support import QuietHandler, local_server, serving

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from a11y_audit.check import Page
 from a11y_audit.checks.character_key_shortcut import CharacterKeyShortcut, verdicts
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.keyboard_data import artifact
 

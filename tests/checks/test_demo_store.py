@@ -18,9 +18,9 @@ from a11y_audit.check import PageCheck, SiteCheck
 from a11y_audit.demo import catalog
 from a11y_audit.demo.defects import load_manifest
 from a11y_audit.demo.server import DemoStore
-from a11y_audit.engine import findings_for_page, site_findings
+from a11y_audit.judge.engine import findings_for_page, site_findings
+from a11y_audit.judge.registry import builtin_checks
 from a11y_audit.model import Finding, Outcome, PageRecord
-from a11y_audit.registry import builtin_checks
 from tests.unit.test_demo_store import filled_bag
 
 # Manifest defects (axe: false) each check must find, everywhere the manifest lists them.

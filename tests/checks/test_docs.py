@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from a11y_audit.checks_doc import REGENERATE, render_checks_markdown
-from a11y_audit.registry import builtin_checks
+from a11y_audit.judge.checks_doc import REGENERATE, render_checks_markdown
+from a11y_audit.judge.registry import builtin_checks
 
 DOC = Path(__file__).parents[2] / "docs" / "checks.md"
 

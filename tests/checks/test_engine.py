@@ -19,8 +19,8 @@ from a11y_audit.check import (
     failed,
     passed,
 )
-from a11y_audit.dom import parse_dom, selector_for
-from a11y_audit.engine import findings_for_page, site_findings
+from a11y_audit.judge.dom import parse_dom, selector_for
+from a11y_audit.judge.engine import findings_for_page, site_findings
 from a11y_audit.model import Impact, Outcome, PageRecord, Source
 
 DOM = """<!doctype html><html><head><title>Shop | Example</title></head><body>

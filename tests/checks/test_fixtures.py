@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 import pytest
 from lxml.html import HtmlElement
 
+from a11y_audit.artifacts.kinds import gatherers_for
 from a11y_audit.check import Page, PageCheck, SiteCheck, Target
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page, summarise
-from a11y_audit.gathered import gatherers_for
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page, summarise
+from a11y_audit.judge.registry import Check, builtin_checks
 from a11y_audit.model import Outcome, PageRecord
-from a11y_audit.registry import Check, builtin_checks
 
 FIXTURES = Path(__file__).with_name("fixtures")
 CHECKS = {check.meta.id: check for check in builtin_checks()}

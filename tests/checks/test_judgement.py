@@ -10,8 +10,8 @@ from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
 from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
 from a11y_audit.checks.missing_autocomplete import field_token, purpose_of
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord
 
 

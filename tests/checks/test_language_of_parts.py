@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from a11y_audit.checks.language_of_parts import Guess, declared_language, identify, language_verdict, own_text
-from a11y_audit.dom import parse_dom
+from a11y_audit.judge.dom import parse_dom
 from a11y_audit.model import Outcome
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from a11y_audit.check import Page, Verdict
 from a11y_audit.checks.non_text_contrast import NonTextContrast, contrast, over
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import fixture_key
 

@@ -9,8 +9,8 @@ from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Scope, SiteCheck, Verdict
 from a11y_audit.errors import UsageError
+from a11y_audit.judge.registry import builtin_checks, load_check, load_directory, select_checks, validated
 from a11y_audit.model import Impact
-from a11y_audit.registry import builtin_checks, load_check, load_directory, select_checks, validated
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "custom_check"
 CHECKS_DIR = Path(__file__).parents[2] / "checks"

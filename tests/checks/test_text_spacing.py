@@ -6,8 +6,8 @@ from typing import Any
 
 from a11y_audit.check import Page, Target, cant_tell, failed
 from a11y_audit.checks.text_spacing import TextSpacing, clipping_verdicts, merge
-from a11y_audit.dom import parse_dom
-from a11y_audit.engine import judge_page
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import fixture_key
 

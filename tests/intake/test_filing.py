@@ -7,7 +7,7 @@ from pathlib import Path
 
 from a11y_audit.intake.filing import customer_priority, file_ticket
 from a11y_audit.intake.understand import understand
-from a11y_audit.priority import Criticality, Flow
+from a11y_audit.judge.priority import Criticality, Flow
 from a11y_audit.tickets.content import build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.state import StateStore

@@ -13,18 +13,18 @@ import pytest
 
 from a11y_audit.api import AuditOutcome
 from a11y_audit.config import Config
+from a11y_audit.crawl.journey_spec import parse_journeys
 from a11y_audit.errors import UsageError
 from a11y_audit.intake.message import parse_message
-from a11y_audit.intake.run import IntakeOutcome, run_intake
+from a11y_audit.intake.pipeline import IntakeOutcome, run_intake
 from a11y_audit.intake.settings import IntakeSettings
-from a11y_audit.journeys import parse_journeys
-from a11y_audit.priority import DEFAULT_FLOWS
+from a11y_audit.judge.priority import DEFAULT_FLOWS
 from a11y_audit.tickets.content import build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
-from a11y_audit.tickets.run import state_path
 from a11y_audit.tickets.settings import TicketSettings
 from a11y_audit.tickets.state import StateStore
 from a11y_audit.tickets.sync import sync
+from a11y_audit.tickets.sync_results import state_path
 from tests.intake.support import PII, leaks, sample
 from tests.tickets.samples import issue, results, write_results
 

@@ -8,7 +8,7 @@ import pytest
 
 from a11y_audit.tickets.content import build_ticket, is_managed_label
 from a11y_audit.tickets.markup import Code, CodeBlock, Link, Paragraph, Text, render
-from a11y_audit.tickets.run import tickets_for
+from a11y_audit.tickets.sync_results import tickets_for
 from tests.tickets.samples import SCREENSHOT, issue, results, write_results
 
 PAGES = {"http://shop.test/products/1": results()["pages"][0]}

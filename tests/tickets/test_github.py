@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.tickets.run import SyncOptions, sync_results
 from a11y_audit.tickets.settings import GitHubSettings, TicketSettings
+from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.fakes import FakeGitHub, running
 from tests.tickets.samples import issue, results, write_results
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from a11y_audit.tickets.run import SyncOptions, sync_results
 from a11y_audit.tickets.settings import RedmineSettings, TicketSettings
+from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.fakes import FakeRedmine, running
 from tests.tickets.samples import issue, results, write_results
 

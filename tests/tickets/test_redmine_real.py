@@ -23,8 +23,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from a11y_audit.tickets.run import SyncOptions, sync_results
 from a11y_audit.tickets.settings import RedmineSettings, TicketSettings
+from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.samples import issue, results, write_results
 
 pytestmark = pytest.mark.redmine

@@ -12,9 +12,9 @@ import pytest
 
 from a11y_audit.tickets.content import Ticket
 from a11y_audit.tickets.file_tracker import FileTracker
-from a11y_audit.tickets.run import tickets_for
 from a11y_audit.tickets.state import StateStore
 from a11y_audit.tickets.sync import Remote, SyncReport, sync
+from a11y_audit.tickets.sync_results import tickets_for
 from tests.tickets.samples import issue, results
 
 A, B, C = "a" * 16, "b" * 16, "c" * 16

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from a11y_audit.axe_results import findings_from_axe, selector_text
+from a11y_audit.judge.axe_results import findings_from_axe, selector_text
 from a11y_audit.model import Finding, Impact, Outcome, Source
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from a11y_audit.baseline import create, load_baseline, update, write_baseline
 from a11y_audit.errors import UsageError
+from a11y_audit.gate.baseline import create, load_baseline, update, write_baseline
 
 
 def issue(fingerprint: str, rule: str = "image-alt", **fields: Any) -> dict[str, Any]:

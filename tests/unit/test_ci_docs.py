@@ -17,7 +17,7 @@ import click
 import pytest
 import yaml
 
-from a11y_audit.cli import cli
+from a11y_audit.cli.main import cli
 
 CI_DOC = Path(__file__).parents[2] / "docs" / "ci.md"
 _BLOCK = re.compile(r"```(yaml|sh)\n(.*?)```", re.S)

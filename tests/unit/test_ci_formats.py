@@ -13,8 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from a11y_audit.baseline import create, write_baseline
-from a11y_audit.gate import GatePolicy, as_trend, decide
+from a11y_audit.gate.baseline import create, write_baseline
+from a11y_audit.gate.decision import GatePolicy, as_trend, decide
 from a11y_audit.reports.junit import render_junit
 from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.sarif import render_sarif

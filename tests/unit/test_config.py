@@ -6,8 +6,8 @@ import pytest
 
 from a11y_audit.config import Config, load_config
 from a11y_audit.errors import UsageError
+from a11y_audit.judge.priority import Criticality, Flow
 from a11y_audit.model import Priority
-from a11y_audit.priority import Criticality, Flow
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "a11y-audit.toml"
 

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from a11y_audit.artifacts import ArtifactStore
-from a11y_audit.coverage import FAILURES, MANUAL, NO_FAILURES, REVIEW, UNRECORDED, RulesRun, conformance
-from a11y_audit.evaluate import issues_for_run
+from a11y_audit.artifacts.store import ArtifactStore
+from a11y_audit.judge.coverage import FAILURES, MANUAL, NO_FAILURES, REVIEW, UNRECORDED, RulesRun, conformance
+from a11y_audit.judge.evaluation import issues_for_run
+from a11y_audit.judge.priority import PriorityPolicy
+from a11y_audit.judge.registry import configured_checks
 from a11y_audit.model import PageRecord
-from a11y_audit.priority import PriorityPolicy
-from a11y_audit.registry import configured_checks
 from a11y_audit.reports.html import write_html_report
 from a11y_audit.wcag import criteria
 from tests.unit.test_results_pipeline import SAMPLE, TOOL, make_store

@@ -9,8 +9,8 @@ from typing import Any
 import lxml.html
 from PIL import Image
 
+from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.config import Config
-from a11y_audit.gathered import ELEMENT_BOXES
 from a11y_audit.reports.crops import MAX_SIZE, element_crops, report_gatherers
 from a11y_audit.reports.html import render_html
 

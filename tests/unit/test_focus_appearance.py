@@ -7,7 +7,7 @@ import io
 from PIL import Image
 
 from a11y_audit.browser.gatherers.keyboard import changed_ratio
-from a11y_audit.focus_appearance import style_changes, visible_changes
+from a11y_audit.judge.focus_appearance import style_changes, visible_changes
 
 BASE = {
     "outline-style": "none",

@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 
-from a11y_audit.frontier import (
+from a11y_audit.crawl.frontier import (
     MAX_EXAMPLES_PER_REASON,
     MAX_PATH_SEGMENTS,
     MAX_URL_LENGTH,
@@ -17,11 +17,11 @@ from a11y_audit.frontier import (
     QueueItem,
     SkippedUrl,
 )
-from a11y_audit.scope import Scope
-from a11y_audit.urls import TrailingSlash
+from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.urls import TrailingSlash
 
 SHOP = "https://shop.example"
-SCOPE = Scope.from_start_urls([SHOP + "/"], exclude=["/checkout"])
+SCOPE = CrawlScope.from_start_urls([SHOP + "/"], exclude=["/checkout"])
 
 
 make = partial(Frontier, SCOPE, max_pages=None, max_depth=None)
@@ -414,7 +414,7 @@ class TestPacing:
     BLOG = "https://blog.example"
 
     def paced(self) -> Frontier:
-        scope = Scope.from_start_urls([SHOP + "/", self.BLOG + "/"])
+        scope = CrawlScope.from_start_urls([SHOP + "/", self.BLOG + "/"])
         intervals = {SHOP: 3600.0, self.BLOG: 0.0}
         frontier = Frontier(
             scope, max_pages=None, max_depth=None, pace=lambda url: intervals[url.split("/a")[0]]
@@ -437,7 +437,7 @@ class TestPacing:
 
     def test_an_unpaced_origin_has_pages_in_flight_in_parallel(self) -> None:
         frontier = Frontier(
-            Scope.from_start_urls([SHOP + "/"]), max_pages=None, max_depth=None, pace=lambda url: 0.0
+            CrawlScope.from_start_urls([SHOP + "/"]), max_pages=None, max_depth=None, pace=lambda url: 0.0
         )
         frontier.add(f"{SHOP}/1", 0)
         frontier.add(f"{SHOP}/2", 0)
@@ -455,7 +455,7 @@ class TestPacing:
 
     def test_without_pacing_pages_of_all_origins_come_in_admission_order(self) -> None:
         frontier = Frontier(
-            Scope.from_start_urls([SHOP + "/", self.BLOG + "/"]), max_pages=None, max_depth=None
+            CrawlScope.from_start_urls([SHOP + "/", self.BLOG + "/"]), max_pages=None, max_depth=None
         )
         urls = [f"{SHOP}/1", f"{self.BLOG}/2", f"{SHOP}/3", f"{self.BLOG}/4"]
         for url in urls:

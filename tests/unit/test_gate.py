@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from a11y_audit.baseline import create, write_baseline
 from a11y_audit.config import load_config
 from a11y_audit.demo.churn import churn_html
 from a11y_audit.errors import UsageError
-from a11y_audit.gate import GatePolicy, decide, github_annotations, summary_lines
-from a11y_audit.grouping import component_signature
+from a11y_audit.gate.baseline import create, write_baseline
+from a11y_audit.gate.decision import GatePolicy, decide, github_annotations, summary_lines
+from a11y_audit.judge.grouping import component_signature
 from a11y_audit.model import Priority
 from tests.unit.test_baseline import issue, run
 

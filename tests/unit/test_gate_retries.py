@@ -6,9 +6,9 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from a11y_audit.cli_gate import retry_config_for
+from a11y_audit.cli.gate_commands import retry_config_for
 from a11y_audit.config import Config
-from a11y_audit.journeys import parse_journeys
+from a11y_audit.crawl.journey_spec import parse_journeys
 
 STORE = "http://shop.test"
 JOURNEYS = """

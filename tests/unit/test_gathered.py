@@ -8,14 +8,14 @@ from typing import Any, ClassVar
 
 import pytest
 
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.kinds import ARTIFACT_KINDS, DOM, gatherers_for
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.browser.gatherers import gatherer_classes, make_gatherers
 from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed
-from a11y_audit.engine import findings_for_page
 from a11y_audit.errors import UsageError
-from a11y_audit.gathered import ARTIFACT_KINDS, DOM, gatherers_for
+from a11y_audit.judge.engine import findings_for_page
+from a11y_audit.judge.registry import validated
 from a11y_audit.model import Impact, Outcome, PageRecord
-from a11y_audit.registry import validated
 
 DOM_TEXT = "<html><body><p>hi</p></body></html>"
 

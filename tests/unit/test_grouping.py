@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from a11y_audit.evaluate import triage_groups
-from a11y_audit.grouping import Grouper, component_signature
+from a11y_audit.judge.evaluation import triage_groups
+from a11y_audit.judge.grouping import Grouper, component_signature
+from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.model import Finding, Impact, Instance, Issue, Outcome, PageRecord, RuleMeta, Source
-from a11y_audit.priority import PriorityPolicy
 
 BUTTON_NAME = RuleMeta(
     id="button-name",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from a11y_audit.http_fetch import MAX_REDIRECTS, fetch
+from a11y_audit.crawl.http_fetch import MAX_REDIRECTS, fetch
 from tests.support import QuietHandler, local_server, serving
 
 UA = "a11y-audit-test/1.0"

@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.config import Config, load_config
-from a11y_audit.errors import UsageError
-from a11y_audit.evaluate import issues_for_run
-from a11y_audit.journeys import (
+from a11y_audit.crawl.journey_spec import (
     DEFAULT_DENY,
     ORDER_WORDS,
     JourneyError,
@@ -27,6 +25,8 @@ from a11y_audit.journeys import (
     scrub,
     state_url,
 )
+from a11y_audit.errors import UsageError
+from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.model import PageRecord
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "demo-journeys.toml"

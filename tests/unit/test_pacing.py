@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from a11y_audit.config import load_config
+from a11y_audit.crawl.pacing import Pacing
 from a11y_audit.errors import UsageError
-from a11y_audit.pacing import Pacing
 
 SHOP = "https://shop.example/products/a"
 

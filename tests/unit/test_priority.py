@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from a11y_audit.model import Impact, Outcome, Priority, RuleMeta, Source
-from a11y_audit.priority import (
+from a11y_audit.judge.priority import (
     BASE,
     BLOCKER_RULES,
     CONTENT_FLOW,
@@ -18,6 +17,7 @@ from a11y_audit.priority import (
     PriorityPolicy,
     Reach,
 )
+from a11y_audit.model import Impact, Outcome, Priority, RuleMeta, Source
 
 START = date(2026, 11, 25)
 POLICY = PriorityPolicy()

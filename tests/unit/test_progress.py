@@ -3,9 +3,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from a11y_audit.journeys import Journey, Step, Value
+from a11y_audit.cli.progress import Progress
+from a11y_audit.crawl.journey_spec import Journey, Step, Value
 from a11y_audit.model import PageRecord
-from a11y_audit.progress import Progress
 
 
 @dataclass

@@ -17,7 +17,7 @@ from a11y_audit.reports.html import ELEMENTS_MAX, PAGES_SHOWN, render_html
 from a11y_audit.reports.json_report import render_json
 from a11y_audit.reports.markdown import LIMIT, render_markdown
 from a11y_audit.reports.trend import compare
-from a11y_audit.results_file import load_results
+from a11y_audit.run_result import load_results
 from tests.unit.test_results_pipeline import make_store, write_sample_results
 
 HOSTILE = '=HYPERLINK("x")|<script>alert(1)</script>\n| broken | row |\n`tick` *star* [link](x)'

@@ -10,13 +10,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.errors import ToolError
-from a11y_audit.evaluate import issues_for_run
+from a11y_audit.judge.evaluation import issues_for_run
+from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.model import Issue, PageRecord
-from a11y_audit.priority import PriorityPolicy
 from a11y_audit.reports.html import write_html_report
-from a11y_audit.results_file import SCHEMA_VERSION, write_results
+from a11y_audit.run_result import SCHEMA_VERSION, write_results
 
 SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "axe_sample.json").read_text("utf-8"))
 SCHEMA = json.loads((Path(__file__).parents[2] / "a11y_audit" / "schema" / "results.schema.json").read_text())

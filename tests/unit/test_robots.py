@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from a11y_audit.http_fetch import FetchResult
-from a11y_audit.robots import RobotsCache, RobotsRules
+from a11y_audit.crawl.http_fetch import FetchResult
+from a11y_audit.crawl.robots import RobotsCache, RobotsRules
 
 UA = "Mozilla/5.0 (X11; Linux x86_64) a11y-audit/0.1"
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from a11y_audit.artifacts import ArtifactStore
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.browser.gatherers import gatherer_classes
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed
-from a11y_audit.evaluate import issues_for_run
+from a11y_audit.judge.evaluation import issues_for_run
+from a11y_audit.judge.priority import PriorityPolicy
+from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK, final_sample, sample_key
 from a11y_audit.model import Impact, PageRecord
-from a11y_audit.priority import PriorityPolicy
-from a11y_audit.sampling import SAMPLED_KINDS, BottomK, final_sample, sample_key
 
 URLS = [f"https://shop.test/products/item-{n}" for n in range(60)]
 

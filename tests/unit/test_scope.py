@@ -6,12 +6,12 @@ import re
 
 import pytest
 
+from a11y_audit.crawl.scope import CrawlScope, same_site_move
 from a11y_audit.errors import UsageError
-from a11y_audit.scope import Scope, same_site_move
 
 
 def test_origins_come_from_start_urls_and_extra_origins() -> None:
-    scope = Scope.from_start_urls(
+    scope = CrawlScope.from_start_urls(
         ["https://Shop.Example.com/en/", "http://localhost:8000/x"],
         extra_origins=["https://cdn.example.com:443"],
     )
@@ -29,7 +29,7 @@ def test_origins_come_from_start_urls_and_extra_origins() -> None:
     ],
 )
 def test_same_origin_urls_are_in_scope(url: str) -> None:
-    scope = Scope.from_start_urls(["https://shop.example.com/"])
+    scope = CrawlScope.from_start_urls(["https://shop.example.com/"])
     assert scope.why_excluded(url) is None
     assert scope.allows(url)
 
@@ -45,25 +45,25 @@ def test_same_origin_urls_are_in_scope(url: str) -> None:
     ],
 )
 def test_other_origins_are_off_origin(url: str) -> None:
-    scope = Scope.from_start_urls(["https://shop.example.com/"])
+    scope = CrawlScope.from_start_urls(["https://shop.example.com/"])
     assert scope.why_excluded(url) == "off-origin"
     assert not scope.allows(url)
 
 
 def test_non_http_urls_are_out_of_scope() -> None:
-    scope = Scope.from_start_urls(["https://shop.example.com/"])
+    scope = CrawlScope.from_start_urls(["https://shop.example.com/"])
     assert scope.why_excluded("mailto:a@shop.example.com") == "not an http(s) URL"
 
 
 def test_exclude_patterns_give_the_pattern_in_the_reason() -> None:
-    scope = Scope.from_start_urls(["https://e.com/"], exclude=[r"/checkout", r"\?sort="])
+    scope = CrawlScope.from_start_urls(["https://e.com/"], exclude=[r"/checkout", r"\?sort="])
     assert scope.why_excluded("https://e.com/checkout/step1") == "excluded by pattern '/checkout'"
     assert scope.why_excluded("https://e.com/list?sort=price") == r"excluded by pattern '\?sort='"
     assert scope.allows("https://e.com/list?page=2")
 
 
 def test_include_patterns_restrict_the_crawl() -> None:
-    scope = Scope.from_start_urls(["https://e.com/products/"], include=[r"/products/", r"/p/\d+$"])
+    scope = CrawlScope.from_start_urls(["https://e.com/products/"], include=[r"/products/", r"/p/\d+$"])
     assert scope.allows("https://e.com/products/shoes")
     assert scope.allows("https://e.com/p/42")
     assert scope.why_excluded("https://e.com/blog/") == "not matching include patterns"
@@ -71,23 +71,23 @@ def test_include_patterns_restrict_the_crawl() -> None:
 
 
 def test_exclude_wins_over_include() -> None:
-    scope = Scope.from_start_urls(["https://e.com/shop/"], include=["/shop/"], exclude=["/shop/cart"])
+    scope = CrawlScope.from_start_urls(["https://e.com/shop/"], include=["/shop/"], exclude=["/shop/cart"])
     assert scope.allows("https://e.com/shop/bags")
     assert scope.why_excluded("https://e.com/shop/cart") == "excluded by pattern '/shop/cart'"
 
 
 def test_origin_is_checked_before_patterns() -> None:
-    scope = Scope.from_start_urls(["https://e.com/"], exclude=["/cart"])
+    scope = CrawlScope.from_start_urls(["https://e.com/"], exclude=["/cart"])
     assert scope.why_excluded("https://other.org/cart") == "off-origin"
 
 
 def test_patterns_see_the_canonical_url() -> None:
-    scope = Scope.from_start_urls(["https://e.com/"], exclude=[r"^https://e\.com/a\?x=1&y=2$"])
+    scope = CrawlScope.from_start_urls(["https://e.com/"], exclude=[r"^https://e\.com/a\?x=1&y=2$"])
     assert not scope.allows("HTTPS://E.COM:443/a?y=2&x=1&utm_source=news#top")
 
 
 def test_scope_can_be_built_from_compiled_patterns() -> None:
-    scope = Scope(frozenset({"https://e.com"}), exclude=(re.compile("/admin"),))
+    scope = CrawlScope(frozenset({"https://e.com"}), exclude=(re.compile("/admin"),))
     assert not scope.allows("https://e.com/admin")
     assert scope.allows("https://e.com/")
 
@@ -95,7 +95,7 @@ def test_scope_can_be_built_from_compiled_patterns() -> None:
 @pytest.mark.parametrize("kind", ["include", "exclude"])
 def test_bad_regex_is_a_usage_error_naming_the_pattern(kind: str) -> None:
     with pytest.raises(UsageError) as caught:
-        Scope.from_start_urls(["https://e.com/"], **{kind: ["/ok", "/products/(unclosed"]})
+        CrawlScope.from_start_urls(["https://e.com/"], **{kind: ["/ok", "/products/(unclosed"]})
     message = str(caught.value)
     assert f"invalid {kind} pattern '/products/(unclosed'" in message
     assert "missing )" in message
@@ -104,11 +104,11 @@ def test_bad_regex_is_a_usage_error_naming_the_pattern(kind: str) -> None:
 
 def test_bad_extra_origin_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"write it as https://cdn\.example\.com/"):
-        Scope.from_start_urls(["https://e.com/"], extra_origins=["cdn.example.com"])
+        CrawlScope.from_start_urls(["https://e.com/"], extra_origins=["cdn.example.com"])
 
 
 def test_scope_is_immutable() -> None:
-    scope = Scope.from_start_urls(["https://e.com/"])
+    scope = CrawlScope.from_start_urls(["https://e.com/"])
     with pytest.raises(AttributeError):
         scope.allowed_origins = frozenset()  # type: ignore[misc]
 
@@ -132,7 +132,7 @@ def test_a_start_url_moves_within_its_store_only(start: str, final: str, moved: 
 
 
 def test_with_origin_allows_one_more_origin() -> None:
-    scope = Scope.from_start_urls(["http://shop.example/"], exclude=["/logout"])
+    scope = CrawlScope.from_start_urls(["http://shop.example/"], exclude=["/logout"])
     wider = scope.with_origin("https://www.shop.example")
     assert wider.allows("https://www.shop.example/p/1") and not scope.allows("https://www.shop.example/p/1")
     assert not wider.allows("https://www.shop.example/logout")

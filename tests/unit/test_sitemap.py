@@ -8,9 +8,9 @@ from functools import partial
 
 import pytest
 
-from a11y_audit.http_fetch import FetchResult, fetch
-from a11y_audit.scope import Scope
-from a11y_audit.sitemap import SitemapDoc, iter_sitemap_urls, parse_sitemap
+from a11y_audit.crawl.http_fetch import FetchResult, fetch
+from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.sitemap import SitemapDoc, iter_sitemap_urls, parse_sitemap
 from tests.support import QuietHandler, local_server, serving
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -133,14 +133,14 @@ def other_site() -> Iterator[StaticSite]:
 FETCH = partial(fetch, user_agent="a11y-audit-test", timeout=5)
 
 
-def walk(start: str, scope: Scope, **limits: int) -> tuple[list[str], list[str]]:
+def walk(start: str, scope: CrawlScope, **limits: int) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     urls = list(iter_sitemap_urls(start, FETCH, scope, warnings=warnings, **limits))
     return urls, warnings
 
 
-def scope_for(*sites: StaticSite) -> Scope:
-    return Scope.from_start_urls([s.base + "/" for s in sites])
+def scope_for(*sites: StaticSite) -> CrawlScope:
+    return CrawlScope.from_start_urls([s.base + "/" for s in sites])
 
 
 def test_index_with_plain_and_gzipped_children(site: StaticSite) -> None:
@@ -194,7 +194,7 @@ def test_page_urls_outside_the_scope_are_dropped_and_counted(site: StaticSite) -
     b = site.base
     listed = (f"{b}/shop/1", "https://elsewhere.example/x", f"{b}/blog/2", f"{b}/shop/3")
     start = site.put("/s.xml", urlset(*listed))
-    scope = Scope.from_start_urls([b + "/"], exclude=["/blog/"])
+    scope = CrawlScope.from_start_urls([b + "/"], exclude=["/blog/"])
     urls, warnings = walk(start, scope)
     assert urls == [f"{b}/shop/1", f"{b}/shop/3"]
     assert warnings == [f"sitemap {start}: ignored 2 URLs outside the crawl scope"]
@@ -254,7 +254,7 @@ def test_warnings_list_is_optional() -> None:
     def never(url: str) -> FetchResult:
         return FetchResult(url, url, None, None, b"", "network error: unreachable")
 
-    scope = Scope.from_start_urls(["https://e.com/"])
+    scope = CrawlScope.from_start_urls(["https://e.com/"])
     assert list(iter_sitemap_urls("https://e.com/s.xml", never, scope)) == []
 
 

@@ -16,9 +16,8 @@ from typing import Any
 import pytest
 
 from a11y_audit.config import load_config
-from a11y_audit.errors import UsageError
-from a11y_audit.journeys import JourneySettings, parse_journeys
-from a11y_audit.storage_state import (
+from a11y_audit.crawl.journey_spec import JourneySettings, parse_journeys
+from a11y_audit.crawl.storage_state import (
     MIN_SECRET_LENGTH,
     Cookie,
     OriginStorage,
@@ -26,6 +25,7 @@ from a11y_audit.storage_state import (
     load_storage_state,
     save_storage_state,
 )
+from a11y_audit.errors import UsageError
 
 SECRET = "s3cr3t-session-token-0123456789"
 LOCAL_SECRET = "local-storage-jwt-abcdefghijkl"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from a11y_audit.errors import UsageError
-from a11y_audit.urls import (
+from a11y_audit.crawl.urls import (
     TRACKING_PARAMETERS,
     TrailingSlash,
     canonicalize,
@@ -14,6 +13,7 @@ from a11y_audit.urls import (
     parse_start_url,
     resolve,
 )
+from a11y_audit.errors import UsageError
 
 
 class TestCanonicalize:

@@ -1,7 +1,7 @@
 """Gatherers: browser code that records one named artifact of a page for checks to judge.
 
 One module per gatherer in this package, each defining one `Gatherer` subclass whose `name`
-is a key of a11y_audit.gathered.ARTIFACT_KINDS. A gatherer returns plain JSON-able data
+is a key of a11y_audit.artifacts.kinds.ARTIFACT_KINDS. A gatherer returns plain JSON-able data
 (the artifact, saved as pages/<id>/<name>.json); it never judges. Judging is pure Python in
 checks/, unit-tested against hand-written data of the same shape.
 
@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from a11y_audit.gathered import ARTIFACT_KINDS
+from a11y_audit.artifacts.kinds import ARTIFACT_KINDS
 
 __all__ = [
     "GatherContext",

@@ -31,9 +31,9 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import CONTROL_STYLES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
-from a11y_audit.gathered import CONTROL_STYLES
 
 __all__ = ["ControlStyles"]
 

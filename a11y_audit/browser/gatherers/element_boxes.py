@@ -23,9 +23,9 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script
-from a11y_audit.gathered import ELEMENT_BOXES
 
 __all__ = ["MAX_TARGETS", "ElementBoxes", "reported_targets"]
 

@@ -62,11 +62,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
-from a11y_audit.focus_appearance import visible_changes
-from a11y_audit.gathered import KEYBOARD
+from a11y_audit.judge.focus_appearance import visible_changes
 
 __all__ = ["MAX_OPENERS", "MAX_PIXEL_STOPS", "SHORTCUT_KEYS", "Keyboard", "changed_ratio"]
 

@@ -38,10 +38,10 @@ from typing import Any, ClassVar
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
-from a11y_audit.gathered import LAYOUT_ADAPTATION
 
 __all__ = ["REFLOW_WIDTH", "TWO_DIMENSIONAL", "ZOOM", "LayoutAdaptation"]
 

@@ -27,9 +27,9 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import POINTER_HANDLERS
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script, script_with
-from a11y_audit.gathered import POINTER_HANDLERS
 
 __all__ = ["MAX_ELEMENTS", "PointerHandlers"]
 

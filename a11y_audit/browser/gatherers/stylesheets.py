@@ -21,9 +21,9 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import STYLESHEETS
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script
-from a11y_audit.gathered import STYLESHEETS
 
 __all__ = ["Stylesheets"]
 

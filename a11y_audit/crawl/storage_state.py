@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import UsageError
-from a11y_audit.urls import origin
 
 __all__ = [
     "MIN_SECRET_LENGTH",

@@ -15,19 +15,20 @@ from typing import Any, TypeVar
 
 import click
 
-from a11y_audit import __version__, api, cli_gate
+from a11y_audit import __version__, api
 from a11y_audit.axe_core import locate_axe_core
-from a11y_audit.cli_intake import intake_command
-from a11y_audit.cli_journeys import STORAGE_STATE_OPTION, journeys_group
-from a11y_audit.cli_tickets import tickets_group
+from a11y_audit.cli import gate_commands
+from a11y_audit.cli.intake_command import intake_command
+from a11y_audit.cli.journey_commands import STORAGE_STATE_OPTION, journeys_group
+from a11y_audit.cli.progress import Progress
+from a11y_audit.cli.ticket_commands import tickets_group
 from a11y_audit.config import Config, load_config
 from a11y_audit.demo.catalog import template_patterns
 from a11y_audit.demo.server import DEMO_PASSWORD, VARIANTS, DemoStore
 from a11y_audit.demo.server import JOURNEYS as DEMO_JOURNEYS
 from a11y_audit.errors import A11yAuditError, UsageError
-from a11y_audit.progress import Progress
-from a11y_audit.registry import configured_checks
-from a11y_audit.rule_list import axe_rules, our_rules
+from a11y_audit.judge.registry import configured_checks
+from a11y_audit.judge.rule_list import axe_rules, our_rules
 
 __all__ = ["cli", "main"]
 
@@ -80,7 +81,7 @@ def _run_options(function: F) -> F:
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
-    return cli_gate.gate_options(function)
+    return gate_commands.gate_options(function)
 
 
 def _id_list(value: str | None) -> tuple[str, ...] | None:
@@ -100,12 +101,12 @@ def _base_config(config_path: Path | None, **flags: Any) -> Config:
         script_timeout=flags.get("script_timeout"),
         screenshots=False if flags.get("no_screenshots") else None,
         crawl_delay=flags.get("crawl_delay"),
-        **cli_gate.gate_overrides(flags),
+        **gate_commands.gate_overrides(flags),
     )
 
 
 def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resume: bool = False) -> None:
-    gate_input = cli_gate.prepare_gate(config)
+    gate_input = gate_commands.prepare_gate(config)
     progress = Progress(quiet=quiet)
     try:
         outcome = api.audit(
@@ -127,7 +128,7 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
         )
         sys.exit(EXIT_INTERRUPTED)
     if gate_input is not None:
-        cli_gate.run_gate(config, output, outcome.results_path, gate_input)
+        gate_commands.run_gate(config, output, outcome.results_path, gate_input)
 
 
 def _print_outcome(outcome: api.AuditOutcome) -> None:
@@ -354,8 +355,8 @@ def report(
     click.echo(f"Report: {api.report(results, fmt, output, previous, baseline).resolve()}")
 
 
-cli.add_command(cli_gate.gate)
-cli.add_command(cli_gate.baseline_group)
+cli.add_command(gate_commands.gate)
+cli.add_command(gate_commands.baseline_group)
 cli.add_command(tickets_group)
 cli.add_command(journeys_group)
 cli.add_command(intake_command)

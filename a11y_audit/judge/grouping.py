@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from a11y_audit.axe_results import selector_text
+from a11y_audit.crawl.url_templates import template_for
+from a11y_audit.judge.axe_results import selector_text
+from a11y_audit.judge.priority import Flow
 from a11y_audit.model import Finding, Impact, Instance, Outcome, PageRecord, RuleMeta, fingerprint
-from a11y_audit.priority import Flow
-from a11y_audit.templates import template_for
 
 __all__ = ["Group", "Grouper", "component_signature"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from a11y_audit import api
+from a11y_audit.cli.progress import Progress
 from a11y_audit.config import load_config
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.progress import Progress
 
 __all__ = ["STORAGE_STATE_OPTION", "journeys_group"]
 

@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 from protego import Protego
 
-from a11y_audit.http_fetch import FetchResult
-from a11y_audit.urls import origin
+from a11y_audit.crawl.http_fetch import FetchResult
+from a11y_audit.crawl.urls import origin
 
 # 429 is a 4xx, but it means "come back later", not "there is no robots.txt".
 _UNAVAILABLE_STATUSES = frozenset({429})

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from usp.objects.sitemap import AbstractIndexSitemap, InvalidSitemap
 from usp.tree import sitemap_from_str
 
-from a11y_audit.http_fetch import FetchResult
-from a11y_audit.scope import Scope
-from a11y_audit.urls import canonicalize, origin, resolve
+from a11y_audit.crawl.http_fetch import FetchResult
+from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.urls import canonicalize, origin, resolve
 
 # usp logs every malformed file under a placeholder URL ("usp-local-dummy.local") that would
 # only confuse users; our own warnings name the real URL. With a handler on "usp", Python's
@@ -55,7 +55,7 @@ def parse_sitemap(body: bytes | str, url: str) -> SitemapDoc:
 def iter_sitemap_urls(
     sitemap_url: str,
     fetch: Callable[[str], FetchResult],
-    scope: Scope,
+    scope: CrawlScope,
     *,
     max_sitemaps: int = 200,
     max_urls: int = 100_000,
@@ -112,7 +112,7 @@ def _fetch_doc(url: str, fetch: Callable[[str], FetchResult], sink: list[str]) -
     return doc
 
 
-def _origin_problem(url: str, scope: Scope) -> str | None:
+def _origin_problem(url: str, scope: CrawlScope) -> str | None:
     try:
         site = origin(url)
     except ValueError:

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from a11y_audit.crawl.urls import canonicalize, origin, parse_start_url
 from a11y_audit.errors import UsageError
-from a11y_audit.urls import canonicalize, origin, parse_start_url
 
 
 @dataclass(frozen=True, slots=True)
-class Scope:
+class CrawlScope:
     """The crawl boundary. Patterns are searched (re.search) in the canonical URL.
 
     A URL is in scope when its origin is allowed, no exclude pattern matches, and, if there are
@@ -34,7 +34,7 @@ class Scope:
         extra_origins: Iterable[str] = (),
         include: Iterable[str] = (),
         exclude: Iterable[str] = (),
-    ) -> Scope:
+    ) -> CrawlScope:
         """Build a scope from user input: start URLs, extra origins and regex strings.
 
         The origins of the start URLs (and of sitemaps, when the caller passes them too) are
@@ -66,7 +66,7 @@ class Scope:
         """Whether the URL is in scope."""
         return self.why_excluded(url) is None
 
-    def with_origin(self, allowed: str) -> Scope:
+    def with_origin(self, allowed: str) -> CrawlScope:
         """This scope with one more allowed origin (a start URL's same-site move)."""
         return replace(self, allowed_origins=self.allowed_origins | {allowed})
 

@@ -1,7 +1,7 @@
 """The CI baseline: the issues a team knows about, so CI fails only on new ones.
 
 A baseline is a JSON file kept in the repository and reviewed like code: one entry per issue
-fingerprint (a11y_audit.grouping: it survives product, price, id, port and query churn but
+fingerprint (a11y_audit.judge.grouping: it survives product, price, id, port and query churn but
 changes when the element really changes), sorted, with what a reviewer needs to recognise the
 issue (rule, WCAG criteria, priority, templates, an example page and selector). People may add
 `reason`, `ticket` and `expires` (accepted debt that must be paid by a date) and, for items that
@@ -10,7 +10,7 @@ triage decision holds until the element changes, and then the changed element is
 
 Each entry also keeps the issue's defect key (the fingerprint without the outcome), so a known
 defect whose outcome flipped between needs-review and failed, as rendered-text checks do when
-product names change length, is still recognised (a11y_audit.gate: "outcome changed") and
+product names change length, is still recognised (a11y_audit.gate.decision: "outcome changed") and
 `update` carries its annotations over.
 
 The baseline also records the run it was made from (axe-core version, rules that ran, pages

@@ -1,6 +1,6 @@
 """docs/checks.md, generated from the checks' metadata so the docs cannot drift from the code.
 
-Regenerate with `python -m a11y_audit.checks_doc > docs/checks.md`; a test fails when the
+Regenerate with `python -m a11y_audit.judge.checks_doc > docs/checks.md`; a test fails when the
 committed file is stale.
 """
 
@@ -11,12 +11,12 @@ import sys
 from collections.abc import Iterable
 from html import escape
 
-from a11y_audit.registry import Check, builtin_checks
+from a11y_audit.judge.registry import Check, builtin_checks
 from a11y_audit.wcag import criterion
 
 __all__ = ["render_checks_markdown"]
 
-REGENERATE = "python -m a11y_audit.checks_doc > docs/checks.md"
+REGENERATE = "python -m a11y_audit.judge.checks_doc > docs/checks.md"
 
 _INTRO = """\
 # Checks
@@ -65,7 +65,7 @@ The full example, typed, is `examples/custom_check/positive_tabindex.py`. Run yo
 every audit: `--custom-checks mypackage.checks:PositiveTabindex` (a class or an instance on the
 import path) or `--custom-checks ./my_checks` (every module of a folder), repeatable, or in the
 config file: `[checks] custom = ["./my_checks"]`. `a11y-audit checks --custom-checks ./my_checks`
-lists them next to the built-in ones. From Python: `a11y_audit.registry.load_check(...)` and
+lists them next to the built-in ones. From Python: `a11y_audit.judge.registry.load_check(...)` and
 `registry.load_directory(Path("my_checks"))`. Ids must be unique, kebab-case, and name WCAG
 2.1 A/AA criteria. Outcomes: `failed(message)` when
 certain, `cant_tell(message)` saying what a person should look at, `passed()`; returning no

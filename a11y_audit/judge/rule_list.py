@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.errors import ToolError
-from a11y_audit.registry import Check
+from a11y_audit.judge.registry import Check
 from a11y_audit.wcag import criteria_from_axe_tags
 
 __all__ = ["RuleRow", "axe_rules", "our_rules"]

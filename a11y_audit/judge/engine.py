@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from a11y_audit.artifacts.kinds import DOM
 from a11y_audit.check import (
     Control,
     NavBlock,
@@ -28,7 +29,7 @@ from a11y_audit.check import (
     WholePageCheck,
     cant_tell,
 )
-from a11y_audit.dom import (
+from a11y_audit.judge.dom import (
     accessible_name,
     destination,
     link_destination,
@@ -39,7 +40,6 @@ from a11y_audit.dom import (
     text_of,
     truncated,
 )
-from a11y_audit.gathered import DOM
 from a11y_audit.model import Finding, Instance, Outcome, PageRecord
 
 __all__ = [

@@ -42,17 +42,25 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from a11y_audit.artifacts import ArtifactStore, page_id
+from a11y_audit.artifacts.store import ArtifactStore, page_id
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.browser.crawler import CrawlOptions, PageSink, _count_findings, _Worker, scrub_gathered
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, _first_line, net_error_message
+from a11y_audit.crawl.journey_spec import (
+    ORDER_WORDS,
+    Journey,
+    JourneyError,
+    JourneySettings,
+    Step,
+    scrub,
+    state_url,
+)
+from a11y_audit.crawl.storage_state import Cookie, OriginStorage, StorageState
 from a11y_audit.errors import ToolError
-from a11y_audit.journeys import ORDER_WORDS, Journey, JourneyError, JourneySettings, Step, scrub, state_url
 from a11y_audit.model import PageRecord
-from a11y_audit.storage_state import Cookie, OriginStorage, StorageState
 
 __all__ = ["JourneyBatch", "JourneyOutcome", "JourneyRunner", "StepListener"]
 

@@ -4,7 +4,7 @@ each checkout step, an open dialog), declared in the config and validated before
     [journeys]
     deny = ["/account/close"]        # URL regexes never visited or clicked (added to DEFAULT_DENY)
     crawl_as = "sign-in"             # the crawl reuses this journey's session (signed-in crawl)
-    # or, instead of crawl_as: storage_state = "qa-session.json" (a11y_audit.storage_state)
+    # or, instead of crawl_as: storage_state = "qa-session.json" (a11y_audit.crawl.storage_state)
 
     [journeys.sign-in]
     flow = "sign-in"                 # priority flow of every state audited on the way
@@ -19,7 +19,7 @@ each checkout step, an open dialog), declared in the config and validated before
     ]
 
 This module is pure (no browser): the model, the parser and the safety rules the runner
-(a11y_audit.browser.journeys) applies. Judging the audited states is the same as for crawled
+(a11y_audit.browser.journey_runner) applies. Judging the audited states is the same as for crawled
 pages; only their flow comes from the journey instead of the URL.
 """
 

@@ -1,6 +1,6 @@
 """`a11y-audit intake`: a customer's accessibility complaint -> reproduced, prioritised ticket.
 
-Thin click command over a11y_audit.intake.run (docs/intake.md). Exit codes: 0 filed or
+Thin click command over a11y_audit.intake.pipeline (docs/intake.md). Exit codes: 0 filed or
 commented · 1 nothing reproduced (a needs-triage ticket was filed) · 2 bad input (unreadable,
 huge or malformed message; no usable URL and no flow) · 3 tool failure.
 """
@@ -16,7 +16,7 @@ import click
 from a11y_audit.config import load_config
 from a11y_audit.errors import UsageError
 from a11y_audit.intake.message import MAX_RAW_BYTES, Complaint, from_text, parse_message
-from a11y_audit.intake.run import run_intake
+from a11y_audit.intake.pipeline import run_intake
 from a11y_audit.tickets.settings import TRACKERS
 
 __all__ = ["intake_command"]

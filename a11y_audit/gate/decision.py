@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from a11y_audit.baseline import Baseline, Entry, rule_key
+from a11y_audit.gate.baseline import Baseline, Entry, rule_key
 from a11y_audit.model import Priority
 from a11y_audit.reports.trend import PRIORITIES, Trend
 

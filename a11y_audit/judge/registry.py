@@ -19,9 +19,9 @@ from types import ModuleType
 from typing import TypeAlias
 
 from a11y_audit import checks as builtin_package
+from a11y_audit.artifacts.kinds import ARTIFACT_KINDS
 from a11y_audit.check import CheckMeta, PageCheck, Scope, SiteCheck
 from a11y_audit.errors import UsageError
-from a11y_audit.gathered import ARTIFACT_KINDS
 from a11y_audit.wcag import criterion
 
 __all__ = [

@@ -1,6 +1,6 @@
 """`a11y-audit tickets ...`: file a saved results.json's issues in a tracker and keep them in sync.
 
-Thin click commands over a11y_audit.tickets.run; tracker settings come from [tickets] in the
+Thin click commands over a11y_audit.tickets.sync_results; tracker settings come from [tickets] in the
 config file, overridden by flags; credentials only from environment variables (docs/tickets.md).
 """
 
@@ -14,9 +14,9 @@ import click
 
 from a11y_audit.config import load_config
 from a11y_audit.errors import UsageError
-from a11y_audit.tickets.run import SyncOptions, state_path, sync_results
 from a11y_audit.tickets.settings import PRIORITIES, TRACKERS, TicketSettings
 from a11y_audit.tickets.sync import ACTIONS, SyncReport
+from a11y_audit.tickets.sync_results import SyncOptions, state_path, sync_results
 
 __all__ = ["tickets_group"]
 

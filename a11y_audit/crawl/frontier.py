@@ -1,7 +1,7 @@
 """The crawl queue shared by the browser worker threads: dedupe, limits, pacing, skip bookkeeping.
 
 Breadth-first (FIFO), so a page limit audits the pages closest to the start URLs first.
-Pacing spaces the page loads on each origin (a11y_audit.pacing: robots.txt's Crawl-delay or
+Pacing spaces the page loads on each origin (a11y_audit.crawl.pacing: robots.txt's Crawl-delay or
 the configured delay). A paced origin has one page in flight at a time and its next page starts
 the interval after the previous one was *done*: the time between taking a page and the browser
 requesting it varies, so spacing the takes would let two requests come closer than asked.
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from a11y_audit.scope import Scope
-from a11y_audit.urls import TrailingSlash, canonicalize, looks_non_html
+from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.urls import TrailingSlash, canonicalize, looks_non_html
 
 MAX_URL_LENGTH = 2000
 MAX_PATH_SEGMENTS = 12
@@ -93,7 +93,7 @@ class Frontier:
 
     def __init__(
         self,
-        scope: Scope,
+        scope: CrawlScope,
         *,
         max_pages: int | None,
         max_depth: int | None,

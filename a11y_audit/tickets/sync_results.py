@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
-from a11y_audit.results_file import load_results
+from a11y_audit.run_result import load_results
 from a11y_audit.tickets.content import PRIORITIES, Ticket, build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.github import GitHubTracker

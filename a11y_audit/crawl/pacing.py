@@ -8,7 +8,7 @@ is respected). Robots' value is capped at `max_crawl_delay`: a Crawl-delay of an
 turn a 500-page audit into three weeks, so the cap applies and a warning names the origin and
 how to raise it. The configured delay is the user's own choice and is never capped.
 
-The frontier (a11y_audit.frontier) audits one page of a paced origin at a time, whatever the
+The frontier (a11y_audit.crawl.frontier) audits one page of a paced origin at a time, whatever the
 number of workers, and starts the next the interval after the last one is done. A page's own
 images, scripts and styles load as the browser needs them, and the checks that reload a
 sampled page do so within its turn.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from a11y_audit.urls import origin
+from a11y_audit.crawl.urls import origin
 
 __all__ = ["Pacing"]
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from a11y_audit.api import AuditOutcome, audit
 from a11y_audit.config import Config
+from a11y_audit.crawl.journey_spec import JourneySettings
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.intake.filing import (
     Filed,
@@ -33,13 +34,12 @@ from a11y_audit.intake.message import Complaint
 from a11y_audit.intake.redact import Redactor
 from a11y_audit.intake.safety import Resolver, Verdict, origin_of, resolve, vet
 from a11y_audit.intake.understand import Understanding, understand
-from a11y_audit.journeys import JourneySettings
 from a11y_audit.model import Priority
 from a11y_audit.reports.output import write_atomic
-from a11y_audit.results_file import load_results
-from a11y_audit.tickets.run import open_tracker, state_path
+from a11y_audit.run_result import load_results
 from a11y_audit.tickets.settings import TicketSettings
 from a11y_audit.tickets.state import StateStore
+from a11y_audit.tickets.sync_results import open_tracker, state_path
 
 __all__ = ["MAX_PAGES", "IntakeOutcome", "plan_pages", "run_intake"]
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from w3lib.url import safe_url_string
 
-from a11y_audit.urls import HTTP_SCHEMES
+from a11y_audit.crawl.urls import HTTP_SCHEMES
 
 MAX_REDIRECTS = 10
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})

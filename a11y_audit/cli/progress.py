@@ -13,7 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from tqdm import tqdm
 
-from a11y_audit.journeys import Journey, Step
+from a11y_audit.crawl.journey_spec import Journey, Step
 from a11y_audit.model import PageRecord
 
 __all__ = ["Progress"]

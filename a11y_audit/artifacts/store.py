@@ -3,7 +3,7 @@
     OUTPUT/run.json            tool, browser and axe versions, config, start time
     OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
     OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.jpg (.png without DevTools),
-                               and <name>.json per other gathered artifact (a11y_audit.gathered)
+                               and <name>.json per other gathered artifact (a11y_audit.artifacts.kinds)
 
 A page's files are written before its journal line, so a line in the journal means the
 page is complete; a crash mid-line leaves a torn last line that readers skip.

@@ -1,6 +1,6 @@
 """The CI gate's commands: `baseline create|update`, `gate`, and `--baseline` on audit commands.
 
-The decision itself is pure (a11y_audit.gate); this module reads files, re-audits pages whose
+The decision itself is pure (a11y_audit.gate.decision); this module reads files, re-audits pages whose
 new issues may be flaky (through api.audit, so retries see exactly what a run sees), prints the
 verdict (and GitHub Actions annotations when running there) and maps it to the exit codes:
 0 pass, 1 new blocking issues, 2 usage error, 3 the run cannot be trusted (too few pages, a
@@ -20,15 +20,15 @@ from typing import Any, TypeVar
 import click
 
 from a11y_audit import api
-from a11y_audit.baseline import Baseline, create, load_baseline, update, write_baseline
 from a11y_audit.check import SiteCheck
 from a11y_audit.config import Config, load_config
+from a11y_audit.crawl.journey_spec import journey_of
 from a11y_audit.errors import ToolError
-from a11y_audit.gate import GateResult, decide, github_annotations, summary_lines
-from a11y_audit.journeys import journey_of
+from a11y_audit.gate.baseline import Baseline, create, load_baseline, update, write_baseline
+from a11y_audit.gate.decision import GateResult, decide, github_annotations, summary_lines
+from a11y_audit.judge.registry import configured_checks
 from a11y_audit.model import Priority
-from a11y_audit.registry import configured_checks
-from a11y_audit.results_file import load_results
+from a11y_audit.run_result import load_results
 
 __all__ = [
     "baseline_group",

@@ -1,7 +1,7 @@
 """Judge saved artifacts without a browser: raw axe results and our checks -> findings -> issues.
 
-Findings are grouped by root cause across the whole run (a11y_audit.grouping) and each
-issue is then triaged (a11y_audit.priority). Pages are read one at a time from the store and
+Findings are grouped by root cause across the whole run (a11y_audit.judge.grouping) and each
+issue is then triaged (a11y_audit.judge.priority). Pages are read one at a time from the store and
 only the groups stay in memory; issues come out most urgent first.
 """
 
@@ -11,17 +11,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from a11y_audit.artifacts import ArtifactStore
-from a11y_audit.axe_results import findings_from_axe
+from a11y_audit.artifacts.kinds import gatherers_for
+from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
-from a11y_audit.coverage import RulesRun
-from a11y_audit.engine import findings_for_page, site_findings
-from a11y_audit.gathered import gatherers_for
-from a11y_audit.grouping import Group, Grouper
+from a11y_audit.judge.axe_results import findings_from_axe
+from a11y_audit.judge.coverage import RulesRun
+from a11y_audit.judge.engine import findings_for_page, site_findings
+from a11y_audit.judge.grouping import Group, Grouper
+from a11y_audit.judge.priority import DEFAULT_FLOWS, Flow, PriorityPolicy, Reach
+from a11y_audit.judge.registry import Check
+from a11y_audit.judge.sampling import SAMPLED_KINDS, final_sample
 from a11y_audit.model import Issue, PageRecord
-from a11y_audit.priority import DEFAULT_FLOWS, Flow, PriorityPolicy, Reach
-from a11y_audit.registry import Check
-from a11y_audit.sampling import SAMPLED_KINDS, final_sample
 
 __all__ = ["issues_for_run", "triage_groups"]
 
@@ -37,7 +37,7 @@ def issues_for_run(
     """Issues of every audited page in the store, grouped across pages and triaged.
 
     `sample_size` is the run's `interactive_pages_per_template`: artifacts of page-changing
-    gatherers count only on each template's final sample (a11y_audit.sampling), so findings
+    gatherers count only on each template's final sample (a11y_audit.judge.sampling), so findings
     do not depend on crawl order; None keeps every such artifact.
 
     Page checks run on each page's saved DOM as it is read; site checks run at the end on

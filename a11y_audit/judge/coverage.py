@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from a11y_audit.registry import Check
+from a11y_audit.judge.registry import Check
 from a11y_audit.wcag import Criterion, criteria, criteria_from_axe_tags
 
 __all__ = ["FAILURES", "MANUAL", "NO_FAILURES", "REVIEW", "UNRECORDED", "RulesRun", "SCStatus", "conformance"]

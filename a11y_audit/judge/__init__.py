@@ -1,0 +1,1 @@
+"""Judging, pure: the check engine, registry, evaluation, sampling, grouping, priority, coverage."""
