@@ -29,8 +29,8 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from a11y_audit.crawl.url_templates import template_for
 from a11y_audit.judge.coverage import conformance
+from a11y_audit.judge.page_templates import template_for
 from a11y_audit.reports.crops import Crop, element_crops, target_key
 from a11y_audit.reports.output import write_atomic
 from a11y_audit.reports.trend import PRIORITIES, Trend

@@ -31,9 +31,9 @@ from a11y_audit.crawl.frontier import Frontier, QueueItem
 from a11y_audit.crawl.journey_spec import scrub
 from a11y_audit.crawl.scope import same_site_move
 from a11y_audit.crawl.storage_state import StorageState
-from a11y_audit.crawl.url_templates import template_for
 from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import ToolError
+from a11y_audit.judge.page_templates import template_for
 from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.model import PageRecord
 

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from a11y_audit.crawl.url_templates import template_for
 from a11y_audit.judge.axe_results import selector_text
+from a11y_audit.judge.page_templates import template_for
 from a11y_audit.judge.priority import Flow
 from a11y_audit.model import Finding, Impact, Instance, Outcome, PageRecord, RuleMeta, fingerprint
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.crawl.url_templates import template_for
+from a11y_audit.judge.page_templates import template_for
 
 
 def test_slug_and_id_segments_collapse_to_one_template() -> None:
