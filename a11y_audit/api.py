@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from a11y_audit import __version__
 from a11y_audit.artifacts.kinds import gatherers_for
@@ -47,7 +46,7 @@ from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.output import write_atomic
 from a11y_audit.reports.sarif import render_sarif
 from a11y_audit.reports.trend import compare
-from a11y_audit.run_result import load_results, write_results
+from a11y_audit.run_result import RunInfo, RunResult, RunSummary, Skipped, load_results_dict, write_results
 
 __all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report", "run_journeys"]
 
@@ -70,12 +69,17 @@ _REJECTION_HINTS = {
 
 @dataclass(frozen=True, slots=True)
 class AuditOutcome:
-    """Where the results went and what they say, for the CLI to print."""
+    """The run, and where its results and report went: what every later stage starts from."""
 
+    result: RunResult
     results_path: Path
     report_path: Path
-    summary: dict[str, Any]
     interrupted: bool = False
+
+    @property
+    def summary(self) -> RunSummary:
+        """The run's counts, for the CLI to print."""
+        return self.result.summary
 
 
 def audit(
@@ -150,7 +154,7 @@ def audit(
     tool = _tool_info(
         config, axe_core, store.read_run_info().get("started", started) if resume else started, warnings
     )
-    store.write_run_info(tool)
+    store.write_run_info(tool.to_json())
     options = CrawlOptions(
         browser=browser,
         workers=config.workers,
@@ -190,14 +194,16 @@ def audit(
         if journeys is not None:
             journeys.join()
         warnings.extend([*robots.warnings, *pacing.warnings])
-        tool.update(
+        tool = replace(
+            tool,
             browser_name=crawler.facts.browser_name,
             browser_version=crawler.facts.browser_version,
             axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
+            warnings=tuple(warnings),
         )
-        store.write_run_info(tool)
+        store.write_run_info(tool.to_json())
     outcome = _finish(store, tool, config, checks, frontier.skipped_summary(), interrupted=interrupted)
-    if outcome.summary["pages_audited"] == 0 and not interrupted:
+    if outcome.summary.pages_audited == 0 and not interrupted:
         first_error = next(
             (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
         )
@@ -234,7 +240,7 @@ def run_journeys(
     check_local_browser(browser)
     store = ArtifactStore.open(output, resume=False)
     tool = _tool_info(config, axe_core, _now(), warnings)
-    store.write_run_info(tool)
+    store.write_run_info(tool.to_json())
     options = CrawlOptions(
         browser=browser,
         screenshots=config.screenshots,
@@ -247,8 +253,8 @@ def run_journeys(
     if save_state_to is not None and outcomes[0].failure is None:
         session, _ = outcomes[0].state.for_origins(_origins(allowed, journeys), time.time())
         save_storage_state(session, save_state_to)
-    skipped: dict[str, Any] = {"counts": {}, "examples": []}
-    return _finish(store, tool, config, checks, skipped, interrupted=False), outcomes
+    tool = replace(tool, warnings=tuple(warnings))
+    return _finish(store, tool, config, checks, Skipped(), interrupted=False), outcomes
 
 
 def _warnings(on_warning: Callable[[str], None] | None) -> tuple[list[str], Callable[[str], None]]:
@@ -332,12 +338,12 @@ def _done_states(store: ArtifactStore) -> dict[str, frozenset[str]]:
 def evaluate(output: Path) -> AuditOutcome:
     """Re-judge a finished (or interrupted) run from its artifacts, without a browser."""
     store = ArtifactStore.open(output, resume=True)
-    tool = store.read_run_info()
-    if not tool:
+    run_info = store.read_run_info()
+    if not run_info:
         raise UsageError(f"{output} holds no audit artifacts: run `a11y-audit crawl` first")
-    config = Config.from_json(tool.get("config", {}))
-    skipped: dict[str, Any] = {"counts": {}, "examples": []}
-    return _finish(store, tool, config, _checks(config), skipped, interrupted=bool(tool.get("interrupted")))
+    tool = RunInfo.from_json(run_info)
+    config = Config.from_json(dict(tool.config))
+    return _finish(store, tool, config, _checks(config), Skipped(), interrupted=bool(tool.interrupted))
 
 
 def report(
@@ -358,8 +364,8 @@ def report(
         raise UsageError(f"--compare needs --format html or md, not {fmt}")
     if baseline is not None and (fmt not in ("md", "junit", "sarif") or previous is not None):
         raise UsageError("--baseline needs --format md, junit or sarif, and no --compare")
-    results = load_results(results_path)
-    trend = compare(load_results(previous), results) if previous is not None else None
+    results = load_results_dict(results_path)
+    trend = compare(load_results_dict(previous), results) if previous is not None else None
     states: dict[str, str] | None = None
     if baseline is not None:
         accepted = load_baseline(baseline)
@@ -389,26 +395,23 @@ def report(
 
 def _finish(
     store: ArtifactStore,
-    tool: dict[str, Any],
+    tool: RunInfo,
     config: Config,
     checks: tuple[Check, ...],
-    skipped: dict[str, Any],
+    skipped: Skipped,
     *,
     interrupted: bool,
 ) -> AuditOutcome:
-    tool = {**tool, "finished": _now(), "interrupted": interrupted}
     results_path = store.root / "results.json"
-    start = datetime.fromisoformat(tool["started"]).date()
+    start = datetime.fromisoformat(tool.started).date()
     rules_run = RulesRun()
     issues = issues_for_run(
         store, config.priority_policy(), start, checks, rules_run, config.interactive_pages_per_template
     )
-    tool = {**tool, "rules_run": rules_run.to_json()}
-    summary = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
+    tool = replace(tool, finished=_now(), interrupted=interrupted, rules_run=rules_run.rules())
+    result = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(results_path, store.root / "report.html")
-    return AuditOutcome(
-        results_path=results_path, report_path=report_path, summary=summary, interrupted=interrupted
-    )
+    return AuditOutcome(result, results_path, report_path, interrupted=interrupted)
 
 
 def _restore(store: ArtifactStore, frontier: Frontier) -> None:
@@ -422,19 +425,18 @@ def _restore(store: ArtifactStore, frontier: Frontier) -> None:
             frontier.add(link, depth, source=record.url)
 
 
-def _tool_info(config: Config, axe_core: AxeCore, started: str, warnings: list[str]) -> dict[str, Any]:
+def _tool_info(config: Config, axe_core: AxeCore, started: str, warnings: list[str]) -> RunInfo:
     """run.json's first version: versions and settings; the browser's are filled in once known."""
-    return {
-        "name": "a11y-audit",
-        "version": __version__,
-        "axe_core_version": axe_core.version,
-        "axe_tags": list(config.axe_tags),
-        "browser_name": "unknown",
-        "browser_version": "unknown",
-        "started": started,
-        "config": config.to_json(),
-        "warnings": warnings,
-    }
+    return RunInfo(
+        version=__version__,
+        axe_core_version=axe_core.version,
+        axe_tags=tuple(config.axe_tags),
+        browser_name="unknown",
+        browser_version="unknown",
+        started=started,
+        config=config.to_json(),
+        warnings=tuple(warnings),
+    )
 
 
 def _checks(config: Config) -> tuple[Check, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,35 @@ class Config:
     def with_overrides(self, **overrides: Any) -> Config:
         """CLI flags win over the file; None means 'flag not given'."""
         return replace(self, **{key: value for key, value in overrides.items() if value is not None})
+
+    def for_pages(
+        self, urls: Sequence[str], *, journeys: Collection[str] | None = None, sign_in: bool = True
+    ) -> Config:
+        """This config narrowed to exactly these pages, for an audit that follows no links
+        (`scan`, the gate's retries, intake): no sitemaps, one page per URL, no more browser
+        sessions than pages.
+
+        `journeys` names the journeys to run with them (None: as configured). The journey that
+        signs the crawl in (`crawl_as`) is kept with them while `sign_in` is true, since the
+        pages may be account pages; with `sign_in` false the pages are visited signed out.
+        """
+        settings = self.journeys
+        signs_in = settings.sign_in_journey if sign_in else None
+        if journeys is not None:
+            keep = set(journeys) | ({signs_in} if signs_in else set())
+            settings = replace(
+                settings,
+                journeys=tuple(journey for journey in settings.journeys if journey.name in keep),
+                crawl_as=settings.crawl_as if signs_in else None,
+            )
+        return replace(
+            self,
+            start_urls=tuple(urls),
+            sitemaps=(),
+            max_pages=len(urls),
+            workers=max(1, min(self.workers, len(urls))),
+            journeys=settings,
+        )
 
     def with_storage_state(self, path: Path | None) -> Config:
         """--storage-state FILE over [journeys] storage_state (and over crawl_as: see

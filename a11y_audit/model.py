@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -195,6 +196,17 @@ class Instance:
             "message": self.message,
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Instance:
+        """Inverse of to_json, for results read back from disk."""
+        return cls(
+            page_url=data["page_url"],
+            selector=data.get("selector", ""),
+            target=tuple(data.get("target", ())),
+            snippet=data.get("snippet", ""),
+            message=data.get("message", ""),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -213,7 +225,8 @@ class Triage:
     priority: Priority
     priority_name: str
     reasons: tuple[str, ...]
-    due: date
+    due: date | None
+    """None only for issues read from hand-written results without a due date."""
     flow: str
     blocker: bool
 
@@ -223,8 +236,9 @@ class Issue:
     """Findings that share a fingerprint: the unit of report rows, tickets and the CI gate."""
 
     fingerprint: str
-    defect_key: str
-    """The fingerprint without the outcome: one element and rule, failed or needs review."""
+    defect_key: str | None
+    """The fingerprint without the outcome: one element and rule, failed or needs review
+    (None only in results written before 1.4.0)."""
     rule: RuleMeta
     outcome: Outcome
     impact: Impact
@@ -235,9 +249,10 @@ class Issue:
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for results.json (names are a documented contract: keep them)."""
+        key = {} if self.defect_key is None else {"defect_key": self.defect_key}
         return {
             "fingerprint": self.fingerprint,
-            "defect_key": self.defect_key,
+            **key,
             "rule": self.rule.id,
             "source": self.rule.source.value,
             "outcome": self.outcome.value,
@@ -251,12 +266,45 @@ class Issue:
             "priority": self.triage.priority.value,
             "priority_name": self.triage.priority_name,
             "reasons": list(self.triage.reasons),
-            "due": self.triage.due.isoformat(),
+            "due": self.triage.due.isoformat() if self.triage.due else None,
             "flow": self.triage.flow,
             "blocker": self.triage.blocker,
             "pages": self.pages,
             "templates": list(self.templates),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Issue:
+        """Inverse of to_json: results.json's issue rows become issues again, so everything
+        after evaluation (gate, reports, tickets, intake) works on one typed model."""
+        rule = RuleMeta(
+            id=data["rule"],
+            source=Source(data["source"]),
+            title=data.get("title") or data["rule"],
+            description=data.get("description") or "",
+            help_url=data.get("help_url") or "",
+            wcag=tuple(data["wcag"]),
+            level=data.get("level"),
+        )
+        triage = Triage(
+            priority=Priority(data["priority"]),
+            priority_name=data.get("priority_name") or "",
+            reasons=tuple(data.get("reasons", ())),
+            due=date.fromisoformat(data["due"]) if data.get("due") else None,
+            flow=data.get("flow") or "",
+            blocker=bool(data.get("blocker", False)),
+        )
+        return cls(
+            fingerprint=data["fingerprint"],
+            defect_key=data.get("defect_key"),
+            rule=rule,
+            outcome=Outcome(data["outcome"]),
+            impact=Impact(data["impact"]),
+            instances=tuple(Instance.from_json(instance) for instance in data["instances"]),
+            pages=data.get("pages", 0),
+            templates=tuple(data.get("templates", ())),
+            triage=triage,
+        )
 
 
 def fingerprint(*parts: str) -> str:

@@ -458,7 +458,7 @@ def run_tool(
         skip_checks=skip,
     )
     outcome = api.audit(config, output)
-    return int(outcome.summary["pages_audited"])
+    return outcome.summary.pages_audited
 
 
 def warm_up(urls: list[str], axe_core: AxeCore) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +27,7 @@ from a11y_audit.gate.baseline import Baseline, create, load_baseline, update, wr
 from a11y_audit.gate.decision import GateResult, decide, github_annotations, summary_lines
 from a11y_audit.judge.registry import configured_checks
 from a11y_audit.model import Priority
-from a11y_audit.run_result import load_results
+from a11y_audit.run_result import load_results_dict
 
 __all__ = [
     "baseline_group",
@@ -115,7 +114,7 @@ def prepare_gate(config: Config) -> tuple[Path, Baseline] | None:
 def run_gate(config: Config, output: Path, results_path: Path, gate_input: tuple[Path, Baseline]) -> None:
     """After an audit: decide, re-audit flaky candidates, print, exit 1 or raise ToolError."""
     path, baseline = gate_input
-    results = load_results(results_path)
+    results = load_results_dict(results_path)
     result = decide(results, baseline, config.gate_policy(), date.today())
     if result.blocking and result.page_problem is None and config.retries:
         result = _retry(config, output, result)
@@ -144,7 +143,7 @@ def _retry(config: Config, output: Path, result: GateResult) -> GateResult:
         click.echo(
             f"Auditing {_what(retry_config)} with new blocking issues again ({attempt}/{config.retries})"
         )
-        retried = load_results(
+        retried = load_results_dict(
             api.audit(retry_config, output / "retries" / str(attempt), follow_links=False).results_path
         )
         broken = next((page for page in retried["pages"] if page.get("error")), None)
@@ -172,23 +171,11 @@ def retry_config_for(config: Config, suspects: list[dict[str, Any]]) -> Config:
     urls = sorted({url for issue in suspects for url in _sample_pages(issue)})
     pages = tuple(url for url in urls if journey_of(url) is None)
     names = {name for url in urls if (name := journey_of(url)) is not None}
-    settings = config.journeys
-    if names <= {journey.name for journey in settings.journeys}:  # else renamed: run them all
-        signs_in = settings.sign_in_journey if pages else None
-        keep = names | {signs_in} if signs_in else names
-        settings = replace(
-            settings,
-            journeys=tuple(journey for journey in settings.journeys if journey.name in keep),
-            crawl_as=settings.crawl_as if signs_in else None,
-        )
+    known = {journey.name for journey in config.journeys.journeys}
     start = pages or tuple(config.start_urls[:1]) or tuple(url.split("#", 1)[0] for url in urls[:1])
-    return replace(
-        config.with_overrides(
-            start_urls=start, max_pages=len(start), workers=min(config.workers, len(start))
-        ),
-        sitemaps=(),
-        journeys=settings,
-    )
+    if not names <= known:  # a journey renamed since the run: run them all
+        return config.for_pages(start)
+    return config.for_pages(start, journeys=names, sign_in=bool(pages))
 
 
 def _what(retry: Config) -> str:
@@ -233,7 +220,7 @@ def gate(results: Path, baseline_path: Path, config_path: Path | None, **flags: 
     """
     config = load_config(config_path).with_overrides(**gate_overrides(flags))
     baseline = load_baseline(baseline_path)
-    _report(decide(load_results(results), baseline, config.gate_policy(), date.today()), baseline_path)
+    _report(decide(load_results_dict(results), baseline, config.gate_policy(), date.today()), baseline_path)
 
 
 @click.group("baseline")
@@ -251,7 +238,7 @@ def baseline_create(results: Path, baseline_path: Path) -> None:
     Example:
       a11y-audit baseline create out/results.json --baseline a11y-baseline.json
     """
-    made = create(load_results(results))
+    made = create(load_results_dict(results))
     write_baseline(baseline_path, made)
     click.echo(f"Baseline: {baseline_path.resolve()} ({len(made.entries)} known issue(s))")
 
@@ -269,7 +256,7 @@ def baseline_update(results: Path, baseline_path: Path, accept_new: bool) -> Non
       a11y-audit baseline update out/results.json --baseline a11y-baseline.json --accept-new
     """
     old = load_baseline(baseline_path)
-    new = update(old, load_results(results), accept_new=accept_new)
+    new = update(old, load_results_dict(results), accept_new=accept_new)
     write_baseline(baseline_path, new)
     removed = len(set(old.entries) - set(new.entries))
     added = len(set(new.entries) - set(old.entries))

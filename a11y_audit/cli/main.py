@@ -133,10 +133,10 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
 
 def _print_outcome(outcome: api.AuditOutcome) -> None:
     summary = outcome.summary
-    outcomes = summary.get("by_outcome", {})
+    outcomes = summary.by_outcome
     click.echo(
-        f"Audited {summary['pages_audited']} page(s) ({summary['pages_failed']} failed, "
-        f"{summary['pages_skipped']} skipped): {outcomes.get('failed', 0)} failing issue(s), "
+        f"Audited {summary.pages_audited} page(s) ({summary.pages_failed} failed, "
+        f"{summary.pages_skipped} skipped): {outcomes.get('failed', 0)} failing issue(s), "
         f"{outcomes.get('cantTell', 0)} to review."
     )
     click.echo(f"Results: {outcome.results_path.resolve()}")
@@ -212,9 +212,7 @@ def scan(urls: tuple[str, ...], output: Path, config_path: Path | None, quiet: b
       a11y-audit scan https://shop.example.com/checkout/shipping
       a11y-audit scan https://shop.example.com/ https://shop.example.com/cart -o out
     """
-    config = _base_config(config_path, **flags).with_overrides(
-        start_urls=urls, sitemaps=(), max_pages=len(urls)
-    )
+    config = _base_config(config_path, **flags).for_pages(urls)
     _run(config, output, quiet=quiet, follow_links=False)
 
 

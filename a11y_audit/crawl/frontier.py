@@ -17,11 +17,11 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from a11y_audit.crawl.scope import CrawlScope
 from a11y_audit.crawl.urls import TrailingSlash, canonicalize, looks_non_html
+from a11y_audit.run_result import Skipped, SkippedExample
 
 MAX_URL_LENGTH = 2000
 MAX_PATH_SEGMENTS = 12
@@ -274,18 +274,18 @@ class Frontier:
                 for outcome, count in self._skip_counts.items()
             }
 
-    def skipped_summary(self) -> dict[str, Any]:
+    def skipped_summary(self) -> Skipped:
         """The skipped links as results.json stores them: counts by reason name, and examples
         whose reason is "NAME" or "NAME: detail" (e.g. "OUT_OF_SCOPE: off-origin")."""
         skipped = self.skipped
-        return {
-            "counts": {outcome.name: summary.count for outcome, summary in skipped.items()},
-            "examples": [
-                {"url": example.url, "reason": _reason(outcome, example), "source": example.source}
+        return Skipped(
+            counts={outcome.name: summary.count for outcome, summary in skipped.items()},
+            examples=tuple(
+                SkippedExample(example.url, _reason(outcome, example), example.source)
                 for outcome, summary in skipped.items()
                 for example in summary.examples
-            ],
-        }
+            ),
+        )
 
     def stats(self) -> FrontierStats:
         """Counts for a progress bar."""

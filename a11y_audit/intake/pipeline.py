@@ -36,7 +36,7 @@ from a11y_audit.intake.safety import Resolver, Verdict, origin_of, resolve, vet
 from a11y_audit.intake.understand import Understanding, understand
 from a11y_audit.model import Priority
 from a11y_audit.reports.output import write_atomic
-from a11y_audit.run_result import load_results
+from a11y_audit.run_result import load_results_dict
 from a11y_audit.tickets.settings import TicketSettings
 from a11y_audit.tickets.state import StateStore
 from a11y_audit.tickets.sync_results import open_tracker, state_path
@@ -160,7 +160,7 @@ def run_intake(
         journeys=plan.journeys,
     )
     outcome = auditor(audit_config, output, follow_links=False)
-    results = load_results(outcome.results_path)
+    results = load_results_dict(outcome.results_path)
     for url in plan.visit:
         say(f"Visited: {url}")
     for journey in plan.journeys.journeys:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from a11y_audit.judge.registry import Check
+from a11y_audit.model import Source
+from a11y_audit.run_result import RuleRun
 from a11y_audit.wcag import Criterion, criteria, criteria_from_axe_tags
 
 __all__ = ["FAILURES", "MANUAL", "NO_FAILURES", "REVIEW", "UNRECORDED", "RulesRun", "SCStatus", "conformance"]
@@ -51,12 +53,12 @@ class RulesRun:
         for check in checks:
             self._rules[("a11y-audit", check.meta.id)] = tuple(check.meta.wcag)
 
-    def to_json(self) -> list[dict[str, Any]]:
-        """`tool.rules_run`: [{id, source, wcag}], sorted by source then id."""
-        return [
-            {"id": rule_id, "source": source, "wcag": list(wcag)}
+    def rules(self) -> tuple[RuleRun, ...]:
+        """`tool.rules_run`: every rule with its criteria, sorted by source then id."""
+        return tuple(
+            RuleRun(rule_id, Source(source), tuple(wcag))
             for (source, rule_id), wcag in sorted(self._rules.items())
-        ]
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
-from a11y_audit.run_result import load_results
+from a11y_audit.run_result import load_results_dict
 from a11y_audit.tickets.content import PRIORITIES, Ticket, build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.github import GitHubTracker
@@ -62,7 +62,7 @@ def open_tracker(settings: TicketSettings, env: Mapping[str, str]) -> Tracker:
 def sync_results(
     results_path: Path, settings: TicketSettings, options: SyncOptions, env: Mapping[str, str]
 ) -> SyncReport:
-    results = load_results(results_path)
+    results = load_results_dict(results_path)
     if options.close_fixed and results["tool"].get("interrupted"):
         raise UsageError(
             f"{results_path} is from an interrupted run: --close-fixed would close tickets of pages "

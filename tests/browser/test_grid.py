@@ -236,7 +236,7 @@ def test_audit_through_grid_runs_two_sessions_and_audits_cross_origin_frames(
         outcome = api.audit(config, tmp_path)
     results = load_results(tmp_path)
     summary = outcome.summary
-    assert (summary["pages_audited"], summary["pages_failed"]) == (6, 0), (
+    assert (summary.pages_audited, summary.pages_failed) == (6, 0), (
         [(page["url"], page["error"]) for page in results["pages"]],
         grid.log_tail(),
     )
@@ -289,7 +289,7 @@ def test_audit_through_grid_without_devtools_uses_the_fallbacks(
         )
         outcome = api.audit(config, tmp_path)
     results = load_results(tmp_path)
-    assert (outcome.summary["pages_audited"], outcome.summary["pages_failed"]) == (6, 0), [
+    assert (outcome.summary.pages_audited, outcome.summary.pages_failed) == (6, 0), [
         (page["url"], page["error"]) for page in results["pages"]
     ]
     _assert_known_violations(results, site)

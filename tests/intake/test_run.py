@@ -19,6 +19,7 @@ from a11y_audit.intake.message import parse_message
 from a11y_audit.intake.pipeline import IntakeOutcome, run_intake
 from a11y_audit.intake.settings import IntakeSettings
 from a11y_audit.judge.priority import DEFAULT_FLOWS
+from a11y_audit.run_result import load_results
 from a11y_audit.tickets.content import build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.settings import TicketSettings
@@ -68,7 +69,7 @@ class FakeAudit:
         self.configs.append(config)
         output.mkdir(parents=True, exist_ok=True)
         path = write_results(output, results(*self.issues))
-        return AuditOutcome(path, output / "report.html", {})
+        return AuditOutcome(load_results(path), path, output / "report.html")
 
 
 def _intake(

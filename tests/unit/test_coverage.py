@@ -61,7 +61,7 @@ def test_rules_run_takes_criteria_from_tags_and_keeps_them_over_bare_ids() -> No
     run = RulesRun()
     run.add_axe({"passes": ["image-alt"], "inapplicable": [{"id": "bypass", "tags": ["wcag2a", "wcag241"]}]})
     run.add_axe({"violations": [{"id": "image-alt", "tags": ["wcag2a", "wcag111"]}], "passes": ["image-alt"]})
-    assert run.to_json() == [
+    assert [rule.to_json() for rule in run.rules()] == [
         {"id": "bypass", "source": "axe", "wcag": ["2.4.1"]},
         {"id": "image-alt", "source": "axe", "wcag": ["1.1.1"]},
     ]
@@ -98,7 +98,7 @@ def test_html_report_shows_the_table_with_understanding_links(tmp_path: Path) ->
 def test_judging_the_artifacts_records_the_axe_rules_that_ran(tmp_path: Path) -> None:
     run = RulesRun()
     issues_for_run(make_store(tmp_path), PriorityPolicy(), date(2026, 11, 25), rules_run=run)
-    ran = {rule["id"]: rule["wcag"] for rule in run.to_json()}
+    ran = {rule["id"]: rule["wcag"] for rule in [rule.to_json() for rule in run.rules()]}
     assert set(ran) == {rule["id"] for rule in SAMPLE["violations"] + SAMPLE["incomplete"]}
     assert ran["image-alt"] == ["1.1.1"]
 
@@ -111,5 +111,9 @@ def test_our_checks_count_as_run_only_when_a_page_dom_was_judged(tmp_path: Path)
     store.save_page(PageRecord(url="http://shop.test/", status=200), axe=SAMPLE)
     issues_for_run(store, PriorityPolicy(), date(2026, 11, 25), checks, without_dom)
     ours = {check.meta.id for check in checks}
-    assert ours <= {rule["id"] for rule in with_dom.to_json() if rule["source"] == "a11y-audit"}
-    assert not [rule for rule in without_dom.to_json() if rule["source"] == "a11y-audit"]
+    assert ours <= {
+        rule["id"] for rule in [rule.to_json() for rule in with_dom.rules()] if rule["source"] == "a11y-audit"
+    }
+    assert not [
+        rule for rule in [rule.to_json() for rule in without_dom.rules()] if rule["source"] == "a11y-audit"
+    ]

@@ -328,7 +328,7 @@ class TestWorkerProtocol:
         frontier.add("https://off.example/", 1, source=f"{SHOP}/")
         frontier.add(f"{SHOP}/deep", 2, source=f"{SHOP}/a")
         frontier.add(f"{SHOP}/doc.pdf", 1)
-        assert frontier.skipped_summary() == {
+        assert frontier.skipped_summary().to_json() == {
             "counts": {"OUT_OF_SCOPE": 1, "TOO_DEEP": 1, "NON_HTML": 1},
             "examples": [
                 {"url": "https://off.example/", "reason": "OUT_OF_SCOPE: off-origin", "source": f"{SHOP}/"},

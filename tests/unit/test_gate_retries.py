@@ -74,3 +74,17 @@ def test_a_state_of_an_unknown_journey_reruns_them_all() -> None:
     """The config changed since the run (a journey renamed): better every journey than none."""
     retry = retry_config_for(config(), [issue(f"{STORE}/cart#journey=basket&state=bag")])
     assert names(retry) == ["checkout", "sign-in", "size-guide"]
+
+
+def test_for_pages_narrows_to_exactly_these_pages() -> None:
+    narrowed = config().for_pages(["http://shop.test/a", "http://shop.test/b"])
+    assert narrowed.start_urls == ("http://shop.test/a", "http://shop.test/b")
+    assert (narrowed.sitemaps, narrowed.max_pages, narrowed.workers) == ((), 2, 2)
+    assert names(narrowed) == ["checkout", "sign-in", "size-guide"]  # journeys as configured
+
+
+def test_for_pages_keeps_the_named_journeys_and_the_one_that_signs_in_unless_told_not_to() -> None:
+    signed = config(crawl_as="sign-in").for_pages([f"{STORE}/account"], journeys={"checkout"})
+    assert names(signed) == ["checkout", "sign-in"] and signed.journeys.crawl_as == "sign-in"
+    signed_out = config(crawl_as="sign-in").for_pages([f"{STORE}/"], journeys={"checkout"}, sign_in=False)
+    assert names(signed_out) == ["checkout"] and signed_out.journeys.crawl_as is None

@@ -28,7 +28,7 @@ def saved_results(tmp_path: Path) -> dict[str, Any]:
     store = make_store(tmp_path)
     path = store.root / "results.json"
     write_sample_results(store, path)
-    results = load_results(path)
+    results = load_results(path).to_json()
     hostile = json.loads(json.dumps(results["issues"][0]))
     hostile.update(fingerprint="f" * 16, title=HOSTILE, reasons=[HOSTILE])
     hostile["instances"] = [

@@ -16,7 +16,7 @@ from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.model import Issue, PageRecord
 from a11y_audit.reports.html import write_html_report
-from a11y_audit.run_result import SCHEMA_VERSION, write_results
+from a11y_audit.run_result import SCHEMA_VERSION, RunInfo, Skipped, write_results
 
 SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "axe_sample.json").read_text("utf-8"))
 SCHEMA = json.loads((Path(__file__).parents[2] / "a11y_audit" / "schema" / "results.schema.json").read_text())
@@ -59,11 +59,11 @@ def write_sample_results(store: ArtifactStore, path: Path) -> dict[str, Any]:
     """results.json for the store's pages, judged as a run would; returns the summary."""
     return write_results(
         path,
-        tool=TOOL,
+        tool=RunInfo.from_json(TOOL),
         pages=store.iter_pages(),
         issues=issues_of(store),
-        skipped={"counts": {}, "examples": []},
-    )
+        skipped=Skipped(),
+    ).summary.to_json()
 
 
 def test_store_round_trips_pages_and_artifacts(tmp_path: Path) -> None:
