@@ -21,6 +21,7 @@ from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
 from a11y_audit.browser.journey_runner import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
+from a11y_audit.check import SiteCheck
 from a11y_audit.config import Config
 from a11y_audit.crawl.frontier import AddOutcome, Frontier
 from a11y_audit.crawl.http_fetch import fetch
@@ -32,8 +33,9 @@ from a11y_audit.crawl.sitemap import iter_sitemap_urls
 from a11y_audit.crawl.storage_state import StorageState, load_storage_state, save_storage_state
 from a11y_audit.crawl.urls import TrailingSlash, origin, parse_start_url
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.gate.baseline import load_baseline
-from a11y_audit.gate.decision import GatePolicy, as_trend, decide
+from a11y_audit.gate.baseline import Baseline, load_baseline
+from a11y_audit.gate.decision import GatePolicy, GateResult, as_trend, decide
+from a11y_audit.gate.retries import gate_with_retries
 from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.registry import Check, configured_checks
@@ -46,9 +48,9 @@ from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.output import write_atomic
 from a11y_audit.reports.sarif import render_sarif
 from a11y_audit.reports.trend import compare
-from a11y_audit.run_result import RunInfo, RunResult, RunSummary, Skipped, load_results_dict, write_results
+from a11y_audit.run_result import RunInfo, RunResult, RunSummary, Skipped, load_results, write_results
 
-__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "report", "run_journeys"]
+__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "gate", "report", "run_journeys"]
 
 USER_AGENT = f"a11y-audit/{__version__}"
 # `report --format` -> the default file name, written next to the results file.
@@ -257,6 +259,27 @@ def run_journeys(
     return _finish(store, tool, config, checks, Skipped(), interrupted=False), outcomes
 
 
+def gate(
+    outcome: AuditOutcome, baseline: Baseline, config: Config, *, say: Callable[[str], None] = print
+) -> GateResult:
+    """The CI gate on a finished audit: its verdict, with the pages of new blocking issues
+    audited again (`[gate] retries`) into `retries/N` beside the results."""
+    site_rules = {check.meta.id for check in _checks(config) if isinstance(check, SiteCheck)}
+    return gate_with_retries(
+        outcome.result,
+        baseline,
+        config,
+        audit=_audit_pages,
+        retries_folder=outcome.results_path.parent / "retries",
+        site_rules=site_rules,
+        say=say,
+    )
+
+
+def _audit_pages(config: Config, output: Path) -> RunResult:
+    return audit(config, output, follow_links=False).result
+
+
 def _warnings(on_warning: Callable[[str], None] | None) -> tuple[list[str], Callable[[str], None]]:
     """The run's warnings (recorded in results.json) and the function that adds one and tells
     on_warning at once, so the user sees it while the audit runs."""
@@ -364,14 +387,15 @@ def report(
         raise UsageError(f"--compare needs --format html or md, not {fmt}")
     if baseline is not None and (fmt not in ("md", "junit", "sarif") or previous is not None):
         raise UsageError("--baseline needs --format md, junit or sarif, and no --compare")
-    results = load_results_dict(results_path)
-    trend = compare(load_results_dict(previous), results) if previous is not None else None
+    run = load_results(results_path)
+    results = run.to_json()
+    trend = compare(load_results(previous), run) if previous is not None else None
     states: dict[str, str] | None = None
     if baseline is not None:
         accepted = load_baseline(baseline)
-        decision = decide(results, accepted, GatePolicy(), date.today())
+        decision = decide(run, accepted, GatePolicy(), date.today())
         states = decision.baseline_states
-        trend = as_trend(decision, accepted, results)
+        trend = as_trend(decision, accepted, run)
     output = output or results_path.with_name(REPORT_FILES[fmt])
     if fmt == "html":
         text = render_html(results, trend, run_folder=results_path.parent, report_path=output)

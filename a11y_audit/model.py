@@ -20,6 +20,8 @@ __all__ = [
     "RuleMeta",
     "Source",
     "Triage",
+    "journey_of",
+    "state_url",
 ]
 
 
@@ -305,6 +307,23 @@ class Issue:
             templates=tuple(data.get("templates", ())),
             triage=triage,
         )
+
+
+def state_url(page_url: str, journey: str, label: str) -> str:
+    """The results URL of a journey state: the page's address plus a fragment naming the state.
+
+    A state is not its URL (an open dialog, a filled bag), so the fragment keeps it apart from
+    the crawled page at the same address: its own artifacts folder, its own row everywhere.
+    """
+    return f"{page_url.split('#', 1)[0]}#journey={journey}&state={label}"
+
+
+def journey_of(url: str) -> str | None:
+    """The journey a results URL is a state of (see state_url), or None for a crawled page."""
+    _, _, fragment = url.partition("#")
+    if not fragment.startswith("journey="):
+        return None
+    return fragment[len("journey=") :].rsplit("&state=", 1)[0] or None
 
 
 def fingerprint(*parts: str) -> str:

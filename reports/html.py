@@ -33,7 +33,7 @@ from a11y_audit.judge.coverage import conformance
 from a11y_audit.judge.page_templates import template_for
 from a11y_audit.reports.crops import Crop, element_crops, target_key
 from a11y_audit.reports.output import write_atomic
-from a11y_audit.reports.trend import PRIORITIES, Trend
+from a11y_audit.reports.trend import PRIORITIES, Trend, TrendRow
 from a11y_audit.wcag import criterion
 
 __all__ = ["ELEMENTS_MAX", "ELEMENTS_SHOWN", "PAGES_SHOWN", "render_html", "write_html_report"]
@@ -86,8 +86,20 @@ def render_html(
     return (
         _environment()
         .get_template("report.html.j2")
-        .render(**context, trend=trend, script=script, script_hash=_sha256(script))
+        .render(
+            **context,
+            trend=trend,
+            trend_tables=_trend_tables(trend),
+            script=script,
+            script_hash=_sha256(script),
+        )
     )
+
+
+def _trend_tables(trend: Trend | None) -> list[tuple[str, list[TrendRow]]]:
+    if trend is None:
+        return []
+    return [("New issues", [TrendRow.of(issue) for issue in trend.new]), ("Fixed issues", trend.fixed)]
 
 
 def _add_screenshots(context: dict[str, Any], run_folder: Path, report_folder: Path) -> None:

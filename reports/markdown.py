@@ -54,7 +54,10 @@ def render_markdown(results: dict[str, Any], trend: Trend | None = None, report_
     tables = (
         [("Top issues", issues)]
         if trend is None
-        else [("New issues", trend.new), ("Still open", trend.still_open)]
+        else [
+            ("New issues", [i.to_json() for i in trend.new]),
+            ("Still open", [i.to_json() for i in trend.still_open]),
+        ]
     )
     footer = "\nAutomated checks find only part of the barriers; issues to review need a person to decide."
     if report_name:

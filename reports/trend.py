@@ -1,4 +1,4 @@
-"""Compare two results files by issue fingerprint: what is new, fixed and still open.
+"""Compare two runs by issue fingerprint: what is new, fixed and still open.
 
 Fingerprints are stable across runs for the same root cause (a11y_audit.judge.grouping), so an
 issue present in both runs is the same issue even if its element count or priority moved.
@@ -6,42 +6,64 @@ issue present in both runs is the same issue even if its element count or priori
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-__all__ = ["PRIORITIES", "Trend", "compare"]
+from a11y_audit.model import Issue
+from a11y_audit.run_result import RunResult
+
+__all__ = ["PRIORITIES", "Trend", "TrendRow", "compare", "count_by_priority"]
 
 PRIORITIES = ("P1", "P2", "P3", "P4")
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    """One issue as a trend table lists it: a fixed one is gone, from the earlier run or the
+    baseline (whose entries record no page count, hence `pages` None)."""
+
+    fingerprint: str
+    priority: str
+    title: str
+    rule: str
+    pages: int | None = None
+
+    @classmethod
+    def of(cls, issue: Issue) -> TrendRow:
+        return cls(
+            issue.fingerprint, issue.triage.priority.value, issue.rule.title, issue.rule.id, issue.pages
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Trend:
     """The issues of the current run split against a previous run, with priority counts."""
 
-    new: list[dict[str, Any]]
-    fixed: list[dict[str, Any]]
-    still_open: list[dict[str, Any]]
+    new: list[Issue]
+    fixed: list[TrendRow]
+    still_open: list[Issue]
     then: dict[str, int]
     now: dict[str, int]
     previous_started: str
 
 
-def compare(previous: dict[str, Any], current: dict[str, Any]) -> Trend:
+def compare(previous: RunResult, current: RunResult) -> Trend:
     """Split issues by fingerprint; `fixed` are the previous run's issues now gone."""
-    before = {issue["fingerprint"] for issue in previous["issues"]}
-    after = {issue["fingerprint"] for issue in current["issues"]}
+    before = {issue.fingerprint for issue in previous.issues}
+    after = {issue.fingerprint for issue in current.issues}
     return Trend(
-        new=[issue for issue in current["issues"] if issue["fingerprint"] not in before],
-        fixed=[issue for issue in previous["issues"] if issue["fingerprint"] not in after],
-        still_open=[issue for issue in current["issues"] if issue["fingerprint"] in before],
-        then=_by_priority(previous),
-        now=_by_priority(current),
-        previous_started=str(previous["tool"].get("started", "")),
+        new=[issue for issue in current.issues if issue.fingerprint not in before],
+        fixed=[TrendRow.of(issue) for issue in previous.issues if issue.fingerprint not in after],
+        still_open=[issue for issue in current.issues if issue.fingerprint in before],
+        then=count_by_priority(issue.triage.priority.value for issue in previous.issues),
+        now=count_by_priority(issue.triage.priority.value for issue in current.issues),
+        previous_started=previous.tool.started,
     )
 
 
-def _by_priority(results: dict[str, Any]) -> dict[str, int]:
+def count_by_priority(priorities: Iterable[str]) -> dict[str, int]:
+    """Issues per priority, every priority present (a 0 is news in a "then and now" table)."""
     counts = dict.fromkeys(PRIORITIES, 0)
-    for issue in results["issues"]:
-        counts[issue["priority"]] = counts.get(issue["priority"], 0) + 1
+    for priority in priorities:
+        counts[priority] = counts.get(priority, 0) + 1
     return counts

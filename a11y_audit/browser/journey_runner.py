@@ -56,11 +56,10 @@ from a11y_audit.crawl.journey_spec import (
     JourneySettings,
     Step,
     scrub,
-    state_url,
 )
 from a11y_audit.crawl.storage_state import Cookie, OriginStorage, StorageState
 from a11y_audit.errors import ToolError
-from a11y_audit.model import PageRecord
+from a11y_audit.model import PageRecord, state_url
 
 __all__ = ["JourneyBatch", "JourneyOutcome", "JourneyRunner", "StepListener"]
 

@@ -128,7 +128,7 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
         )
         sys.exit(EXIT_INTERRUPTED)
     if gate_input is not None:
-        gate_commands.run_gate(config, output, outcome.results_path, gate_input)
+        gate_commands.run_gate(config, outcome, gate_input)
 
 
 def _print_outcome(outcome: api.AuditOutcome) -> None:

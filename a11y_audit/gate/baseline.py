@@ -28,6 +28,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from a11y_audit.errors import ToolError, UsageError
+from a11y_audit.model import Issue
+from a11y_audit.run_result import RunResult
 
 __all__ = [
     "FORMAT",
@@ -135,13 +137,13 @@ class Baseline:
         }
         object.__setattr__(self, "_by_defect", by_defect)
 
-    def counterpart(self, issue: dict[str, Any]) -> Entry | None:
+    def counterpart(self, issue: Issue) -> Entry | None:
         """The entry of the same defect with another outcome, when the issue has no entry of
         its own: the known defect, judged failed where it was needs review, or the reverse."""
-        key = issue.get("defect_key")
-        if key is None or issue["fingerprint"] in self.entries:
+        key = issue.defect_key
+        if key is None or issue.fingerprint in self.entries:
             return None
-        others = (self._by_defect.get((key, outcome)) for outcome in _OUTCOMES if outcome != issue["outcome"])
+        others = (self._by_defect.get((key, outcome)) for outcome in _OUTCOMES if outcome != issue.outcome)
         return next((entry for entry in others if entry is not None), None)
 
     def to_json(self) -> dict[str, Any]:
@@ -151,20 +153,20 @@ class Baseline:
         return {"format": FORMAT, "run": self.run.to_json(), "issues": [entry.to_json() for entry in ordered]}
 
 
-def create(results: dict[str, Any]) -> Baseline:
+def create(run: RunResult) -> Baseline:
     """A baseline that accepts every issue of this run."""
-    return Baseline(_run_of(results), {issue["fingerprint"]: _entry(issue) for issue in results["issues"]})
+    return Baseline(_run_of(run), {issue.fingerprint: _entry(issue) for issue in run.issues})
 
 
-def update(old: Baseline, results: dict[str, Any], *, accept_new: bool = False) -> Baseline:
+def update(old: Baseline, run: RunResult, *, accept_new: bool = False) -> Baseline:
     """Ratchet: drop entries whose issue is gone (fixed), refresh the kept ones from this run and
     keep what people wrote on them. A known defect whose outcome changed replaces its old entry.
     New issues join only with accept_new: adding them is a decision to accept regressions, so
     it must be asked for."""
     entries: dict[str, Entry] = {}
-    for issue in results["issues"]:
+    for issue in run.issues:
         fresh = _entry(issue)
-        known = old.entries.get(issue["fingerprint"])
+        known = old.entries.get(issue.fingerprint)
         if known is not None:
             fresh = replace(fresh, **{name: getattr(known, name) for name in _ANNOTATIONS})
         elif (changed := old.counterpart(issue)) is not None:
@@ -173,38 +175,34 @@ def update(old: Baseline, results: dict[str, Any], *, accept_new: bool = False) 
         elif not accept_new:
             continue
         entries[fresh.fingerprint] = fresh
-    return Baseline(_run_of(results), entries)
+    return Baseline(_run_of(run), entries)
 
 
-def _run_of(results: dict[str, Any]) -> BaselineRun:
-    tool = results["tool"]
+def _run_of(run: RunResult) -> BaselineRun:
     return BaselineRun(
-        started=str(tool.get("started", "")),
-        axe_core_version=str(tool.get("axe_core_version", "")),
-        pages_audited=int(results["summary"].get("pages_audited", 0)),
-        rules_run={
-            rule_key(rule["source"], rule["id"]): tuple(rule.get("wcag", ()))
-            for rule in tool.get("rules_run", [])
-        },
+        started=run.tool.started,
+        axe_core_version=run.tool.axe_core_version,
+        pages_audited=run.summary.pages_audited,
+        rules_run={rule_key(rule.source, rule.id): rule.wcag for rule in run.tool.rules_run or ()},
     )
 
 
-def _entry(issue: dict[str, Any]) -> Entry:
-    first = issue["instances"][0]
-    parts = urlsplit(first["page_url"])
+def _entry(issue: Issue) -> Entry:
+    first = issue.instances[0]
+    parts = urlsplit(first.page_url)
     return Entry(
-        fingerprint=issue["fingerprint"],
-        rule=issue["rule"],
-        source=issue["source"],
-        outcome=issue["outcome"],
-        wcag=tuple(issue["wcag"]),
-        priority=issue["priority"],
-        title=str(issue.get("title") or issue["rule"]),
-        templates=tuple(issue.get("templates", ())),
+        fingerprint=issue.fingerprint,
+        rule=issue.rule.id,
+        source=issue.rule.source.value,
+        outcome=issue.outcome.value,
+        wcag=issue.rule.wcag,
+        priority=issue.triage.priority.value,
+        title=issue.rule.title or issue.rule.id,
+        templates=issue.templates,
         # The path, not the URL: origins and ports differ between CI runs and would churn the diff.
         example_page=parts.path + (f"?{parts.query}" if parts.query else ""),
-        example_selector=first["selector"],
-        defect_key=issue.get("defect_key"),
+        example_selector=first.selector,
+        defect_key=issue.defect_key,
     )
 
 

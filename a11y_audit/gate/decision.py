@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from a11y_audit.gate.baseline import Baseline, Entry, rule_key
-from a11y_audit.model import Priority
-from a11y_audit.reports.trend import PRIORITIES, Trend
+from a11y_audit.model import Issue, Outcome, Priority
+from a11y_audit.reports.trend import Trend, TrendRow, count_by_priority
+from a11y_audit.run_result import RunResult
 
 __all__ = ["GatePolicy", "GateResult", "as_trend", "decide", "github_annotations", "summary_lines"]
 
@@ -49,18 +49,18 @@ class GatePolicy:
 class GateResult:
     """Every issue of the run in exactly one list (plus the baseline's fixed entries)."""
 
-    blocking: list[dict[str, Any]]
+    blocking: list[Issue]
     """New, failed, WCAG, at or above fail_on: these fail the gate."""
-    new: list[dict[str, Any]]
+    new: list[Issue]
     """New but not blocking: below the threshold, needs review, or best practice."""
-    rule_changed: list[dict[str, Any]]
-    known: list[dict[str, Any]]
+    rule_changed: list[Issue]
+    known: list[Issue]
     fixed: list[Entry]
-    outcome_changed: list[dict[str, Any]] = field(default_factory=list)
+    outcome_changed: list[Issue] = field(default_factory=list)
     """Known defects now judged with the other outcome (their old entries are not fixed)."""
     expired: frozenset[str] = frozenset()
     """Fingerprints of accepted debt past its date (they sit in blocking or new)."""
-    flaky: list[dict[str, Any]] = field(default_factory=list)
+    flaky: list[Issue] = field(default_factory=list)
     """Were blocking, but did not reproduce when their pages were audited again."""
     page_problem: str | None = None
     fail_on: Priority = Priority.P2
@@ -75,8 +75,8 @@ class GateResult:
     def baseline_states(self) -> dict[str, str]:
         """SARIF's baselineState of each issue the baseline knows (the rest are `new`); its keys
         are the issues reports show as accepted rather than as failures."""
-        states = {issue["fingerprint"]: "unchanged" for issue in self.known}
-        states.update((issue["fingerprint"], "updated") for issue in self.outcome_changed)
+        states = {issue.fingerprint: "unchanged" for issue in self.known}
+        states.update((issue.fingerprint, "updated") for issue in self.outcome_changed)
         return states
 
     def with_flaky(self, fingerprints: Iterable[str]) -> GateResult:
@@ -84,23 +84,23 @@ class GateResult:
         gone = set(fingerprints)
         return replace(
             self,
-            blocking=[issue for issue in self.blocking if issue["fingerprint"] not in gone],
-            flaky=[*self.flaky, *(issue for issue in self.blocking if issue["fingerprint"] in gone)],
+            blocking=[issue for issue in self.blocking if issue.fingerprint not in gone],
+            flaky=[*self.flaky, *(issue for issue in self.blocking if issue.fingerprint in gone)],
         )
 
 
-def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, today: date) -> GateResult:
+def decide(run: RunResult, baseline: Baseline, policy: GatePolicy, today: date) -> GateResult:
     """Split the run's issues against the baseline and check the run covered enough pages."""
-    blocking: list[dict[str, Any]] = []
-    new: list[dict[str, Any]] = []
-    rule_changed: list[dict[str, Any]] = []
-    known: list[dict[str, Any]] = []
-    outcome_changed: list[dict[str, Any]] = []
+    blocking: list[Issue] = []
+    new: list[Issue] = []
+    rule_changed: list[Issue] = []
+    known: list[Issue] = []
+    outcome_changed: list[Issue] = []
     changed_entries: set[str] = set()
     expired: set[str] = set()
-    current_rules = {rule_key(rule["source"], rule["id"]): tuple(rule["wcag"]) for rule in _rules(results)}
-    for issue in results["issues"]:
-        entry = baseline.entries.get(issue["fingerprint"])
+    current_rules = {rule_key(rule.source, rule.id): rule.wcag for rule in run.tool.rules_run or ()}
+    for issue in run.issues:
+        entry = baseline.entries.get(issue.fingerprint)
         if entry is not None and not entry.expired(today):
             known.append(issue)
             continue
@@ -108,7 +108,7 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
         if counterpart is not None:
             changed_entries.add(counterpart.fingerprint)
         if entry is not None or (counterpart is not None and counterpart.expired(today)):
-            expired.add(issue["fingerprint"])
+            expired.add(issue.fingerprint)
         elif counterpart is not None and not _triage_overruled(counterpart, issue):
             outcome_changed.append(issue)
             continue
@@ -116,7 +116,7 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
             rule_changed.append(issue)
             continue
         (blocking if _blocks(issue, policy.fail_on) else new).append(issue)
-    present = {issue["fingerprint"] for issue in results["issues"]} | changed_entries
+    present = {issue.fingerprint for issue in run.issues} | changed_entries
     fixed = [entry for fingerprint, entry in sorted(baseline.entries.items()) if fingerprint not in present]
     return GateResult(
         blocking=blocking,
@@ -126,30 +126,25 @@ def decide(results: dict[str, Any], baseline: Baseline, policy: GatePolicy, toda
         fixed=fixed,
         outcome_changed=outcome_changed,
         expired=frozenset(expired),
-        page_problem=_page_problem(results, baseline, policy),
+        page_problem=_page_problem(run, baseline, policy),
         fail_on=policy.fail_on,
     )
 
 
-def _rules(results: dict[str, Any]) -> list[dict[str, Any]]:
-    rules: list[dict[str, Any]] = results["tool"].get("rules_run", [])
-    return rules
-
-
-def _blocks(issue: dict[str, Any], fail_on: Priority) -> bool:
+def _blocks(issue: Issue, fail_on: Priority) -> bool:
     return (
-        issue["outcome"] == "failed"
-        and bool(issue["wcag"])
-        and Priority(issue["priority"]).rank <= fail_on.rank
+        issue.outcome is Outcome.FAILED
+        and bool(issue.rule.wcag)
+        and issue.triage.priority.rank <= fail_on.rank
     )
 
 
-def _triage_overruled(entry: Entry, issue: dict[str, Any]) -> bool:
+def _triage_overruled(entry: Entry, issue: Issue) -> bool:
     """A triage judged the needs-review finding; a certain failure is beyond what it covered."""
-    return entry.triage is not None and issue["outcome"] == "failed"
+    return entry.triage is not None and issue.outcome is Outcome.FAILED
 
 
-def _rule_changed(issue: dict[str, Any], baseline: Baseline, current: dict[str, tuple[str, ...]]) -> bool:
+def _rule_changed(issue: Issue, baseline: Baseline, current: dict[str, tuple[str, ...]]) -> bool:
     """The baseline's run did not have this rule, or the rule now maps to other criteria.
 
     Without a record of the baseline's rules (results before 1.2.0) nothing can be told apart,
@@ -158,14 +153,14 @@ def _rule_changed(issue: dict[str, Any], baseline: Baseline, current: dict[str, 
     before = baseline.run.rules_run
     if not before:
         return False
-    key = rule_key(issue["source"], issue["rule"])
+    key = rule_key(issue.rule.source, issue.rule.id)
     if key not in before:
         return True
     return key in current and set(current[key]) != set(before[key])
 
 
-def _page_problem(results: dict[str, Any], baseline: Baseline, policy: GatePolicy) -> str | None:
-    audited = int(results["summary"].get("pages_audited", 0))
+def _page_problem(run: RunResult, baseline: Baseline, policy: GatePolicy) -> str | None:
+    audited = run.summary.pages_audited
     if audited < policy.min_pages:
         return (
             f"only {audited} page(s) audited, fewer than the minimum of {policy.min_pages}: check that the "
@@ -180,20 +175,16 @@ def _page_problem(results: dict[str, Any], baseline: Baseline, policy: GatePolic
     return None
 
 
-def as_trend(result: GateResult, baseline: Baseline, results: dict[str, Any]) -> Trend:
+def as_trend(result: GateResult, baseline: Baseline, run: RunResult) -> Trend:
     """The gate's split in the shape the Markdown summary shows: new, fixed, still open."""
-    then = dict.fromkeys(PRIORITIES, 0)
-    for entry in baseline.entries.values():
-        then[entry.priority] = then.get(entry.priority, 0) + 1
-    now = dict.fromkeys(PRIORITIES, 0)
-    for issue in results["issues"]:
-        now[issue["priority"]] = now.get(issue["priority"], 0) + 1
     return Trend(
         new=[*result.blocking, *result.new, *result.rule_changed, *result.flaky],
-        fixed=[entry.to_json() for entry in result.fixed],
+        fixed=[
+            TrendRow(entry.fingerprint, entry.priority, entry.title, entry.rule) for entry in result.fixed
+        ],
         still_open=[*result.known, *result.outcome_changed],
-        then=then,
-        now=now,
+        then=count_by_priority(entry.priority for entry in baseline.entries.values()),
+        now=count_by_priority(issue.triage.priority.value for issue in run.issues),
         previous_started=f"the baseline ({baseline.run.started})",
     )
 
@@ -207,7 +198,7 @@ def summary_lines(result: GateResult, baseline_name: str) -> list[str]:
         f"{len(result.outcome_changed)} outcome changed, {len(result.known)} known, "
         f"{len(result.fixed)} fixed."
     ]
-    sections: list[tuple[str, list[dict[str, Any]]]] = [
+    sections: list[tuple[str, list[Issue]]] = [
         ("NEW", result.blocking),
         ("new (not blocking)", result.new),
         ("rule changed (not a regression; update the baseline)", result.rule_changed),
@@ -216,7 +207,7 @@ def summary_lines(result: GateResult, baseline_name: str) -> list[str]:
     ]
     for heading, issues in sections:
         for issue in issues:
-            suffix = " (accepted debt expired)" if issue["fingerprint"] in result.expired else ""
+            suffix = " (accepted debt expired)" if issue.fingerprint in result.expired else ""
             lines.append(f"  {heading}: {_describe(issue)}{suffix}")
     lines += [
         f"  fixed: {entry.priority} {entry.rule} ({entry.fingerprint}) on {entry.example_page}; "
@@ -226,12 +217,12 @@ def summary_lines(result: GateResult, baseline_name: str) -> list[str]:
     return lines
 
 
-def _describe(issue: dict[str, Any]) -> str:
-    first = issue["instances"][0]
-    wcag = ", ".join(issue["wcag"]) or "best practice"
+def _describe(issue: Issue) -> str:
+    first = issue.instances[0]
+    wcag = ", ".join(issue.rule.wcag) or "best practice"
     return (
-        f"{issue['priority']} {issue['rule']} ({wcag}; {issue['outcome']}; {issue['fingerprint']}) "
-        f"{_one_line(str(issue.get('title') or ''))} at {first['page_url']} {_one_line(first['selector'])}"
+        f"{issue.triage.priority} {issue.rule.id} ({wcag}; {issue.outcome}; {issue.fingerprint}) "
+        f"{_one_line(issue.rule.title)} at {first.page_url} {_one_line(first.selector)}"
     )
 
 
@@ -257,7 +248,7 @@ def github_annotations(result: GateResult, file: str) -> list[str]:
         for i in result.rule_changed
     ]
     lines += [
-        _annotation("notice", file, f"Known accessibility issue now {i['outcome']} {_short(i)}", _describe(i))
+        _annotation("notice", file, f"Known accessibility issue now {i.outcome} {_short(i)}", _describe(i))
         for i in result.outcome_changed
     ]
     if result.page_problem:
@@ -265,8 +256,8 @@ def github_annotations(result: GateResult, file: str) -> list[str]:
     return lines
 
 
-def _short(issue: dict[str, Any]) -> str:
-    return f"{issue['priority']} {issue['rule']}"
+def _short(issue: Issue) -> str:
+    return f"{issue.triage.priority} {issue.rule.id}"
 
 
 def _annotation(level: str, file: str, title: str, message: str) -> str:

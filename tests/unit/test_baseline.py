@@ -12,6 +12,7 @@ import pytest
 
 from a11y_audit.errors import UsageError
 from a11y_audit.gate.baseline import create, load_baseline, update, write_baseline
+from a11y_audit.run_result import RunResult
 
 
 def issue(fingerprint: str, rule: str = "image-alt", **fields: Any) -> dict[str, Any]:
@@ -42,6 +43,18 @@ def issue(fingerprint: str, rule: str = "image-alt", **fields: Any) -> dict[str,
 
 
 def run(
+    *issues: dict[str, Any], pages: int = 10, axe: str = "4.10.0", rules: tuple[str, ...] = ()
+) -> RunResult:
+    """A run with these issues; rules_run lists each issue's rule plus `rules`."""
+    return as_run(run_json(*issues, pages=pages, axe=axe, rules=rules))
+
+
+def as_run(data: dict[str, Any]) -> RunResult:
+    """A results.json dict, as little of it as the gate and baseline read, as a RunResult."""
+    return RunResult.from_json({"schema_version": "1.4.0", "skipped": {}, **data})
+
+
+def run_json(
     *issues: dict[str, Any], pages: int = 10, axe: str = "4.10.0", rules: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     """results.json with these issues; rules_run lists each issue's rule plus `rules`."""

@@ -18,6 +18,7 @@ from a11y_audit.gate.decision import GatePolicy, as_trend, decide
 from a11y_audit.reports.junit import render_junit
 from a11y_audit.reports.markdown import render_markdown
 from a11y_audit.reports.sarif import render_sarif
+from a11y_audit.run_result import RunResult, load_results
 from tests.unit.test_reporters import saved_results
 
 # The official OASIS schema (errata01), kept as a test fixture: see fixtures/SARIF-SCHEMA.md.
@@ -106,9 +107,10 @@ def test_the_pr_summary_against_a_baseline_stays_under_githubs_limit(tmp_path: P
         {**template, "fingerprint": f"{n:016x}", "title": "x" * 500, "instances": template["instances"] * 50}
         for n in range(20_000)
     ]
-    baseline = create({**results, "issues": results["issues"][:10_000]})
-    decision = decide(results, baseline, GatePolicy(), date(2026, 11, 25))
-    text = render_markdown(results, as_trend(decision, baseline, results))
+    run = RunResult.from_json(results)
+    baseline = create(RunResult.from_json({**results, "issues": results["issues"][:10_000]}))
+    decision = decide(run, baseline, GatePolicy(), date(2026, 11, 25))
+    text = render_markdown(results, as_trend(decision, baseline, run))
     assert len(text) < GITHUB_COMMENT_LIMIT
     assert "**10000** new, **0** fixed, **10000** still open" in text
     assert "### New issues (10000)" in text and "more, see the full report" in text
@@ -130,7 +132,7 @@ def test_report_writes_ci_formats_beside_the_results(
     path = tmp_path / "out" / "results.json"
     path.parent.mkdir()
     path.write_text(json.dumps(saved_results(tmp_path)), "utf-8")
-    baseline = write_baseline(tmp_path / "baseline.json", create(json.loads(path.read_text("utf-8"))))
+    baseline = write_baseline(tmp_path / "baseline.json", create(load_results(path)))
     result = report_cli(str(path), "--format", fmt, "--baseline", str(baseline))
     assert result.returncode == 0, result.stderr
     assert expected in (tmp_path / "out" / name).read_text("utf-8")

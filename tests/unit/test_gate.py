@@ -20,7 +20,7 @@ from a11y_audit.gate.baseline import create, write_baseline
 from a11y_audit.gate.decision import GatePolicy, decide, github_annotations, summary_lines
 from a11y_audit.judge.grouping import component_signature
 from a11y_audit.model import Priority
-from tests.unit.test_baseline import issue, run
+from tests.unit.test_baseline import as_run, issue, run, run_json
 
 TODAY = date(2026, 11, 25)
 
@@ -28,8 +28,8 @@ TODAY = date(2026, 11, 25)
 def test_known_issues_pass_new_ones_block_and_fixed_ones_are_reported() -> None:
     baseline = create(run(issue("aaaa"), issue("bbbb")))
     result = decide(run(issue("aaaa"), issue("cccc")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.known] == ["aaaa"]
-    assert [item["fingerprint"] for item in result.blocking] == ["cccc"]
+    assert [item.fingerprint for item in result.known] == ["aaaa"]
+    assert [item.fingerprint for item in result.blocking] == ["cccc"]
     assert [entry.fingerprint for entry in result.fixed] == ["bbbb"]
     assert result.exit_code == 1
     assert decide(run(issue("aaaa")), baseline, GatePolicy(), TODAY).exit_code == 0
@@ -55,7 +55,7 @@ def test_expired_accepted_debt_counts_as_new() -> None:
     baseline = create(run(issue("aaaa")))
     debt = replace(baseline, entries={"aaaa": replace(baseline.entries["aaaa"], expires=date(2026, 11, 1))})
     result = decide(run(issue("aaaa")), debt, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["aaaa"]
+    assert [item.fingerprint for item in result.blocking] == ["aaaa"]
     assert result.expired == {"aaaa"}
     assert "(accepted debt expired)" in "\n".join(summary_lines(result, "b.json"))
     assert decide(run(issue("aaaa")), debt, GatePolicy(), date(2026, 10, 31)).exit_code == 0
@@ -65,30 +65,30 @@ def test_a_rule_the_baseline_run_did_not_have_is_rule_changed_not_a_regression()
     baseline = create(run(issue("aaaa"), axe="4.9.0"))
     upgraded = run(issue("aaaa"), issue("bbbb", "new-rule"), axe="4.10.0")
     result = decide(upgraded, baseline, GatePolicy(), TODAY)
-    assert [item["rule"] for item in result.rule_changed] == ["new-rule"]
+    assert [item.rule.id for item in result.rule_changed] == ["new-rule"]
     assert result.blocking == [] and result.exit_code == 0
 
 
 def test_a_rule_whose_criteria_moved_is_rule_changed() -> None:
     baseline = create(run(issue("aaaa")))
-    moved = run(issue("aaaa"), issue("bbbb"))
+    moved = run_json(issue("aaaa"), issue("bbbb"))
     moved["tool"]["rules_run"][0]["wcag"] = ["1.1.1", "4.1.2"]
-    assert [item["fingerprint"] for item in decide(moved, baseline, GatePolicy(), TODAY).rule_changed] == [
-        "bbbb"
-    ]
+    assert [
+        item.fingerprint for item in decide(as_run(moved), baseline, GatePolicy(), TODAY).rule_changed
+    ] == ["bbbb"]
 
 
 def test_a_new_issue_of_a_rule_that_ran_before_is_a_regression() -> None:
     baseline = create(run(issue("aaaa"), rules=("label",)))
     result = decide(run(issue("aaaa"), issue("bbbb", "label")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["bbbb"] and result.rule_changed == []
+    assert [item.fingerprint for item in result.blocking] == ["bbbb"] and result.rule_changed == []
 
 
 def test_without_a_record_of_rules_nothing_passes_as_rule_changed() -> None:
     baseline = create(run(issue("aaaa")))
     baseline = replace(baseline, run=replace(baseline.run, rules_run={}))
     result = decide(run(issue("aaaa"), issue("bbbb", "new-rule")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["bbbb"]
+    assert [item.fingerprint for item in result.blocking] == ["bbbb"]
 
 
 @pytest.mark.parametrize(
@@ -116,8 +116,8 @@ def test_flaky_issues_do_not_block() -> None:
     result = decide(run(issue("aaaa"), issue("bbbb")), create(run()), GatePolicy(), TODAY).with_flaky(
         ["aaaa"]
     )
-    assert [item["fingerprint"] for item in result.flaky] == ["aaaa"]
-    assert [item["fingerprint"] for item in result.blocking] == ["bbbb"]
+    assert [item.fingerprint for item in result.flaky] == ["aaaa"]
+    assert [item.fingerprint for item in result.blocking] == ["bbbb"]
     assert result.with_flaky(["bbbb"]).exit_code == 0
 
 
@@ -160,9 +160,9 @@ def files(tmp_path: Path) -> dict[str, str]:
     """A baseline of issue aaaa (50 pages) and results files against it."""
     write_baseline(tmp_path / "baseline.json", create(run(issue("aaaa"), pages=50)))
     cases = {
-        "same": run(issue("aaaa"), pages=50),
-        "new": run(issue("aaaa"), issue("bbbb", title="Nameless button"), pages=50),
-        "few": run(issue("aaaa"), pages=10),
+        "same": run_json(issue("aaaa"), pages=50),
+        "new": run_json(issue("aaaa"), issue("bbbb", title="Nameless button"), pages=50),
+        "few": run_json(issue("aaaa"), pages=10),
     }
     paths = {"baseline": str(tmp_path / "baseline.json")}
     for name, results in cases.items():
@@ -238,7 +238,7 @@ def test_a_known_defect_whose_outcome_flipped_is_outcome_changed_not_new() -> No
     """Churned product names clip a card title by more pixels: needs review becomes failed."""
     baseline = create(run(flipped("review", "cantTell", priority="P3"), issue("aaaa")))
     result = decide(run(flipped("certain", "failed"), issue("aaaa")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.outcome_changed] == ["certain"]
+    assert [item.fingerprint for item in result.outcome_changed] == ["certain"]
     assert result.blocking == [] and result.new == [] and result.fixed == []  # the old entry is not fixed
     assert result.exit_code == 0
     assert result.baseline_states == {"aaaa": "unchanged", "certain": "updated"}
@@ -253,7 +253,7 @@ def test_a_known_defect_whose_outcome_flipped_is_outcome_changed_not_new() -> No
 def test_the_reverse_flip_is_outcome_changed_too() -> None:
     baseline = create(run(flipped("certain", "failed")))
     result = decide(run(flipped("review", "cantTell")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.outcome_changed] == ["review"] and result.fixed == []
+    assert [item.fingerprint for item in result.outcome_changed] == ["review"] and result.fixed == []
 
 
 def test_a_triaged_needs_review_item_that_now_fails_for_certain_is_new() -> None:
@@ -261,7 +261,7 @@ def test_a_triaged_needs_review_item_that_now_fails_for_certain_is_new() -> None
     baseline = create(run(flipped("review", "cantTell")))
     triaged = replace(baseline, entries={"review": replace(baseline.entries["review"], triage="reviewed-ok")})
     result = decide(run(flipped("certain", "failed")), triaged, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["certain"] and result.outcome_changed == []
+    assert [item.fingerprint for item in result.blocking] == ["certain"] and result.outcome_changed == []
     assert result.fixed == []  # the triaged entry's element is still there
 
 
@@ -271,7 +271,7 @@ def test_an_outcome_change_of_expired_debt_counts_as_new() -> None:
         baseline, entries={"review": replace(baseline.entries["review"], expires=date(2026, 11, 1))}
     )
     result = decide(run(flipped("certain", "failed")), debt, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["certain"]
+    assert [item.fingerprint for item in result.blocking] == ["certain"]
     assert result.expired == {"certain"}
 
 
@@ -279,5 +279,5 @@ def test_issues_without_a_defect_key_match_by_fingerprint_only() -> None:
     """Results before 1.4.0 have no defect key: a changed fingerprint is new, as it always was."""
     baseline = create(run(issue("review", outcome="cantTell")))
     result = decide(run(issue("certain")), baseline, GatePolicy(), TODAY)
-    assert [item["fingerprint"] for item in result.blocking] == ["certain"]
+    assert [item.fingerprint for item in result.blocking] == ["certain"]
     assert [entry.fingerprint for entry in result.fixed] == ["review"]

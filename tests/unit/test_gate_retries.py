@@ -6,9 +6,12 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from a11y_audit.cli.gate_commands import retry_config_for
 from a11y_audit.config import Config
 from a11y_audit.crawl.journey_spec import parse_journeys
+from a11y_audit.gate.retries import retry_config_for
+from a11y_audit.model import Issue
+from tests.unit.test_baseline import as_run, run_json
+from tests.unit.test_baseline import issue as sample_issue
 
 STORE = "http://shop.test"
 JOURNEYS = """
@@ -36,8 +39,8 @@ def config(crawl_as: str | None = None) -> Config:
     )
 
 
-def issue(*urls: str) -> dict[str, Any]:
-    return {"instances": [{"page_url": url} for url in urls]}
+def issue(*urls: str) -> Issue:
+    return as_run(run_json(sample_issue("a" * 16, instances=[{"page_url": url} for url in urls]))).issues[0]
 
 
 def names(retry: Config) -> list[str]:

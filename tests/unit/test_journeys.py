@@ -20,14 +20,12 @@ from a11y_audit.crawl.journey_spec import (
     JourneyError,
     JourneySettings,
     Value,
-    journey_of,
     parse_journeys,
     scrub,
-    state_url,
 )
 from a11y_audit.errors import UsageError
 from a11y_audit.judge.evaluation import issues_for_run
-from a11y_audit.model import PageRecord
+from a11y_audit.model import PageRecord, journey_of, state_url
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "demo-journeys.toml"
 FLOWS = ("checkout", "cart", "sign-in")

@@ -17,7 +17,7 @@ from a11y_audit.reports.html import ELEMENTS_MAX, PAGES_SHOWN, render_html
 from a11y_audit.reports.json_report import render_json
 from a11y_audit.reports.markdown import LIMIT, render_markdown
 from a11y_audit.reports.trend import compare
-from a11y_audit.run_result import load_results
+from a11y_audit.run_result import RunResult, load_results
 from tests.unit.test_results_pipeline import make_store, write_sample_results
 
 HOSTILE = '=HYPERLINK("x")|<script>alert(1)</script>\n| broken | row |\n`tick` *star* [link](x)'
@@ -75,7 +75,8 @@ def test_markdown_of_a_huge_run_stays_under_the_limit_and_says_what_it_left_out(
     assert len(text) < LIMIT
     assert "more, see the full report" in text
     previous = {**results, "issues": results["issues"][:10_000]}
-    assert len(render_markdown(results, compare(previous, results))) < LIMIT
+    trend = compare(RunResult.from_json(previous), RunResult.from_json(results))
+    assert len(render_markdown(results, trend)) < LIMIT
 
 
 def test_trend_splits_by_fingerprint_and_counts_priorities(tmp_path: Path) -> None:
@@ -86,9 +87,9 @@ def test_trend_splits_by_fingerprint_and_counts_priorities(tmp_path: Path) -> No
         "tool": {**now["tool"], "started": "2026-10-01T00:00:00+00:00"},
         "issues": [gone, *now["issues"][1:]],
     }
-    trend = compare(then, now)
-    assert [issue["fingerprint"] for issue in trend.new] == [now["issues"][0]["fingerprint"]]
-    assert trend.fixed == [gone]
+    trend = compare(RunResult.from_json(then), RunResult.from_json(now))
+    assert [issue.fingerprint for issue in trend.new] == [now["issues"][0]["fingerprint"]]
+    assert [(row.fingerprint, row.priority) for row in trend.fixed] == [(gone["fingerprint"], "P1")]
     assert len(trend.still_open) == len(now["issues"]) - 1
     assert trend.then["P1"] == trend.now["P1"] + (now["issues"][0]["priority"] != "P1")
     html = render_html(now, trend)
