@@ -88,10 +88,14 @@ def _gaps(times: list[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(times)]
 
 
-def _one_at_a_time(log: _Log) -> bool:
-    """Each page request ended before the next one started."""
+def _assert_spaced(log: _Log, interval: float) -> None:
+    """Every page was requested, at least interval apart on the virtual clock, and each page
+    request ended before the next one started."""
+    seen = log.starts()
+    assert len(seen) == len(PAGES)
+    assert min(_gaps(seen)) >= interval - ROUNDING, _gaps(seen)
     kinds = [event for event, _, _ in log.events]
-    return kinds == ["start", "end"] * (len(kinds) // 2)
+    assert kinds == ["start", "end"] * len(PAGES), log.events
 
 
 def _no_page_changing_checks(folder: Path, extra: str = "") -> str:
@@ -100,38 +104,21 @@ def _no_page_changing_checks(folder: Path, extra: str = "") -> str:
     return str(config)
 
 
-def test_robots_crawl_delay_spaces_page_loads_even_with_two_workers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("robots", "option"),
+    [
+        pytest.param("User-agent: *\nCrawl-delay: 1\n", (), id="robots-crawl-delay"),
+        pytest.param("User-agent: *\nAllow: /\n", ("--crawl-delay", "1"), id="option-without-robots-asking"),
+    ],
+)
+def test_a_crawl_delay_spaces_page_loads_even_with_two_workers(
+    robots: str, option: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    log, results = _crawl(
-        monkeypatch,
-        "User-agent: *\nCrawl-delay: 1\n",
-        tmp_path / "out",
-        "--config",
-        _no_page_changing_checks(tmp_path),
-    )
-    seen = log.starts()
-    assert len(seen) == len(PAGES)
-    assert min(_gaps(seen)) >= 1.0 - ROUNDING, _gaps(seen)
-    assert _one_at_a_time(log), log.events
+    """robots.txt's Crawl-delay, or the --crawl-delay option when robots.txt asks nothing."""
+    config = _no_page_changing_checks(tmp_path)
+    log, results = _crawl(monkeypatch, robots, tmp_path / "out", *option, "--config", config)
+    _assert_spaced(log, 1.0)
     assert results["summary"]["pages_audited"] == len(PAGES)
-
-
-def test_the_crawl_delay_option_spaces_page_loads_without_robots_asking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    log, _ = _crawl(
-        monkeypatch,
-        "User-agent: *\nAllow: /\n",
-        tmp_path / "out",
-        "--crawl-delay",
-        "1",
-        "--config",
-        _no_page_changing_checks(tmp_path),
-    )
-    seen = log.starts()
-    assert len(seen) == len(PAGES) and min(_gaps(seen)) >= 1.0 - ROUNDING, _gaps(seen)
-    assert _one_at_a_time(log), log.events
 
 
 def test_an_excessive_crawl_delay_is_capped_with_a_warning(
@@ -144,6 +131,6 @@ def test_an_excessive_crawl_delay_is_capped_with_a_warning(
         monkeypatch, "User-agent: *\nCrawl-delay: 600\n", tmp_path / "out", "--config", config
     )
     assert log.clock.waits and max(log.clock.waits) <= 0.2 + ROUNDING, log.clock.waits
-    assert min(_gaps(log.starts())) >= 0.2 - ROUNDING, _gaps(log.starts())
+    _assert_spaced(log, 0.2)
     warnings = results["tool"]["warnings"]
     assert any("robots.txt asks for Crawl-delay: 600 s; waited 0.2 s" in line for line in warnings), warnings
