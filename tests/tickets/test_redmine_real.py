@@ -25,6 +25,7 @@ import pytest
 
 from a11y_audit.tickets.settings import RedmineSettings, TicketSettings
 from a11y_audit.tickets.sync_results import SyncOptions, sync_results
+from tests.conftest import missing_prerequisite
 from tests.tickets.samples import issue, results, write_results
 
 pytestmark = pytest.mark.redmine
@@ -69,7 +70,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def redmine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Redmine]:
     if not (REDMINE / "config.ru").is_file() or shutil.which("ruby") is None:
-        pytest.skip("Redmine is not installed (apt-get install redmine redmine-sqlite; see docs/tickets.md)")
+        missing_prerequisite(
+            "Redmine is not installed (apt-get install redmine redmine-sqlite; see docs/tickets.md)"
+        )
     folder = tmp_path_factory.mktemp("redmine")
     env = {**os.environ, "RAILS_ENV": "production", "REDMINE_LANG": "en"}
     env["DATABASE_URL"] = f"sqlite3:{folder / 'redmine.sqlite3'}"

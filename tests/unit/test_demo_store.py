@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -88,19 +87,22 @@ def fixed() -> Iterator[DemoStore]:
 # -- server lifecycle -------------------------------------------------------------------------
 
 
-def test_start_is_fast_and_stop_releases_the_ports() -> None:
-    began = time.perf_counter()
+def test_start_serves_at_once_and_stop_releases_the_ports() -> None:
+    """start() returns with both origins listening (the first request needs no retry or wait);
+    after stop() a new store can listen on both ports again. How fast it starts is for a
+    benchmark to measure, not for a test to assert."""
     store = DemoStore().start()
-    elapsed = time.perf_counter() - began
     try:
-        assert elapsed < 0.5
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", store.base_url)
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", store.widget_url)
         assert fetch(store.base_url)[0] == 200
+        port, widget_port = (int(urlsplit(url).port or 0) for url in (store.base_url, store.widget_url))
     finally:
         store.stop()
     with pytest.raises(RuntimeError):
         _ = store.base_url
+    with DemoStore(port=port, widget_port=widget_port) as again:  # the same ports, free again
+        assert fetch(again.base_url)[0] == 200
 
 
 def test_context_manager_starts_and_stops() -> None:

@@ -19,6 +19,7 @@ from a11y_audit.crawl.frontier import (
 )
 from a11y_audit.crawl.scope import CrawlScope
 from a11y_audit.crawl.urls import TrailingSlash
+from tests.support import FrontierClock
 
 SHOP = "https://shop.example"
 SCOPE = CrawlScope.from_start_urls([SHOP + "/"], exclude=["/checkout"])
@@ -274,13 +275,16 @@ class TestWorkerProtocol:
             waiter.join(timeout=2)
         assert got == [None, None, None]
 
-    def test_take_timeout(self) -> None:
+    def test_take_timeout(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """On a virtual clock: take() waits out its whole timeout in one wait (it neither
+        returns at once nor polls), then gives up."""
+        clock = FrontierClock()
+        clock.install(monkeypatch)
         frontier = make()
         frontier.add(f"{SHOP}/", 0)
         assert frontier.take() is not None
-        started = time.monotonic()
         assert frontier.take(timeout=0.2) is None
-        assert 0.15 < time.monotonic() - started < 2
+        assert clock.waits == [0.2] and clock.now == 0.2
         assert not frontier.finished  # timed out, not finished: one page is still in flight
 
     def test_close_releases_waiters_and_stops_handing_out_work(self) -> None:
@@ -434,6 +438,26 @@ class TestPacing:
         frontier.done(second)
         assert frontier.take(timeout=0.01) is None  # and then for the interval after it was done
         assert not frontier.finished and frontier.stats().queued == 1
+
+    def test_the_next_page_starts_the_interval_after_the_last_was_done(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On a virtual clock: the wait is measured from done(), not from take(), however long
+        the page took."""
+        clock = FrontierClock()
+        clock.install(monkeypatch)
+        frontier = Frontier(
+            CrawlScope.from_start_urls([SHOP + "/"]), max_pages=None, max_depth=None, pace=lambda url: 5.0
+        )
+        frontier.add(f"{SHOP}/1", 0)
+        frontier.add(f"{SHOP}/2", 0)
+        first = frontier.take()
+        assert first is not None and clock.waits == []
+        clock.now = 100.0  # the page took 100 s to load and judge
+        frontier.done(first)
+        second = frontier.take()
+        assert second is not None and second.url == f"{SHOP}/2"
+        assert clock.waits == [5.0] and clock.now == 105.0
 
     def test_an_unpaced_origin_has_pages_in_flight_in_parallel(self) -> None:
         frontier = Frontier(

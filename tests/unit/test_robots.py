@@ -104,6 +104,29 @@ class FakeFetch:
         return self.responses.get(url) or result(url, 404)
 
 
+class OverlapFetch(FakeFetch):
+    """A fetch that logs ("start", url) and ("end", url) and ends only once `expected` fetches
+    have started (or a guard long enough for any machine has passed), so the log shows whether
+    fetches ran at the same time without measuring how long anything took."""
+
+    def __init__(self, expected: int) -> None:
+        super().__init__({})
+        self.events: list[tuple[str, str]] = []
+        self._expected = expected
+        self._all_started = threading.Event()
+
+    def __call__(self, url: str) -> FetchResult:
+        with self._lock:
+            self.events.append(("start", url))
+            if sum(event == "start" for event, _ in self.events) == self._expected:
+                self._all_started.set()
+        self._all_started.wait(timeout=10)
+        answer = super().__call__(url)
+        with self._lock:
+            self.events.append(("end", url))
+        return answer
+
+
 ROBOTS_URL = "https://e.com/robots.txt"
 
 
@@ -200,15 +223,17 @@ class TestRobotsCache:
         assert sorted(answers) == [False] * 8 + [True] * 8
 
     def test_different_origins_fetch_in_parallel(self) -> None:
-        fetch = FakeFetch({}, delay=0.3)
+        """Each fetch holds until all four are under way (or a generous guard passes), and logs
+        when it started and ended: parallel fetches all start before any ends; one origin's
+        fetch blocking the others would log start, end, start, end."""
+        fetch = OverlapFetch(expected=4)
         cache = RobotsCache(fetch, UA)
         threads = [
             threading.Thread(target=cache.allows, args=(f"https://site{i}.example/",)) for i in range(4)
         ]
-        started = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert time.monotonic() - started < 0.9  # serial would take 1.2 s
+        assert [event for event, _ in fetch.events] == ["start"] * 4 + ["end"] * 4
         assert len(fetch.calls) == 4
