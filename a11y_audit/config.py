@@ -28,7 +28,7 @@ from a11y_audit.judge.priority import (
     Flow,
     PriorityPolicy,
 )
-from a11y_audit.model import Priority
+from a11y_audit.model import JsonObject, Priority
 from a11y_audit.tickets.settings import SettingError, TicketSettings, parse_tickets
 
 __all__ = ["Config", "load_config"]
@@ -131,9 +131,9 @@ class Config:
         """[gate] fail_on, min_pages and max_page_drop as the gate's policy."""
         return GatePolicy(Priority(self.fail_on), self.min_pages, self.max_page_drop)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """The config as recorded in results.json (no secrets live here)."""
-        data: dict[str, Any] = {}
+        data: JsonObject = {}
         for item in fields(self):
             value = getattr(self, item.name)
             if item.name in ("tickets", "intake"):
@@ -149,9 +149,9 @@ class Config:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Config:
+    def from_json(cls, data: JsonObject) -> Config:
         """Inverse of to_json, so `evaluate` re-judges with the settings the run used."""
-        values: dict[str, Any] = {}
+        values: JsonObject = {}
         for item in fields(cls):
             if item.name not in data:
                 continue
@@ -327,8 +327,8 @@ def load_config(path: Path | None) -> Config:
     return _from_tables(data, path, text)
 
 
-def _from_tables(data: dict[str, Any], path: Path, text: str) -> Config:
-    values: dict[str, Any] = {}
+def _from_tables(data: JsonObject, path: Path, text: str) -> Config:
+    values: JsonObject = {}
     for section, table in data.items():
         if section == "journeys":
             continue  # validated last: a journey's flow may name a [flows.NAME] defined after it
@@ -360,9 +360,7 @@ def _checked(
         raise UsageError(f"{_where(path, text, *keys)}: {what} must be {error}") from error
 
 
-def _known(
-    found: dict[str, Any], known: Any, path: Path, text: str, keys: tuple[str, ...], where: str
-) -> None:
+def _known(found: JsonObject, known: Any, path: Path, text: str, keys: tuple[str, ...], where: str) -> None:
     """Reject the first key of `found` that is not in `known`."""
     for key in found:
         if key not in known:
@@ -371,13 +369,13 @@ def _known(
             raise UsageError(f"{location}: unknown key '{key}' in {where}; expected one of: {expected}")
 
 
-def _table(value: Any, path: Path, text: str, keys: tuple[str, ...], what: str) -> dict[str, Any]:
+def _table(value: Any, path: Path, text: str, keys: tuple[str, ...], what: str) -> JsonObject:
     if not isinstance(value, dict):
         raise UsageError(f"{_where(path, text, *keys)}: {what} must be a table")
     return value
 
 
-def _templates(table: Any, path: Path, text: str) -> dict[str, Any]:
+def _templates(table: Any, path: Path, text: str) -> JsonObject:
     """[templates] maps a template name to a URL regex: product = '/products/'."""
     table = _table(table, path, text, ("templates",), "[templates] (template name = URL regex)")
     pairs = []
@@ -397,7 +395,7 @@ def _criticality(value: Any) -> Criticality:
     return Criticality(value)
 
 
-def _flows(table: Any, path: Path, text: str) -> dict[str, Any]:
+def _flows(table: Any, path: Path, text: str) -> JsonObject:
     """[flows.NAME] criticality = "critical"|"high"|"normal", urls = [regex...], templates = [name...]."""
     table = _table(table, path, text, ("flows",), "[flows]")
     flows = []
@@ -440,11 +438,11 @@ def _flows(table: Any, path: Path, text: str) -> dict[str, Any]:
 _PRIORITY_KEYS = {"names": ("priority_names", _string), "sla_days": ("sla_days", _non_negative_int)}
 
 
-def _priority(table: Any, path: Path, text: str) -> dict[str, Any]:
+def _priority(table: Any, path: Path, text: str) -> JsonObject:
     """[priority] names = {P1 = "Highest", ...}, sla_days = {P1 = 2, ...}; unnamed ones keep defaults."""
     table = _table(table, path, text, ("priority",), "[priority]")
     _known(table, _PRIORITY_KEYS, path, text, ("priority",), "[priority]")
-    values: dict[str, Any] = {}
+    values: JsonObject = {}
     for key, mapping in table.items():
         field_name, validator = _PRIORITY_KEYS[key]
         keys = ("priority", key)
@@ -462,7 +460,7 @@ def _priority(table: Any, path: Path, text: str) -> dict[str, Any]:
     return values
 
 
-def _tickets(table: Any, path: Path, text: str) -> dict[str, Any]:
+def _tickets(table: Any, path: Path, text: str) -> JsonObject:
     """[tickets] and [tickets.jira|github|redmine], validated by a11y_audit.tickets.settings."""
     try:
         return {"tickets": parse_tickets(table)}
@@ -470,7 +468,7 @@ def _tickets(table: Any, path: Path, text: str) -> dict[str, Any]:
         raise UsageError(f"{_where(path, text, 'tickets', *error.keys)}: {error}") from error
 
 
-def _intake(table: Any, path: Path, text: str) -> dict[str, Any]:
+def _intake(table: Any, path: Path, text: str) -> JsonObject:
     """[intake], validated by a11y_audit.intake.settings (docs/intake.md)."""
     try:
         return {"intake": parse_intake(table)}
@@ -478,7 +476,7 @@ def _intake(table: Any, path: Path, text: str) -> dict[str, Any]:
         raise UsageError(f"{_where(path, text, 'intake', *error.keys)}: {error}") from error
 
 
-def _journeys(table: Any, path: Path, text: str, flows: tuple[Flow, ...]) -> dict[str, Any]:
+def _journeys(table: Any, path: Path, text: str, flows: tuple[Flow, ...]) -> JsonObject:
     """[journeys] and [journeys.NAME], validated by a11y_audit.crawl.journey_spec."""
     known = dict.fromkeys([*(flow.name for flow in flows), *(flow.name for flow in DEFAULT_FLOWS)])
     try:
@@ -487,7 +485,7 @@ def _journeys(table: Any, path: Path, text: str, flows: tuple[Flow, ...]) -> dic
         raise UsageError(f"{_where(path, text, 'journeys', *error.keys)}: {error}") from error
 
 
-_SPECIAL_SECTIONS: dict[str, Callable[[Any, Path, str], dict[str, Any]]] = {
+_SPECIAL_SECTIONS: dict[str, Callable[[Any, Path, str], JsonObject]] = {
     "templates": _templates,
     "flows": _flows,
     "priority": _priority,

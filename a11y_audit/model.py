@@ -14,6 +14,7 @@ __all__ = [
     "Impact",
     "Instance",
     "Issue",
+    "JsonObject",
     "Outcome",
     "PageRecord",
     "Priority",
@@ -23,6 +24,11 @@ __all__ = [
     "journey_of",
     "state_url",
 ]
+
+JsonObject = dict[str, Any]
+"""A JSON object exactly as read from or written to a file or a wire (results.json, run.json,
+a baseline, a config table, axe-core's output, a tracker's API). Only the edges that parse or
+serialise hold one; everything between them works on the typed data of this module."""
 
 
 class Impact(StrEnum):
@@ -115,7 +121,7 @@ class PageRecord:
         """Audited: gathered without a fatal error and not skipped (non-HTML, off-scope)."""
         return self.error is None and self.skipped is None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """Serialise for results.json and the resume journal (links kept for resume only)."""
         return {
             "url": self.url,
@@ -141,7 +147,7 @@ class PageRecord:
         return {"state": self.state, "journey": self.journey, "flow": self.flow}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PageRecord:
+    def from_json(cls, data: JsonObject) -> PageRecord:
         """Inverse of to_json, for resume and for evaluating saved artifacts."""
         return cls(
             url=data["url"],
@@ -188,7 +194,7 @@ class Instance:
     snippet: str
     message: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """Serialise for results.json."""
         return {
             "page_url": self.page_url,
@@ -249,7 +255,7 @@ class Issue:
     templates: tuple[str, ...]
     triage: Triage
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """Serialise for results.json (names are a documented contract: keep them)."""
         key = {} if self.defect_key is None else {"defect_key": self.defect_key}
         return {

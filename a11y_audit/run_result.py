@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from a11y_audit.errors import UsageError
-from a11y_audit.model import Issue, PageRecord, Source
+from a11y_audit.model import Issue, JsonObject, PageRecord, Source
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,7 +47,7 @@ class RuleRun:
     source: Source
     wcag: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {"id": self.id, "source": self.source.value, "wcag": list(self.wcag)}
 
     @classmethod
@@ -82,8 +82,8 @@ class RunInfo:
 
     _OPTIONAL = ("finished", "axe_tags", "axe_injection", "interrupted", "rules_run", "warnings")
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def to_json(self) -> JsonObject:
+        data: JsonObject = {
             **self.extra,
             "name": "a11y-audit",
             "version": self.version,
@@ -139,7 +139,7 @@ class SkippedExample:
     reason: str
     source: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {"url": self.url, "reason": self.reason, "source": self.source}
 
 
@@ -150,7 +150,7 @@ class Skipped:
     counts: Mapping[str, int] = field(default_factory=dict)
     examples: tuple[SkippedExample, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {"counts": dict(self.counts), "examples": [example.to_json() for example in self.examples]}
 
     @classmethod
@@ -178,7 +178,7 @@ class RunSummary:
     by_impact: Mapping[str, int] = field(default_factory=dict)
     by_priority: Mapping[str, int] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             **{key: getattr(self, key) for key in (*_PAGE_COUNTS, "issues", "instances")},
             "by_outcome": dict(self.by_outcome),
@@ -218,7 +218,7 @@ class RunResult:
         """The output folder of the run (page artifacts live below it)."""
         return None if self.path is None else self.path.parent
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """results.json as a dict, in the order and shape the streamed file has."""
         return {
             "schema_version": self.schema_version,
@@ -267,7 +267,7 @@ def write_results(
     return RunResult(tool, tuple(kept_pages), tuple(kept_issues), skipped, summary, path=path)
 
 
-def _page_row(page: PageRecord) -> dict[str, Any]:
+def _page_row(page: PageRecord) -> JsonObject:
     row = page.to_json()
     del row["links"]  # kept in the journal for --resume; noise in the results
     return row
@@ -292,7 +292,7 @@ def _write_pages(out: IO[str], pages: Iterable[PageRecord], kept: list[PageRecor
     return {key: counts[key] for key in _PAGE_COUNTS}
 
 
-def _write_issues(out: IO[str], issues: Iterable[Issue], kept: list[Issue]) -> dict[str, Any]:
+def _write_issues(out: IO[str], issues: Iterable[Issue], kept: list[Issue]) -> JsonObject:
     by_outcome: Counter[str] = Counter()
     by_impact: Counter[str] = Counter()
     by_priority: Counter[str] = Counter()
@@ -350,7 +350,7 @@ def load_results(path: Path) -> RunResult:
         ) from error
 
 
-def load_results_dict(path: Path) -> dict[str, Any]:
+def load_results_dict(path: Path) -> JsonObject:
     """Transitional: a checked results.json as a plain dict, for stages not yet on RunResult."""
     return load_results(path).to_json()
 

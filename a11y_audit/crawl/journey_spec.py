@@ -32,6 +32,8 @@ from typing import Any
 
 from cssselect import SelectorSyntaxError, parse
 
+from a11y_audit.model import JsonObject
+
 __all__ = [
     "ACTIONS",
     "DEFAULT_DENY",
@@ -247,7 +249,7 @@ class JourneySettings:
         """The deny pattern url matches, if any."""
         return next((pattern for pattern in self.deny_patterns if re.search(pattern, url)), None)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """As recorded in results.json: names and flows, never step values."""
         return {
             "journeys": [{"name": j.name, "flow": j.flow, "states": list(j.states)} for j in self.journeys],
@@ -272,7 +274,7 @@ def parse_journeys(table: Any, known_flows: Iterable[str]) -> JourneySettings:
     """Validate [journeys]; raises JourneyError with the keys of the offending value."""
     if not isinstance(table, dict):
         raise JourneyError((), "[journeys] must be a table: [journeys.NAME] with flow and steps")
-    settings: dict[str, Any] = {}
+    settings: JsonObject = {}
     journeys: list[Journey] = []
     flows = tuple(known_flows)
     for key, value in table.items():
@@ -319,7 +321,7 @@ def parse_journeys(table: Any, known_flows: Iterable[str]) -> JourneySettings:
 _JOURNEY_KEYS = ("flow", "steps", "base_url", "storage_state")
 
 
-def _journey(name: str, table: dict[str, Any], flows: tuple[str, ...]) -> Journey:
+def _journey(name: str, table: JsonObject, flows: tuple[str, ...]) -> Journey:
     where = f"[journeys.{name}]"
     if not _NAME.fullmatch(name):
         raise JourneyError((name,), f"{where}: a journey name is lower-case letters, digits and hyphens")

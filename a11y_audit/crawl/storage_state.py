@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import UsageError
+from a11y_audit.model import JsonObject
 
 __all__ = [
     "MIN_SECRET_LENGTH",
@@ -83,13 +84,13 @@ class Cookie:
         """A persistent cookie whose expiry has passed; the browser would drop it."""
         return self.expires is not None and self.expires <= now
 
-    def params(self) -> dict[str, Any]:
+    def params(self) -> JsonObject:
         """Parameters both DevTools' `Network.setCookies` and WebDriver's `add_cookie` accept.
 
         Without the expiry: the audit's browser sessions are throwaway, expired cookies were
         left out on loading, and WebDriver names the key differently from DevTools.
         """
-        params: dict[str, Any] = {
+        params: JsonObject = {
             "name": self.name,
             "value": self.value,
             "domain": self.domain,
@@ -101,7 +102,7 @@ class Cookie:
             params["sameSite"] = self.same_site
         return params
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """As in Playwright's storageState (which wants every key: -1 is a session cookie)."""
         return {
             "name": self.name,
@@ -152,7 +153,7 @@ class StorageState:
     def __bool__(self) -> bool:
         return bool(self.cookies or self.origins)
 
-    def cookie_params(self) -> tuple[dict[str, Any], ...]:
+    def cookie_params(self) -> tuple[JsonObject, ...]:
         """Every cookie as Cookie.params()."""
         return tuple(cookie.params() for cookie in self.cookies)
 
@@ -196,7 +197,7 @@ class StorageState:
             )
         return StorageState(cookies, origins, self.source), tuple(warnings)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """Playwright's storageState shape."""
         return {
             "cookies": [cookie.to_json() for cookie in self.cookies],

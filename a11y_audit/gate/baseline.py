@@ -24,11 +24,10 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.model import Issue
+from a11y_audit.model import Issue, JsonObject
 from a11y_audit.run_result import RunResult
 
 __all__ = [
@@ -83,8 +82,8 @@ class Entry:
         """Accepted debt past its date counts as new again, so it cannot be forgotten."""
         return self.expires is not None and today > self.expires
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def to_json(self) -> JsonObject:
+        data: JsonObject = {
             "fingerprint": self.fingerprint,
             "rule": self.rule,
             "source": self.source,
@@ -115,7 +114,7 @@ class BaselineRun:
     rules_run: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """rule_key -> WCAG criteria; empty when the results predate `tool.rules_run`."""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "started": self.started,
             "axe_core_version": self.axe_core_version,
@@ -146,7 +145,7 @@ class Baseline:
         others = (self._by_defect.get((key, outcome)) for outcome in _OUTCOMES if outcome != issue.outcome)
         return next((entry for entry in others if entry is not None), None)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         ordered = sorted(
             self.entries.values(), key=lambda entry: (entry.source, entry.rule, entry.fingerprint)
         )
@@ -244,7 +243,7 @@ def load_baseline(path: Path) -> Baseline:
     return Baseline(baseline_run, {entry.fingerprint: entry for entry in entries})
 
 
-def _load_entry(item: dict[str, Any], path: Path) -> Entry:
+def _load_entry(item: JsonObject, path: Path) -> Entry:
     fingerprint = str(item["fingerprint"])
     triage = item.get("triage")
     if triage is not None and triage not in TRIAGE:
@@ -278,6 +277,6 @@ def _load_entry(item: dict[str, Any], path: Path) -> Entry:
     )
 
 
-def _optional_text(item: dict[str, Any], key: str) -> str | None:
+def _optional_text(item: JsonObject, key: str) -> str | None:
     value = item.get(key)
     return None if value is None else str(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from a11y_audit.model import Finding, Impact, Instance, Outcome, RuleMeta, Source
+from a11y_audit.model import Finding, Impact, Instance, JsonObject, Outcome, RuleMeta, Source
 from a11y_audit.wcag import criteria_from_axe_tags, level_of
 
 __all__ = ["findings_from_axe", "selector_text"]
@@ -16,14 +16,14 @@ _SHADOW_SEPARATOR = " >> "
 _OUTCOMES = (("violations", Outcome.FAILED), ("incomplete", Outcome.CANT_TELL))
 
 
-def findings_from_axe(raw: dict[str, Any], page_url: str) -> Iterator[Finding]:
+def findings_from_axe(raw: JsonObject, page_url: str) -> Iterator[Finding]:
     """One finding per node of every violation (failed) and incomplete result (cantTell)."""
     for key, outcome in _OUTCOMES:
         for rule in raw.get(key) or []:
             yield from _rule_findings(rule, outcome, page_url)
 
 
-def _rule_findings(rule: dict[str, Any], outcome: Outcome, page_url: str) -> Iterator[Finding]:
+def _rule_findings(rule: JsonObject, outcome: Outcome, page_url: str) -> Iterator[Finding]:
     wcag = criteria_from_axe_tags(rule.get("tags") or [])
     meta = RuleMeta(
         id=str(rule.get("id")),
@@ -62,7 +62,7 @@ def selector_text(target: tuple[Any, ...]) -> str:
     return _FRAME_SEPARATOR.join(steps)
 
 
-def _node_message(node: dict[str, Any]) -> str:
+def _node_message(node: JsonObject) -> str:
     """axe's failure summary, or the messages of its checks when there is none (incomplete)."""
     summary = node.get("failureSummary")
     if summary:
