@@ -350,11 +350,6 @@ def load_results(path: Path) -> RunResult:
         ) from error
 
 
-def load_results_dict(path: Path) -> JsonObject:
-    """Transitional: a checked results.json as a plain dict, for stages not yet on RunResult."""
-    return load_results(path).to_json()
-
-
 def _plain(value: object) -> Any:
     """Tuples of values or rule runs back to JSON lists."""
     if isinstance(value, tuple):

@@ -14,6 +14,7 @@ import click
 
 from a11y_audit.config import load_config
 from a11y_audit.errors import UsageError
+from a11y_audit.run_result import load_results
 from a11y_audit.tickets.settings import PRIORITIES, TRACKERS, TicketSettings
 from a11y_audit.tickets.sync import ACTIONS, SyncReport
 from a11y_audit.tickets.sync_results import SyncOptions, state_path, sync_results
@@ -82,9 +83,8 @@ def sync_command(
           --project SHOP --close-fixed
     """
     settings = _settings(load_config(config_path).tickets, tracker, folder, state, min_priority, url, project)
-    report = sync_results(
-        results, settings, SyncOptions(dry_run=dry_run, close_fixed=close_fixed), os.environ
-    )
+    options = SyncOptions(dry_run=dry_run, close_fixed=close_fixed)
+    report = sync_results(load_results(results), settings, options, os.environ)
     _print_report(report, settings)
 
 

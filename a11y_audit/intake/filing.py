@@ -1,6 +1,6 @@
 """Decide and file: the matched issue's ticket (new, or a "customer reported" comment on the
 one it already has), or a needs-triage ticket when nothing reproduced; and the reply support
-can paste to the customer.
+can paste to the customer. Both cases are a `Draft` (ticket, comment, verdict), filed alike.
 
 A customer blocked on a critical flow is at least P1, like a critical-feature bug. An existing
 ticket is found as `tickets sync` finds it (state file, then the tracker by fingerprint), so a
@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
 
 from a11y_audit.intake.match import Match
 from a11y_audit.intake.understand import Understanding
-from a11y_audit.judge.priority import DEFAULT_FLOWS, Criticality, Flow
+from a11y_audit.judge.priority import DEFAULT_FLOWS, Criticality, Flow, PriorityPolicy
+from a11y_audit.model import Priority
+from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.content import (
     PRIORITIES,
     Ticket,
@@ -28,22 +28,37 @@ from a11y_audit.tickets.content import (
     with_priority,
 )
 from a11y_audit.tickets.markup import Heading, Items, Paragraph, Text
+from a11y_audit.tickets.settings import TicketSettings
 from a11y_audit.tickets.state import Record, StateStore
 from a11y_audit.tickets.sync import Remote, Tracker, content_digest, mapping_record
+from a11y_audit.tickets.sync_results import open_tracker, state_path
 
 __all__ = [
     "CUSTOMER_LABEL",
+    "Draft",
     "Filed",
     "customer_priority",
+    "file_draft",
     "file_ticket",
+    "not_reproduced",
     "reply",
-    "reproduced_ticket",
+    "reproduced",
     "triage_ticket",
 ]
 
 CUSTOMER_LABEL = "customer-reported"
 TRIAGE_LABEL = "needs-triage"
 _PRIORITY_WORDS = {"P1": "urgent", "P2": "high", "P3": "medium", "P4": "low"}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What intake files: the ticket, the comment for a ticket its fingerprint already has, and
+    the line that says whether the complaint reproduced."""
+
+    ticket: Ticket
+    comment: str
+    verdict: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,23 +96,38 @@ def _customer_section(
     )
 
 
-def reproduced_ticket(
-    match: Match,
-    results: Mapping[str, Any],
-    output: Path,
-    priority: str,
-    priority_name: str,
-    description: str,
-) -> Ticket:
+def reproduced(
+    match: Match, run: RunResult, understanding: Understanding, description: str, policy: PriorityPolicy
+) -> Draft:
     """The issue's ticket as `tickets sync` builds it, at the customer's priority, with their report."""
-    pages = {str(page["url"]): page for page in results["pages"]}
-    ticket = build_ticket(match.issue, pages, output)
+    issue = match.issue
+    priority = customer_priority(issue.triage.priority.value, understanding, issue.triage.flow, policy.flows)
+    ticket = build_ticket(issue, run)
     labels = tuple(label for label in ticket.labels if label not in PRIORITIES)
-    return replace(
+    ticket = replace(
         ticket,
         priority=priority,
-        priority_name=priority_name,
+        priority_name=policy.names[Priority(priority)],
         labels=(*labels, priority, CUSTOMER_LABEL),
+        body=(*ticket.body, *_customer_section(description, understanding)),
+    )
+    return Draft(
+        ticket,
+        f"Customer reported (via support): {description}",
+        f"Reproduced: {issue.rule.title} ({'; '.join(match.why)})",
+    )
+
+
+def not_reproduced(
+    tried: list[str], understanding: Understanding, description: str, policy: PriorityPolicy
+) -> Draft:
+    """A needs-triage ticket for a person, P3 unless the customer is blocked on a critical flow."""
+    priority = customer_priority("P3", understanding, None, policy.flows)
+    ticket = triage_ticket(description, understanding, tried, priority, policy.names[Priority(priority)])
+    return Draft(
+        ticket,
+        f"Customer reported again (via support): {description}",
+        "Not reproduced: no finding matches the complaint; filed for a person to triage",
     )
 
 
@@ -140,8 +170,14 @@ def triage_ticket(
     )
 
 
-def with_report(ticket: Ticket, description: str, understanding: Understanding) -> Ticket:
-    return replace(ticket, body=(*ticket.body, *_customer_section(description, understanding)))
+def file_draft(draft: Draft, settings: TicketSettings, env: Mapping[str, str], *, dry_run: bool) -> Filed:
+    """File the draft in the configured tracker, keeping the state file `tickets sync` keeps."""
+    tracker = open_tracker(settings, env)
+    state = StateStore(state_path(settings), read_only=dry_run)
+    try:
+        return file_ticket(draft.ticket, draft.comment, tracker, state, dry_run=dry_run)
+    finally:
+        state.close()
 
 
 def file_ticket(

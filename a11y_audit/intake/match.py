@@ -14,11 +14,11 @@ method, to count as reproduced: a contrast finding does not explain a keyboard c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from a11y_audit.intake.understand import COMPONENTS, Understanding, fold
+from a11y_audit.model import Issue, Outcome
 
 __all__ = ["FAMILIES", "Match", "match_issues"]
 
@@ -70,22 +70,22 @@ _ATTRIBUTE_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    issue: Mapping[str, Any]
+    issue: Issue
     score: int
     why: tuple[str, ...]  # plain words: "it is about the size and colour options", ...
 
 
-def match_issues(issues: Iterable[Mapping[str, Any]], understanding: Understanding) -> list[Match]:
+def match_issues(issues: Iterable[Issue], understanding: Understanding) -> list[Match]:
     """The issues that explain the complaint, best first (score, then priority)."""
     matches = []
     for issue in issues:
         found = _score(issue, understanding)
         if found is not None:
             matches.append(found)
-    return sorted(matches, key=lambda item: (-item.score, str(item.issue.get("priority", "P4"))))
+    return sorted(matches, key=lambda item: (-item.score, item.issue.triage.priority.value))
 
 
-def _score(issue: Mapping[str, Any], understanding: Understanding) -> Match | None:
+def _score(issue: Issue, understanding: Understanding) -> Match | None:
     haystack = _haystack(issue)
     score, why = 0, []
     component = next(
@@ -105,29 +105,28 @@ def _score(issue: Mapping[str, Any], understanding: Understanding) -> Match | No
     if method is not None:
         score += _METHOD
         why.append(f"it affects people using {method.label}")
-    if understanding.flows and issue.get("flow") in understanding.flows:
+    if understanding.flows and issue.triage.flow in understanding.flows:
         score += _FLOW
-        why.append(f"it is on the {issue['flow']} pages")
+        why.append(f"it is on the {issue.triage.flow} pages")
     reproduced = component is not None if understanding.components else method is not None
     if not reproduced:
         return None
-    if issue.get("outcome") == "failed":
+    if issue.outcome is Outcome.FAILED:
         score += _FAILED
     return Match(issue, score, tuple(why))
 
 
-def _in_family(issue: Mapping[str, Any], method: str) -> bool:
+def _in_family(issue: Issue, method: str) -> bool:
     criteria, fragments = FAMILIES.get(method, (frozenset(), ()))
-    rule = str(issue.get("rule", "")).lower()
-    return bool(criteria & set(map(str, issue.get("wcag", ())))) or any(part in rule for part in fragments)
+    rule = issue.rule.id.lower()
+    return bool(criteria & set(issue.rule.wcag)) or any(part in rule for part in fragments)
 
 
-def _haystack(issue: Mapping[str, Any]) -> str:
-    instances: Sequence[Mapping[str, Any]] = issue.get("instances") or ()
-    parts = [str(issue.get("rule", "")), str(issue.get("title", ""))]
-    for instance in instances[:20]:
-        parts.append(re.split(r"[\s>]+", str(instance.get("selector", "")).strip())[-1])
-        opening = _OPENING_TAG.match(str(instance.get("snippet", "")))
+def _haystack(issue: Issue) -> str:
+    parts = [issue.rule.id, issue.rule.title]
+    for instance in issue.instances[:20]:
+        parts.append(re.split(r"[\s>]+", instance.selector.strip())[-1])
+        opening = _OPENING_TAG.match(instance.snippet)
         if opening:  # the tag name and attribute values: `data-label` is no label
             parts.append(opening.group(1))
             parts.extend("".join(value) for value in _ATTRIBUTE_VALUE.findall(opening.group(0)))

@@ -1,4 +1,4 @@
-"""`run_intake`: a complaint -> safe URLs -> audit -> matched findings -> ticket -> reply.
+"""`run_intake`: understand → reproduce → match → file → reply, one named step each.
 
 Everything that leaves this module (the outcome's lines, intake.json, tickets) has been through
 the complaint's Redactor; the audit sees only vetted URLs (queries holding personal data
@@ -18,33 +18,23 @@ from typing import Any
 
 from a11y_audit.api import AuditOutcome, audit
 from a11y_audit.config import Config
-from a11y_audit.crawl.journey_spec import JourneySettings
 from a11y_audit.errors import ToolError, UsageError
-from a11y_audit.intake.filing import (
-    Filed,
-    customer_priority,
-    file_ticket,
-    reply,
-    reproduced_ticket,
-    triage_ticket,
-    with_report,
-)
+from a11y_audit.intake.filing import Draft, Filed, file_draft, not_reproduced, reply, reproduced
 from a11y_audit.intake.match import Match, match_issues
 from a11y_audit.intake.message import Complaint
+from a11y_audit.intake.plan import Plan, plan_pages
 from a11y_audit.intake.redact import Redactor
-from a11y_audit.intake.safety import Resolver, Verdict, origin_of, resolve, vet
+from a11y_audit.intake.safety import Resolver, origin_of, resolve
 from a11y_audit.intake.understand import Understanding, understand
-from a11y_audit.model import Priority
+from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.reports.output import write_atomic
-from a11y_audit.run_result import load_results_dict
+from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.settings import TicketSettings
-from a11y_audit.tickets.state import StateStore
-from a11y_audit.tickets.sync_results import open_tracker, state_path
 
-__all__ = ["MAX_PAGES", "IntakeOutcome", "plan_pages", "run_intake"]
+__all__ = ["IntakeOutcome", "run_intake"]
 
-MAX_PAGES = 10  # a complaint names a few pages; more is a crawl, not a reproduction
 Auditor = Callable[..., AuditOutcome]
+"""api.audit, or a stand-in with its signature (tests replay saved results)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,55 +45,27 @@ class IntakeOutcome:
     report_path: Path
 
 
+@dataclass(frozen=True, slots=True)
+class Case:
+    """The complaint understood: what it says, its words redacted, and what reproduces it."""
+
+    understanding: Understanding
+    description: str
+    redactor: Redactor
+    plan: Plan
+
+
 @dataclass(slots=True)
-class Plan:
-    visit: list[str] = field(default_factory=list)
-    not_visited: list[Verdict] = field(default_factory=list)
-    journeys: JourneySettings = field(default_factory=JourneySettings)
-    """The configured journeys of the flows the complaint names: checkout pages, an account
-    or a filled bag exist only along them (an empty bag's checkout redirects to the bag)."""
+class Transcript:
+    """The lines intake shows; each is also passed on at once, so refusals show before an error."""
 
+    on_line: Callable[[str], None] | None = None
+    lines: list[str] = field(default_factory=list)
 
-def plan_pages(
-    understanding: Understanding,
-    config: Config,
-    allow_origins: tuple[str, ...],
-    redactor: Redactor,
-    resolver: Resolver = resolve,
-) -> Plan:
-    """Vetted URLs from the complaint; with none, the named flows' [intake] flow_pages; and the
-    named flows' journeys (with no page to visit, they start from the first start URL)."""
-    allowed = (*config.allowed_origins, *config.start_urls, *allow_origins)
-    plan = Plan()
-
-    def consider(url: str) -> None:
-        verdict = vet(url, allowed, private_origins=config.intake.private_origins, resolver=resolver)
-        if verdict.visit:
-            clean = redactor.visitable(url)
-            verdict = (
-                Verdict(url, False, "its address holds personal data")
-                if clean is None
-                else Verdict(clean, True)
-            )
-        if not verdict.visit:
-            plan.not_visited.append(verdict)
-        elif verdict.url not in plan.visit and len(plan.visit) < MAX_PAGES:
-            plan.visit.append(verdict.url)
-
-    for url in understanding.urls:
-        consider(url)
-    if not plan.visit:
-        for flow in understanding.flows:
-            for url in config.intake.pages_for(flow):
-                consider(url)
-    plan.journeys = replace(
-        config.journeys,
-        journeys=tuple(j for j in config.journeys.journeys if j.flow in understanding.flows),
-        crawl_as=None,
-    )
-    if plan.journeys.journeys and not plan.visit and config.start_urls:
-        plan.visit.append(config.start_urls[0])  # the journeys' base (and the store's first page)
-    return plan
+    def __call__(self, line: str) -> None:
+        self.lines.append(line)
+        if self.on_line is not None:
+            self.on_line(line)
 
 
 def run_intake(
@@ -120,98 +82,72 @@ def run_intake(
     auditor: Auditor = audit,
     on_line: Callable[[str], None] | None = None,
 ) -> IntakeOutcome:
+    """Reproduce a complaint and file it; the original is kept only where the config says."""
+    say = Transcript(on_line)
+    case = _understand_complaint(complaint, config, allow_origins, resolver, say)
+    _keep_original(config, raw, complaint)
+    run = _reproduce(case.plan, config, output, auditor, say)
+    matches = match_issues(run.issues, case.understanding)
+    draft = _draft(case, run, matches, config.priority_policy())
+    filed = file_draft(draft, tickets, env, dry_run=dry_run)
+    say(draft.verdict)
+    say(_filed_line(filed))
+    text = reply(case.understanding, filed, matches[0] if matches else None)
+    report_path = _write_report(output, case, matches, filed, text)
+    return IntakeOutcome(0 if matches else 1, say.lines, text, report_path)
+
+
+def _understand_complaint(
+    complaint: Complaint,
+    config: Config,
+    allow_origins: tuple[str, ...],
+    resolver: Resolver,
+    say: Transcript,
+) -> Case:
+    """What the complaint says, in redacted words, and the pages to visit; say what was
+    understood and refused, and stop (UsageError) when nothing is left to visit."""
     redactor = Redactor(people=complaint.people, order=config.intake.order_number)
     understanding = understand(f"{complaint.subject}\n{complaint.text}", complaint.links)
     description = redactor(complaint.description or complaint.text)
     plan = plan_pages(understanding, config, allow_origins, redactor, resolver)
-    lines: list[str] = []
-
-    def say(line: str) -> None:
-        """Each line is also passed on at once, so refusals are shown before an error."""
-        lines.append(line)
-        if on_line is not None:
-            on_line(line)
-
     say(_understood(understanding))
     for item in plan.not_visited:
         say(f"Not visited: {redactor.url(item.url)} ({item.reason})")
     if not plan.visit:
-        flows = ", ".join(understanding.flows)
-        hint = (
-            f"no [intake] flow_pages for {flows}"
-            if flows
-            else "no page URL on an allowed origin and no flow named"
-        )
-        if plan.journeys.journeys:
-            hint = f"journeys for {flows} but no [crawl] start_urls to start them from"
-        raise UsageError(
-            f"nothing to visit: {hint} ({len(plan.not_visited)} URL(s) not visited); "
-            "pass --url with a page of the store, --allow-origin, or configure [intake] flow_pages"
-        )
-    _keep_original(config, raw, complaint)
-    visited_origins = tuple(origin for url in plan.visit if (origin := origin_of(url)))
-    audit_config = replace(
-        config.with_overrides(start_urls=tuple(plan.visit), max_pages=len(plan.visit)),
-        sitemaps=(),
-        # Journeys may cross to origins the config allows (a payment provider's frame).
-        allowed_origins=tuple(
-            dict.fromkeys(visited_origins + (config.allowed_origins if plan.journeys.journeys else ()))
-        ),
-        journeys=plan.journeys,
-    )
-    outcome = auditor(audit_config, output, follow_links=False)
-    results = load_results_dict(outcome.results_path)
+        raise UsageError(plan.why_empty(understanding))
+    return Case(understanding, description, redactor, plan)
+
+
+def _reproduce(plan: Plan, config: Config, output: Path, auditor: Auditor, say: Transcript) -> RunResult:
+    """Audit exactly the planned pages and journeys, following no links; say what ran."""
+    run = auditor(_audit_config(plan, config), output, follow_links=False).result
     for url in plan.visit:
         say(f"Visited: {url}")
-    for journey in plan.journeys.journeys:
-        states = [p["state"] for p in results["pages"] if p.get("journey") == journey.name and p.get("state")]
+    for journey in plan.journeys:
+        states = [page.state for page in run.pages if page.journey == journey.name and page.state]
         say(f"Journey {journey.name} ({journey.flow}): audited {', '.join(states) or 'no state'}")
-    matches = match_issues(results["issues"], understanding)
-    names = config.priority_policy().names
-    tracker = open_tracker(tickets, env)
-    state = StateStore(state_path(tickets), read_only=dry_run)
-    try:
-        if matches:
-            best = matches[0]
-            priority = customer_priority(
-                str(best.issue.get("priority", "P3")), understanding, best.issue.get("flow"), config.flows
-            )
-            ticket = with_report(
-                reproduced_ticket(
-                    best,
-                    results,
-                    outcome.results_path.parent,
-                    priority,
-                    names[Priority(priority)],
-                    description,
-                ),
-                description,
-                understanding,
-            )
-            filed = file_ticket(
-                ticket, f"Customer reported (via support): {description}", tracker, state, dry_run=dry_run
-            )
-            say(f"Reproduced: {best.issue.get('title')} ({'; '.join(best.why)})")
-        else:
-            tried = [f"audited {url} with the full check suite" for url in plan.visit]
-            tried += [f"ran the {journey.name} journey" for journey in plan.journeys.journeys]
-            tried.append(f"{len(results['issues'])} issue(s) found, none about what the customer describes")
-            priority = customer_priority("P3", understanding, None, config.flows)
-            ticket = triage_ticket(description, understanding, tried, priority, names[Priority(priority)])
-            filed = file_ticket(
-                ticket,
-                f"Customer reported again (via support): {description}",
-                tracker,
-                state,
-                dry_run=dry_run,
-            )
-            say("Not reproduced: no finding matches the complaint; filed for a person to triage")
-    finally:
-        state.close()
-    say(_filed_line(filed))
-    text = reply(understanding, filed, matches[0] if matches else None)
-    report_path = _write_report(output, understanding, plan, matches, filed, text, redactor)
-    return IntakeOutcome(0 if matches else 1, lines, text, report_path)
+    return run
+
+
+def _audit_config(plan: Plan, config: Config) -> Config:
+    """The config narrowed to the plan, signed out (crawl_as does not sign a reproduction in),
+    on the visited pages' origins and, while journeys run, the configured ones too (a journey
+    may cross to a payment provider's frame)."""
+    names = [journey.name for journey in plan.journeys]
+    narrowed = config.for_pages(plan.visit, journeys=names, sign_in=False)
+    visited = tuple(origin for url in plan.visit if (origin := origin_of(url)))
+    crossed = config.allowed_origins if plan.journeys else ()
+    return replace(narrowed, allowed_origins=tuple(dict.fromkeys(visited + crossed)))
+
+
+def _draft(case: Case, run: RunResult, matches: list[Match], policy: PriorityPolicy) -> Draft:
+    """The best match's ticket, or with none a needs-triage ticket saying what was tried."""
+    if matches:
+        return reproduced(matches[0], run, case.understanding, case.description, policy)
+    tried = [f"audited {url} with the full check suite" for url in case.plan.visit]
+    tried += [f"ran the {journey.name} journey" for journey in case.plan.journeys]
+    tried.append(f"{len(run.issues)} issue(s) found, none about what the customer describes")
+    return not_reproduced(tried, case.understanding, case.description, policy)
 
 
 def _understood(understanding: Understanding) -> str:
@@ -249,29 +185,22 @@ def _keep_original(config: Config, raw: bytes | None, complaint: Complaint) -> N
         ) from error
 
 
-def _write_report(
-    output: Path,
-    understanding: Understanding,
-    plan: Plan,
-    matches: list[Match],
-    filed: Filed,
-    text: str,
-    redactor: Redactor,
-) -> Path:
+def _write_report(output: Path, case: Case, matches: list[Match], filed: Filed, text: str) -> Path:
     """intake.json beside results.json: what was understood, visited, matched and filed (redacted)."""
+    understanding, plan, redactor = case.understanding, case.plan, case.redactor
     data: dict[str, Any] = {
         "methods": [method.id for method in understanding.methods],
         "flows": list(understanding.flows),
         "components": [item.id for item in understanding.components],
         "blocked": understanding.blocked,
         "visited": plan.visit,
-        "journeys": [journey.name for journey in plan.journeys.journeys],
+        "journeys": [journey.name for journey in plan.journeys],
         "not_visited": [{"url": redactor.url(item.url), "reason": item.reason} for item in plan.not_visited],
         "matches": [
             {
-                "fingerprint": match.issue.get("fingerprint"),
-                "rule": match.issue.get("rule"),
-                "title": match.issue.get("title"),
+                "fingerprint": match.issue.fingerprint,
+                "rule": match.issue.rule.id,
+                "title": match.issue.rule.title,
                 "score": match.score,
                 "why": list(match.why),
             }

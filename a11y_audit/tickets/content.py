@@ -1,4 +1,4 @@
-"""What a ticket says, built purely from one results.json issue (shared by every tracker).
+"""What a ticket says, built purely from one issue of a run (shared by every tracker).
 
 A ticket must let a developer act without opening the report: what fails and which WCAG
 criterion (with its Understanding document), how to reproduce it the way a keyboard or
@@ -8,11 +8,11 @@ and why, evidence, and the fingerprint that ties the ticket to the issue across 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
+from a11y_audit.model import Issue, Outcome
+from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.markup import Code, CodeBlock, Document, Heading, Items, Link, Paragraph, Span, Text
 from a11y_audit.wcag import criterion
 
@@ -113,12 +113,12 @@ def fingerprint_label(fingerprint: str) -> str:
     return FINGERPRINT_LABEL_PREFIX + fingerprint
 
 
-def ticket_labels(issue: Mapping[str, Any]) -> tuple[str, ...]:
+def ticket_labels(issue: Issue) -> tuple[str, ...]:
     """a11y, one wcag-X.Y.Z per criterion, the priority, needs-review for cantTell, the fingerprint."""
-    labels = ["a11y", *(f"wcag-{sc}" for sc in issue.get("wcag", ())), str(issue["priority"])]
-    if issue.get("outcome") == "cantTell":
+    labels = ["a11y", *(f"wcag-{sc}" for sc in issue.rule.wcag), issue.triage.priority.value]
+    if issue.outcome is Outcome.CANT_TELL:
         labels.append("needs-review")
-    return (*labels, fingerprint_label(str(issue["fingerprint"])))
+    return (*labels, fingerprint_label(issue.fingerprint))
 
 
 def is_managed_label(label: str) -> bool:
@@ -130,56 +130,68 @@ def is_managed_label(label: str) -> bool:
     )
 
 
-def build_ticket(issue: Mapping[str, Any], pages: Mapping[str, Mapping[str, Any]], output: Path) -> Ticket:
-    """The ticket for one results.json issue; `pages` maps page URL -> page record, `output` is the
-    results folder (artifact paths in the results are relative to it)."""
-    first = issue["instances"][0]
-    screenshot = _screenshot(pages.get(str(first["page_url"])))
-    evidence = _evidence_files(output, screenshot)
-    templates = tuple(str(name) for name in issue.get("templates", ()))
+def build_ticket(issue: Issue, run: RunResult) -> Ticket:
+    """The ticket for one issue of `run`: the run's page record of the first instance names its
+    screenshot, found in the run's folder (artifact paths in the results are relative to it)."""
+    screenshot = _screenshot(run, issue.instances[0].page_url)
     return Ticket(
-        fingerprint=str(issue["fingerprint"]),
-        title=_title(issue, templates),
-        body=_body(issue, templates, screenshot),
+        fingerprint=issue.fingerprint,
+        title=_title(issue),
+        body=_body(issue, screenshot),
         labels=ticket_labels(issue),
-        priority=str(issue["priority"]),
-        priority_name=str(issue.get("priority_name") or issue["priority"]),
-        due=issue.get("due"),
-        pages=int(issue.get("pages") or len({item["page_url"] for item in issue["instances"]})),
-        templates=templates,
-        evidence=evidence,
+        priority=issue.triage.priority.value,
+        priority_name=_priority_name(issue),
+        due=issue.triage.due.isoformat() if issue.triage.due else None,
+        pages=_page_count(issue),
+        templates=issue.templates,
+        evidence=_evidence_files(run.folder, screenshot),
     )
 
 
-def _evidence_files(output: Path, screenshot: str | None) -> tuple[Path, ...]:
+def _evidence_files(output: Path | None, screenshot: str | None) -> tuple[Path, ...]:
     """The screenshot if it exists inside the results folder: a results.json naming a file
     elsewhere (`../../home/me/.netrc`) must not get it uploaded to a tracker."""
-    if not screenshot:
+    if not screenshot or output is None:
         return ()
     path = (output / screenshot).resolve()
     return (path,) if path.is_relative_to(output.resolve()) and path.is_file() else ()
 
 
-def _screenshot(page: Mapping[str, Any] | None) -> str | None:
-    artifacts = (page or {}).get("artifacts") or {}
-    return artifacts.get("screenshot")
+def _screenshot(run: RunResult, page_url: str) -> str | None:
+    page = next((page for page in run.pages if page.url == page_url), None)
+    return page.artifacts.get("screenshot") if page else None
 
 
-def _title(issue: Mapping[str, Any], templates: tuple[str, ...]) -> str:
+def _priority_name(issue: Issue) -> str:
+    return issue.triage.priority_name or issue.triage.priority.value
+
+
+def _page_count(issue: Issue) -> int:
+    """The issue's page count, or its instances' distinct pages where the results lack it."""
+    return issue.pages or len({item.page_url for item in issue.instances})
+
+
+def _title(issue: Issue) -> str:
+    templates = issue.templates
     if len(templates) > 1:
         where = f"templates {templates[0]} and {len(templates) - 1} more"
     elif templates:
         where = f"template {templates[0]}"
     else:
-        where = str(issue["instances"][0]["page_url"])
-    prefix = "Needs review: " if issue.get("outcome") == "cantTell" else ""
-    title = " ".join(f"{prefix}{issue.get('title') or issue['rule']} on {where}".split())
+        where = issue.instances[0].page_url
+    prefix = "Needs review: " if issue.outcome is Outcome.CANT_TELL else ""
+    title = " ".join(f"{prefix}{issue.rule.title or issue.rule.id} on {where}".split())
     return title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
 
 
-def _body(issue: Mapping[str, Any], templates: tuple[str, ...], screenshot: str | None) -> Document:
+def _what(issue: Issue) -> str:
+    """What the rule asks for, in the best words the results have."""
+    return issue.rule.description or issue.rule.title or issue.rule.id
+
+
+def _body(issue: Issue, screenshot: str | None) -> Document:
     return (
-        Paragraph((Text(str(issue.get("description") or issue.get("title") or issue["rule"])),)),
+        Paragraph((Text(_what(issue)),)),
         Heading("Requirement"),
         _requirement(issue),
         Heading("Steps to reproduce"),
@@ -189,7 +201,7 @@ def _body(issue: Mapping[str, Any], templates: tuple[str, ...], screenshot: str 
         Heading("Actual"),
         _actual(issue),
         Heading("Affected pages and templates"),
-        *_affected(issue, templates),
+        *_affected(issue),
         Heading("Priority"),
         *_priority(issue),
         Heading("Evidence"),
@@ -197,17 +209,17 @@ def _body(issue: Mapping[str, Any], templates: tuple[str, ...], screenshot: str 
         Heading("Fingerprint"),
         Paragraph(
             (
-                Code(fingerprint_label(str(issue["fingerprint"]))),
+                Code(fingerprint_label(issue.fingerprint)),
                 Text(" — a11y-audit finds this ticket by it on every run; keep it in the ticket."),
             )
         ),
     )
 
 
-def _requirement(issue: Mapping[str, Any]) -> Items:
+def _requirement(issue: Issue) -> Items:
     items: list[tuple[Span, ...]] = []
-    for sc in issue.get("wcag", ()):
-        known = criterion(str(sc))
+    for sc in issue.rule.wcag:
+        known = criterion(sc)
         if known is None:
             items.append((Text(f"WCAG {sc}"),))
             continue
@@ -219,54 +231,51 @@ def _requirement(issue: Mapping[str, Any]) -> Items:
         )
     if not items:
         items.append((Text("Best practice (no WCAG success criterion): fix it for usability."),))
-    rule = (Text(f"Rule {issue['rule']} ({issue.get('source', 'axe')}): "),)
-    help_url = issue.get("help_url")
-    items.append(
-        (*rule, Link("rule documentation", str(help_url))) if help_url else (*rule, Text("see docs"))
-    )
+    rule = (Text(f"Rule {issue.rule.id} ({issue.rule.source.value}): "),)
+    help_url = issue.rule.help_url
+    items.append((*rule, Link("rule documentation", help_url)) if help_url else (*rule, Text("see docs")))
     return Items(tuple(items))
 
 
-def _steps(issue: Mapping[str, Any]) -> tuple[Items | CodeBlock, ...]:
-    first = issue["instances"][0]
+def _steps(issue: Issue) -> tuple[Items | CodeBlock, ...]:
+    first = issue.instances[0]
     steps: list[tuple[Span, ...]] = [
-        (Text("Open "), Code(str(first["page_url"]))),
-        (Text("Find the element "), Code(str(first.get("selector") or "(whole page)"))),
+        (Text("Open "), Code(first.page_url)),
+        (Text("Find the element "), Code(first.selector or "(whole page)")),
     ]
     seen: list[str] = []
-    for sc in issue.get("wcag", ()):
-        step = _HOW_USERS_HIT_IT.get(sc) or _BY_PRINCIPLE.get(str(sc).split(".")[0], _DEFAULT_STEP)
+    for sc in issue.rule.wcag:
+        step = _HOW_USERS_HIT_IT.get(sc) or _BY_PRINCIPLE.get(sc.split(".")[0], _DEFAULT_STEP)
         if step not in seen:
             seen.append(step)
     for step in seen or [_DEFAULT_STEP]:
         steps.append((Text(step),))
-    snippet = str(first.get("snippet") or "")
+    snippet = first.snippet
     return (Items(tuple(steps), numbered=True), *((CodeBlock(snippet),) if snippet else ()))
 
 
-def _expected(issue: Mapping[str, Any]) -> str:
-    expected = str(issue.get("description") or issue.get("title") or issue["rule"]).rstrip(".") + "."
-    names = [f"{known.sc} {known.name}" for known in map(criterion, issue.get("wcag", ())) if known]
+def _expected(issue: Issue) -> str:
+    expected = _what(issue).rstrip(".") + "."
+    names = [f"{known.sc} {known.name}" for known in map(criterion, issue.rule.wcag) if known]
     return expected + (f" This is what WCAG {', '.join(names)} requires." if names else "")
 
 
-def _actual(issue: Mapping[str, Any]) -> Paragraph | CodeBlock:
-    message = str(issue["instances"][0].get("message") or "").strip()
-    if issue.get("outcome") == "cantTell" and not message:
+def _actual(issue: Issue) -> Paragraph | CodeBlock:
+    message = issue.instances[0].message.strip()
+    if issue.outcome is Outcome.CANT_TELL and not message:
         return Paragraph((Text("The tool could not decide: a person needs to check this element."),))
     return CodeBlock(message) if message else Paragraph((Text("The rule fails on this element."),))
 
 
-def _affected(issue: Mapping[str, Any], templates: tuple[str, ...]) -> tuple[Paragraph | Items, ...]:
-    instances = issue["instances"]
-    pages = int(issue.get("pages") or len({item["page_url"] for item in instances}))
+def _affected(issue: Issue) -> tuple[Paragraph | Items, ...]:
+    instances, templates = issue.instances, issue.templates
     summary: list[Span] = [
-        Text(f"{pages} page(s), {len(instances)} element(s), {len(templates)} template(s)")
+        Text(f"{_page_count(issue)} page(s), {len(instances)} element(s), {len(templates)} template(s)")
     ]
     for index, name in enumerate(templates):
         summary += [Text(": " if index == 0 else ", "), Code(name)]
     examples: list[tuple[Span, ...]] = [
-        (Code(str(item["page_url"])), Text(" — "), Code(str(item.get("selector") or "(whole page)")))
+        (Code(item.page_url), Text(" — "), Code(item.selector or "(whole page)"))
         for item in instances[:EXAMPLES_SHOWN]
     ]
     if len(instances) > EXAMPLES_SHOWN:
@@ -274,15 +283,16 @@ def _affected(issue: Mapping[str, Any], templates: tuple[str, ...]) -> tuple[Par
     return (Paragraph(tuple(summary)), Items(tuple(examples)))
 
 
-def _priority(issue: Mapping[str, Any]) -> tuple[Paragraph | Items, ...]:
-    facts = f"{issue['priority']} ({issue.get('priority_name') or issue['priority']})"
-    if issue.get("due"):
-        facts += f", due {issue['due']}"
-    if issue.get("flow"):
-        facts += f"; flow: {issue['flow']}"
-    if issue.get("blocker"):
+def _priority(issue: Issue) -> tuple[Paragraph | Items, ...]:
+    triage = issue.triage
+    facts = f"{triage.priority.value} ({_priority_name(issue)})"
+    if triage.due:
+        facts += f", due {triage.due.isoformat()}"
+    if triage.flow:
+        facts += f"; flow: {triage.flow}"
+    if triage.blocker:
         facts += "; blocks keyboard or screen-reader users"
-    reasons = tuple((Text(str(reason)),) for reason in issue.get("reasons", ()))
+    reasons = tuple((Text(reason),) for reason in triage.reasons)
     return (Paragraph((Text(facts),)), *((Items(reasons),) if reasons else ()))
 
 

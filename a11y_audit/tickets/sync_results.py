@@ -1,4 +1,4 @@
-"""`sync_results`: results.json + settings -> tickets in one tracker (what `tickets sync` runs).
+"""`sync_results`: a run + settings -> tickets in one tracker (what `tickets sync` runs).
 
 Default state file: `<dir>/tickets-state.sqlite` (dir = --dir, default ./a11y-tickets) for every
 tracker, so it survives a fresh output folder per run; one file can hold several trackers.
@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from a11y_audit.errors import UsageError
-from a11y_audit.run_result import load_results_dict
+from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.content import PRIORITIES, Ticket, build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.github import GitHubTracker
@@ -37,14 +36,13 @@ def state_path(settings: TicketSettings) -> Path:
     return Path(settings.state) if settings.state else Path(settings.dir) / STATE_FILE
 
 
-def tickets_for(results: Mapping[str, Any], output: Path, min_priority: str) -> list[Ticket]:
-    """Tickets for the issues at or above `min_priority` (P1 most urgent), most urgent first."""
-    pages = {str(page["url"]): page for page in results["pages"]}
+def tickets_for(run: RunResult, min_priority: str) -> list[Ticket]:
+    """Tickets for the run's issues at or above `min_priority` (P1 most urgent), in the run's order."""
     limit = PRIORITIES.index(min_priority)
     return [
-        build_ticket(issue, pages, output)
-        for issue in results["issues"]
-        if str(issue["priority"]) in PRIORITIES and PRIORITIES.index(str(issue["priority"])) <= limit
+        build_ticket(issue, run)
+        for issue in run.issues
+        if PRIORITIES.index(issue.triage.priority.value) <= limit
     ]
 
 
@@ -60,24 +58,24 @@ def open_tracker(settings: TicketSettings, env: Mapping[str, str]) -> Tracker:
 
 
 def sync_results(
-    results_path: Path, settings: TicketSettings, options: SyncOptions, env: Mapping[str, str]
+    run: RunResult, settings: TicketSettings, options: SyncOptions, env: Mapping[str, str]
 ) -> SyncReport:
-    results = load_results_dict(results_path)
-    if options.close_fixed and results["tool"].get("interrupted"):
+    """Bring the tracker in line with `run` (read from its results.json: evidence lives beside it)."""
+    if options.close_fixed and run.tool.interrupted:
         raise UsageError(
-            f"{results_path} is from an interrupted run: --close-fixed would close tickets of pages "
+            f"{run.path} is from an interrupted run: --close-fixed would close tickets of pages "
             "never audited; finish the run with --resume, or sync without --close-fixed"
         )
-    tickets = tickets_for(results, results_path.parent, settings.min_priority)
+    tickets = tickets_for(run, settings.min_priority)
     tracker = open_tracker(settings, env)
     state = StateStore(state_path(settings), read_only=options.dry_run)
     try:
         return sync(
             tickets,
-            [str(issue["fingerprint"]) for issue in results["issues"]],
+            [issue.fingerprint for issue in run.issues],
             tracker,
             state,
-            run=str(results["tool"].get("started") or results_path),
+            run=run.tool.started or str(run.path),
             dry_run=options.dry_run,
             close_fixed=options.close_fixed,
         )

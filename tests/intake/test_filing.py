@@ -11,7 +11,7 @@ from a11y_audit.judge.priority import Criticality, Flow
 from a11y_audit.tickets.content import build_ticket
 from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.state import StateStore
-from tests.tickets.samples import issue
+from tests.tickets.samples import bare_run, issue, typed
 
 FINGERPRINT = "0123456789abcdef"
 
@@ -28,7 +28,7 @@ def test_blocked_on_a_critical_flow_is_p1_otherwise_unchanged() -> None:
 def _setup(tmp_path: Path, labels: list[str], status: str) -> tuple[FileTracker, StateStore]:
     tracker = FileTracker(tmp_path)
     state = StateStore(tmp_path / "state.sqlite")
-    remote = tracker.create(build_ticket(issue(FINGERPRINT, priority="P2"), {}, tmp_path))
+    remote = tracker.create(build_ticket(typed(issue(FINGERPRINT, priority="P2")), bare_run(tmp_path)))
     data = json.loads((tmp_path / f"{remote.id}.json").read_text("utf-8"))
     data.update(status=status, labels=[*data["labels"], *labels])
     (tmp_path / f"{remote.id}.json").write_text(json.dumps(data), "utf-8")
@@ -41,7 +41,7 @@ def _ticket(tmp_path: Path) -> dict[str, object]:
 
 def test_a_closed_ticket_is_reopened_by_a_customer_report(tmp_path: Path) -> None:
     tracker, state = _setup(tmp_path, [], "closed")
-    ticket = build_ticket(issue(FINGERPRINT, priority="P1"), {}, tmp_path)
+    ticket = build_ticket(typed(issue(FINGERPRINT, priority="P1")), bare_run(tmp_path))
     filed = file_ticket(ticket, "Customer reported (via support): stuck", tracker, state)
     assert (filed.action, filed.priority, filed.raised_from) == ("reopened", "P1", "P2")
     saved = _ticket(tmp_path)
@@ -53,7 +53,10 @@ def test_a_closed_ticket_is_reopened_by_a_customer_report(tmp_path: Path) -> Non
 def test_a_wont_fix_ticket_gets_the_comment_only(tmp_path: Path) -> None:
     tracker, state = _setup(tmp_path, ["wontfix"], "closed")
     filed = file_ticket(
-        build_ticket(issue(FINGERPRINT, priority="P2"), {}, tmp_path), "Customer reported", tracker, state
+        build_ticket(typed(issue(FINGERPRINT, priority="P2")), bare_run(tmp_path)),
+        "Customer reported",
+        tracker,
+        state,
     )
     assert filed.action == "commented"
     assert _ticket(tmp_path)["status"] == "closed"
@@ -61,5 +64,7 @@ def test_a_wont_fix_ticket_gets_the_comment_only(tmp_path: Path) -> None:
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     tracker, state = FileTracker(tmp_path / "t"), StateStore(tmp_path / "state.sqlite", read_only=True)
-    filed = file_ticket(build_ticket(issue(FINGERPRINT), {}, tmp_path), "x", tracker, state, dry_run=True)
+    filed = file_ticket(
+        build_ticket(typed(issue(FINGERPRINT)), bare_run(tmp_path)), "x", tracker, state, dry_run=True
+    )
     assert filed.action == "(dry run) created" and not (tmp_path / "t").exists()

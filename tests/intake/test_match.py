@@ -6,7 +6,7 @@ from typing import Any
 
 from a11y_audit.intake.match import match_issues
 from a11y_audit.intake.understand import understand
-from tests.tickets.samples import issue
+from tests.tickets.samples import issue, typed
 
 
 def _issue(
@@ -52,8 +52,8 @@ ISSUES = [SIZE_GUIDE_TRAP, SWATCH_CONTRAST, CHAT_NAME, REFLOW, SWATCH]
 
 
 def _best(text: str) -> str | None:
-    matches = match_issues(ISSUES, understand(text))
-    return str(matches[0].issue["fingerprint"]) if matches else None
+    matches = match_issues(map(typed, ISSUES), understand(text))
+    return matches[0].issue.fingerprint if matches else None
 
 
 def test_keyboard_complaint_about_size_buttons_is_the_swatch_keyboard_finding() -> None:
@@ -74,14 +74,14 @@ def test_zoom_complaint_without_component_uses_the_method_family() -> None:
 
 
 def test_method_alone_does_not_match_other_families() -> None:
-    assert match_issues([REFLOW, SWATCH], understand("VoiceOver does not work well")) == []
+    assert match_issues([typed(REFLOW), typed(SWATCH)], understand("VoiceOver does not work well")) == []
     assert _best("in high contrast mode it is unreadable") == SWATCH_CONTRAST["fingerprint"]
     assert _best("the colours are weird") is None  # no component, no method
 
 
 def test_words_match_whole_words_of_the_element_not_its_attribute_names() -> None:
     """`data-label` and `is-selected` are no form label or select: only the swatch is about sizes."""
-    found = match_issues([SWATCH], understand("the size options with the keyboard"))
+    found = match_issues([typed(SWATCH)], understand("the size options with the keyboard"))
     assert [item.score for item in found] == [8]
     assert found[0].why == (
         "it is about the size and colour options",

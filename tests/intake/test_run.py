@@ -27,7 +27,7 @@ from a11y_audit.tickets.state import StateStore
 from a11y_audit.tickets.sync import sync
 from a11y_audit.tickets.sync_results import state_path
 from tests.intake.support import PII, leaks, sample
-from tests.tickets.samples import issue, results, write_results
+from tests.tickets.samples import bare_run, issue, results, typed, write_results
 
 SWATCH = issue(
     "5a7c0de5a7c0de51",
@@ -124,7 +124,7 @@ def test_keyboard_complaint_files_the_swatch_issue_at_p1_without_personal_data(t
 def test_a_known_defect_gets_a_customer_comment_not_a_second_ticket(tmp_path: Path) -> None:
     tracker = FileTracker(tmp_path / "tickets")
     state = StateStore(state_path(TicketSettings(dir=str(tmp_path / "tickets"))))
-    swatch = build_ticket(SWATCH, {}, tmp_path)
+    swatch = build_ticket(typed(SWATCH), bare_run(tmp_path))
     sync([swatch], [swatch.fingerprint], tracker, state, run="earlier audit")
     state.close()
     outcome = _intake(tmp_path, "known-defect.eml", FakeAudit(SWATCH))

@@ -1,10 +1,14 @@
-"""results.json data for ticket tests, built in code so each test controls priority and reach."""
+"""results.json data for ticket tests, built in code so each test controls priority and reach;
+and the same data as the typed issues and runs that tickets and intake take."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+from a11y_audit.model import Issue
+from a11y_audit.run_result import RunResult, load_results
 
 SCREENSHOT = "pages/p1/screenshot.jpg"
 
@@ -79,3 +83,24 @@ def write_results(folder: Path, data: dict[str, Any]) -> Path:
     path = folder / "results.json"
     path.write_text(json.dumps(data), "utf-8")
     return path
+
+
+def typed(data: dict[str, Any]) -> Issue:
+    """An issue row as the `model.Issue` a loaded run holds."""
+    return Issue.from_json(data)
+
+
+def run_in(folder: Path, data: dict[str, Any] | None = None) -> RunResult:
+    """`data` (default: `results()`, no issues) as the run of a results.json in `folder`, in memory:
+    nothing is written, so the screenshot it names exists only if a test wrote it."""
+    return RunResult.from_json(results() if data is None else data, folder / "results.json")
+
+
+def bare_run(folder: Path) -> RunResult:
+    """A run without pages, so a ticket built from it names no screenshot."""
+    return run_in(folder, {**results(), "pages": []})
+
+
+def loaded_run(folder: Path, data: dict[str, Any]) -> RunResult:
+    """Write results.json (and its screenshot) into `folder` and load it, as `tickets sync` does."""
+    return load_results(write_results(folder, data))

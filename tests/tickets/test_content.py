@@ -9,13 +9,11 @@ import pytest
 from a11y_audit.tickets.content import build_ticket, is_managed_label
 from a11y_audit.tickets.markup import Code, CodeBlock, Link, Paragraph, Text, render
 from a11y_audit.tickets.sync_results import tickets_for
-from tests.tickets.samples import SCREENSHOT, issue, results, write_results
-
-PAGES = {"http://shop.test/products/1": results()["pages"][0]}
+from tests.tickets.samples import SCREENSHOT, issue, results, run_in, typed, write_results
 
 
 def test_ticket_has_title_labels_priority_and_reach(tmp_path: Path) -> None:
-    ticket = build_ticket(issue(templates=("product", "cart", "home"), pages=25), PAGES, tmp_path)
+    ticket = build_ticket(typed(issue(templates=("product", "cart", "home"), pages=25)), run_in(tmp_path))
     assert ticket.title == "Buttons must have discernible text on templates product and 2 more"
     assert ticket.labels == ("a11y", "wcag-4.1.2", "P2", "a11y-fp-86c5fe823dfc9e73")
     assert (ticket.priority, ticket.priority_name, ticket.due) == ("P2", "High", "2026-12-09")
@@ -23,13 +21,13 @@ def test_ticket_has_title_labels_priority_and_reach(tmp_path: Path) -> None:
 
 
 def test_needs_review_is_said_in_the_title_and_labels(tmp_path: Path) -> None:
-    ticket = build_ticket(issue(outcome="cantTell", priority="P3"), PAGES, tmp_path)
+    ticket = build_ticket(typed(issue(outcome="cantTell", priority="P3")), run_in(tmp_path))
     assert ticket.title.startswith("Needs review: ")
     assert "needs-review" in ticket.labels
 
 
 def test_body_links_the_understanding_document_and_says_how_users_hit_it(tmp_path: Path) -> None:
-    body = render(build_ticket(issue(), PAGES, tmp_path).body, "markdown")
+    body = render(build_ticket(typed(issue()), run_in(tmp_path)).body, "markdown")
     assert (
         "4.1.2 Name, Role, Value (Level A): "
         "[Understanding 4.1.2](https://www.w3.org/WAI/WCAG21/Understanding/name-role-value.html)"
@@ -46,16 +44,16 @@ def test_body_links_the_understanding_document_and_says_how_users_hit_it(tmp_pat
 
 
 def test_contrast_steps_name_the_ratio_and_best_practice_says_so(tmp_path: Path) -> None:
-    contrast = render(build_ticket(issue(wcag=("1.4.3",)), PAGES, tmp_path).body, "markdown")
+    contrast = render(build_ticket(typed(issue(wcag=("1.4.3",))), run_in(tmp_path)).body, "markdown")
     assert "at least 4.5:1" in contrast
-    practice = render(build_ticket(issue(wcag=()), PAGES, tmp_path).body, "markdown")
+    practice = render(build_ticket(typed(issue(wcag=())), run_in(tmp_path)).body, "markdown")
     assert "Best practice (no WCAG success criterion)" in practice
 
 
 def test_screenshot_is_evidence_only_when_the_file_exists(tmp_path: Path) -> None:
-    assert build_ticket(issue(), PAGES, tmp_path).evidence == ()
+    assert build_ticket(typed(issue()), run_in(tmp_path)).evidence == ()
     write_results(tmp_path, results(issue()))
-    ticket = build_ticket(issue(), PAGES, tmp_path)
+    ticket = build_ticket(typed(issue()), run_in(tmp_path))
     assert ticket.evidence == (tmp_path / SCREENSHOT,)
     assert f"`{SCREENSHOT}`" in render(ticket.body, "markdown")
 
@@ -64,8 +62,8 @@ def test_min_priority_keeps_only_the_more_urgent(tmp_path: Path) -> None:
     data = results(
         issue("a" * 16, priority="P1"), issue("b" * 16, priority="P3"), issue("c" * 16, priority="P4")
     )
-    assert [t.fingerprint for t in tickets_for(data, tmp_path, "P3")] == ["a" * 16, "b" * 16]
-    assert len(tickets_for(data, tmp_path, "P4")) == 3
+    assert [t.fingerprint for t in tickets_for(run_in(tmp_path, data), "P3")] == ["a" * 16, "b" * 16]
+    assert len(tickets_for(run_in(tmp_path, data), "P4")) == 3
 
 
 HOSTILE = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @admin #1 `code` {color:red} *b* |a|"
@@ -74,9 +72,12 @@ HOSTILE = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @admin #1 `
 @pytest.mark.parametrize("syntax", ["markdown", "jira", "textile"])
 def test_page_content_is_inert_in_every_syntax(tmp_path: Path, syntax: str) -> None:
     ticket = build_ticket(
-        issue(snippet=HOSTILE + "\n```\n{noformat}\n</pre>", page_url="http://shop.test/p?q=<b>`x`</code>"),
-        PAGES,
-        tmp_path,
+        typed(
+            issue(
+                snippet=HOSTILE + "\n```\n{noformat}\n</pre>", page_url="http://shop.test/p?q=<b>`x`</code>"
+            )
+        ),
+        run_in(tmp_path),
     )
     body = render(ticket.body, syntax)  # type: ignore[arg-type]
     if syntax == "markdown":
@@ -123,5 +124,5 @@ def test_a_screenshot_path_outside_the_results_folder_is_never_evidence(tmp_path
     (tmp_path / "secret.txt").write_text("token", "utf-8")
     (tmp_path / "out").mkdir()
     page = {"url": "http://shop.test/products/1", "artifacts": {"screenshot": "../secret.txt"}}
-    ticket = build_ticket(issue(), {"http://shop.test/products/1": page}, tmp_path / "out")
+    ticket = build_ticket(typed(issue()), run_in(tmp_path / "out", {**results(), "pages": [page]}))
     assert ticket.evidence == ()

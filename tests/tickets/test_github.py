@@ -10,7 +10,7 @@ from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.tickets.settings import GitHubSettings, TicketSettings
 from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.fakes import FakeGitHub, running
-from tests.tickets.samples import issue, results, write_results
+from tests.tickets.samples import issue, loaded_run, results
 
 TOKEN = "ghp_secret_token_value"
 FP = "86c5fe823dfc9e73"
@@ -29,7 +29,7 @@ def test_create_then_unchanged_update_reopen_and_close(tmp_path: Path) -> None:
     env = {"GITHUB_TOKEN": TOKEN}
     with running(fake) as base_url:
         config = settings(tmp_path, base_url)
-        path = write_results(tmp_path, results(issue(FP, priority="P3")))
+        path = loaded_run(tmp_path, results(issue(FP, priority="P3")))
 
         report = sync_results(path, config, SyncOptions(), env)
         assert report.lines["created"] == ["1  P3  Buttons must have discernible text on template product"]
@@ -48,7 +48,7 @@ def test_create_then_unchanged_update_reopen_and_close(tmp_path: Path) -> None:
         assert fake.lines() == ["GET /repos/shop/web/issues/1"]  # no write when nothing changed
 
         fake.issues[1]["labels"].append({"name": "team-checkout"})
-        path = write_results(tmp_path, results(issue(FP, priority="P2", pages=30)))
+        path = loaded_run(tmp_path, results(issue(FP, priority="P2", pages=30)))
         assert sync_results(path, config, SyncOptions(), env).counts()["updated"] == 1
         assert fake.lines() == [
             "GET /repos/shop/web/issues/1",
@@ -72,7 +72,7 @@ def test_create_then_unchanged_update_reopen_and_close(tmp_path: Path) -> None:
         ]
         assert fake.issues[1]["state"] == "open"
 
-        empty = write_results(tmp_path, results())
+        empty = loaded_run(tmp_path, results())
         assert sync_results(empty, config, SyncOptions(close_fixed=True), env).counts()["closed"] == 1
         assert fake.lines() == [
             "GET /repos/shop/web/issues/1",
@@ -86,7 +86,7 @@ def test_lost_state_finds_the_issue_by_its_label(tmp_path: Path) -> None:
     fake = FakeGitHub(TOKEN)
     env = {"GITHUB_TOKEN": TOKEN}
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), env)
         report = sync_results(path, settings(tmp_path / "elsewhere", base_url), SyncOptions(), env)
     assert report.counts()["created"] == 0 and report.counts()["updated"] == 1
@@ -97,7 +97,7 @@ def test_closed_as_not_planned_counts_as_wont_fix(tmp_path: Path) -> None:
     fake = FakeGitHub(TOKEN)
     env = {"GITHUB_TOKEN": TOKEN}
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), env)
         fake.issues[1].update(state="closed", state_reason="not_planned")
         fake.lines()
@@ -108,7 +108,7 @@ def test_closed_as_not_planned_counts_as_wont_fix(tmp_path: Path) -> None:
 def test_a_bad_token_names_the_variable_and_never_shows_the_token(tmp_path: Path) -> None:
     fake = FakeGitHub("the-right-token")
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         with pytest.raises(ToolError) as error:
             sync_results(path, settings(tmp_path, base_url), SyncOptions(), {"GITHUB_TOKEN": TOKEN})
     assert str(error.value).startswith(
@@ -118,7 +118,7 @@ def test_a_bad_token_names_the_variable_and_never_shows_the_token(tmp_path: Path
 
 
 def test_missing_token_or_repo_is_a_usage_error(tmp_path: Path) -> None:
-    path = write_results(tmp_path, results(issue(FP)))
+    path = loaded_run(tmp_path, results(issue(FP)))
     with pytest.raises(UsageError, match="set GITHUB_TOKEN"):
         sync_results(path, settings(tmp_path, "http://127.0.0.1:9"), SyncOptions(), {})
     with pytest.raises(UsageError, match="GitHub needs a repository"):

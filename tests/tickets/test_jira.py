@@ -11,7 +11,7 @@ from a11y_audit.errors import UsageError
 from a11y_audit.tickets.settings import JiraSettings, TicketSettings
 from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.fakes import FakeJira, running
-from tests.tickets.samples import issue, results, write_results
+from tests.tickets.samples import issue, loaded_run, results
 
 PAT = "jira-pat-secret"
 FP = "86c5fe823dfc9e73"
@@ -31,7 +31,7 @@ def test_data_center_create_attach_then_unchanged_reopen_and_close(tmp_path: Pat
     env = {"A11Y_AUDIT_JIRA_PAT": PAT}
     with running(fake) as base_url:
         config = settings(tmp_path, base_url)
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
 
         report = sync_results(path, config, SyncOptions(), env)
         assert report.lines["created"] == [
@@ -70,7 +70,7 @@ def test_data_center_create_attach_then_unchanged_reopen_and_close(tmp_path: Pat
         ]
         assert fake.issues["SHOP-1"]["fields"]["status"]["statusCategory"]["key"] == "new"
 
-        empty = write_results(tmp_path, results())
+        empty = loaded_run(tmp_path, results())
         assert sync_results(empty, config, SyncOptions(close_fixed=True), env).counts()["closed"] == 1
         assert fake.lines()[-2:] == [
             "GET /rest/api/2/issue/SHOP-1/transitions",
@@ -84,7 +84,7 @@ def test_cloud_uses_basic_auth_and_the_jql_search_endpoint(tmp_path: Path) -> No
     fake = FakeJira("Authorization", f"Basic {basic}")
     env = {"A11Y_AUDIT_JIRA_EMAIL": "dev@shop.test", "A11Y_AUDIT_JIRA_TOKEN": "cloud-token-secret"}
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), env)
         assert fake.lines()[0] == "GET /rest/api/3/search/jql"
         report = sync_results(path, settings(tmp_path / "lost", base_url), SyncOptions(), env)
@@ -97,10 +97,10 @@ def test_without_a_closing_transition_close_fixed_labels_fixed(tmp_path: Path) -
     env = {"A11Y_AUDIT_JIRA_PAT": PAT}
     with running(fake) as base_url:
         sync_results(
-            write_results(tmp_path, results(issue(FP))), settings(tmp_path, base_url), SyncOptions(), env
+            loaded_run(tmp_path, results(issue(FP))), settings(tmp_path, base_url), SyncOptions(), env
         )
         fake.lines()
-        empty = write_results(tmp_path, results())
+        empty = loaded_run(tmp_path, results())
         sync_results(empty, settings(tmp_path, base_url), SyncOptions(close_fixed=True), env)
         assert fake.calls[-1].body == {"update": {"labels": [{"add": "fixed?"}]}}
     assert "fixed?" in fake.issues["SHOP-1"]["fields"]["labels"]
@@ -110,7 +110,7 @@ def test_wont_fix_resolution_is_left_alone(tmp_path: Path) -> None:
     fake = FakeJira("Authorization", f"Bearer {PAT}")
     env = {"A11Y_AUDIT_JIRA_PAT": PAT}
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), env)
         fake.issues["SHOP-1"]["fields"].update(
             status={"statusCategory": {"key": "done"}}, resolution={"name": "Won't Fix"}
@@ -121,7 +121,7 @@ def test_wont_fix_resolution_is_left_alone(tmp_path: Path) -> None:
 
 
 def test_missing_credentials_name_both_ways_to_authenticate(tmp_path: Path) -> None:
-    path = write_results(tmp_path, results(issue(FP)))
+    path = loaded_run(tmp_path, results(issue(FP)))
     with pytest.raises(
         UsageError, match=r"A11Y_AUDIT_JIRA_EMAIL and A11Y_AUDIT_JIRA_TOKEN .* or A11Y_AUDIT_JIRA_PAT"
     ):

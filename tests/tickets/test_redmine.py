@@ -7,7 +7,7 @@ from pathlib import Path
 from a11y_audit.tickets.settings import RedmineSettings, TicketSettings
 from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.tickets.fakes import FakeRedmine, running
-from tests.tickets.samples import issue, results, write_results
+from tests.tickets.samples import issue, loaded_run, results
 
 KEY = "redmine-api-key-secret"
 FP = "86c5fe823dfc9e73"
@@ -26,7 +26,7 @@ def test_create_with_upload_then_unchanged_close_and_reopen(tmp_path: Path) -> N
     fake = FakeRedmine(KEY)
     with running(fake) as base_url:
         config = settings(tmp_path, base_url)
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
 
         report = sync_results(path, config, SyncOptions(), ENV)
         assert report.lines["created"] == ["1  P2  Buttons must have discernible text on template product"]
@@ -53,12 +53,12 @@ def test_create_with_upload_then_unchanged_close_and_reopen(tmp_path: Path) -> N
         assert sync_results(path, config, SyncOptions(), ENV).counts()["unchanged"] == 1
         assert fake.lines() == ["GET /issues/1.json"]
 
-        empty = write_results(tmp_path, results())
+        empty = loaded_run(tmp_path, results())
         assert sync_results(empty, config, SyncOptions(close_fixed=True), ENV).counts()["closed"] == 1
         assert fake.lines() == ["GET /issues/1.json", "GET /issue_statuses.json", "PUT /issues/1.json"]
         assert fake.issues[1]["status"]["name"] == "Closed"  # the first closed status that is not Rejected
 
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         assert sync_results(path, config, SyncOptions(), ENV).counts()["reopened"] == 1
         assert fake.lines() == [
             "GET /issues/1.json",
@@ -73,7 +73,7 @@ def test_create_with_upload_then_unchanged_close_and_reopen(tmp_path: Path) -> N
 def test_lost_state_finds_the_issue_by_searching_its_fingerprint(tmp_path: Path) -> None:
     fake = FakeRedmine(KEY)
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), ENV)
         fake.lines()
         report = sync_results(path, settings(tmp_path / "lost", base_url), SyncOptions(), ENV)
@@ -84,7 +84,7 @@ def test_lost_state_finds_the_issue_by_searching_its_fingerprint(tmp_path: Path)
 def test_rejected_status_is_wont_fix(tmp_path: Path) -> None:
     fake = FakeRedmine(KEY)
     with running(fake) as base_url:
-        path = write_results(tmp_path, results(issue(FP)))
+        path = loaded_run(tmp_path, results(issue(FP)))
         sync_results(path, settings(tmp_path, base_url), SyncOptions(), ENV)
         fake.issues[1]["status"] = fake.status(6)
         report = sync_results(path, settings(tmp_path, base_url), SyncOptions(), ENV)
@@ -99,7 +99,7 @@ def test_common_mark_instances_get_markdown(tmp_path: Path) -> None:
             dir=str(tmp_path / "state"),
             redmine=RedmineSettings(url=base_url, project="shop", text_formatting="common_mark"),
         )
-        sync_results(write_results(tmp_path, results(issue(FP))), config, SyncOptions(), ENV)
+        sync_results(loaded_run(tmp_path, results(issue(FP))), config, SyncOptions(), ENV)
     description = fake.issues[1]["description"]
     assert "### Steps to reproduce" in description and "<pre>" not in description
     assert "tracker_id" not in fake.issues[1] and "priority_id" not in fake.issues[1]  # Redmine's defaults

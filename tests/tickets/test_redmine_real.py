@@ -26,7 +26,7 @@ import pytest
 from a11y_audit.tickets.settings import RedmineSettings, TicketSettings
 from a11y_audit.tickets.sync_results import SyncOptions, sync_results
 from tests.conftest import missing_prerequisite
-from tests.tickets.samples import issue, results, write_results
+from tests.tickets.samples import issue, loaded_run, results
 
 pytestmark = pytest.mark.redmine
 
@@ -124,7 +124,7 @@ def test_two_syncs_create_once_then_update_reopen_and_close(redmine: Redmine, tm
     )
     env = {"A11Y_AUDIT_REDMINE_KEY": redmine.key}
     hostile = issue("a" * 16, snippet=HOSTILE)
-    both = write_results(tmp_path / "run", results(hostile, issue("b" * 16, priority="P3")))
+    both = loaded_run(tmp_path / "run", results(hostile, issue("b" * 16, priority="P3")))
 
     assert sync_results(both, settings, SyncOptions(), env).counts()["created"] == 2
     assert sync_results(both, settings, SyncOptions(), env).counts()["unchanged"] == 2
@@ -147,7 +147,7 @@ def test_two_syncs_create_once_then_update_reopen_and_close(redmine: Redmine, tm
         '<a href="https://dequeuniversity.com/rules/axe/4.10/button-name" class="external">',
     ]
 
-    only_a = write_results(tmp_path / "later-run", results(issue("a" * 16)))
+    only_a = loaded_run(tmp_path / "later-run", results(issue("a" * 16)))
     assert sync_results(only_a, settings, SyncOptions(close_fixed=True), env).counts()["closed"] == 1
     assert redmine.get("/issues/2.json")["issue"]["status"]["is_closed"] is True  # type: ignore[index]
 
@@ -158,14 +158,14 @@ def test_two_syncs_create_once_then_update_reopen_and_close(redmine: Redmine, tm
 
 def test_a_lost_state_file_finds_tickets_by_search(redmine: Redmine, tmp_path: Path) -> None:
     env = {"A11Y_AUDIT_REDMINE_KEY": redmine.key}
-    data = write_results(tmp_path / "run", results(issue("d" * 16)))
+    run = loaded_run(tmp_path / "run", results(issue("d" * 16)))
     for state in ("state", "lost-state"):
         settings = TicketSettings(
             tracker="redmine",
             dir=str(tmp_path / state),
             redmine=RedmineSettings(url=redmine.url, project="shop"),
         )
-        report = sync_results(data, settings, SyncOptions(), env)
+        report = sync_results(run, settings, SyncOptions(), env)
     assert report.counts()["created"] == 0 and report.counts()["updated"] == 1
     found = redmine.get("/search.json", q=f"a11y-fp-{'d' * 16}", issues="1")
     assert found["total_count"] == 1

@@ -15,7 +15,7 @@ from a11y_audit.tickets.file_tracker import FileTracker
 from a11y_audit.tickets.state import StateStore
 from a11y_audit.tickets.sync import Remote, SyncReport, sync
 from a11y_audit.tickets.sync_results import tickets_for
-from tests.tickets.samples import issue, results
+from tests.tickets.samples import issue, results, run_in
 
 A, B, C = "a" * 16, "b" * 16, "c" * 16
 
@@ -31,7 +31,7 @@ class Setup:
         state = StateStore(self.state_path, read_only=dry_run)
         try:
             return sync(
-                tickets_for(data, self.folder, "P4"),
+                tickets_for(run_in(self.folder, data), "P4"),
                 [item["fingerprint"] for item in data["issues"]],
                 self.tracker,
                 state,
@@ -109,7 +109,9 @@ def test_an_issue_below_min_priority_is_not_closed_as_fixed(setup: Setup, tmp_pa
     setup.run(issue(A, priority="P4"))
     data = results(issue(A, priority="P4"))
     state = StateStore(setup.state_path)
-    report = sync(tickets_for(data, tmp_path, "P2"), [A], setup.tracker, state, run="r", close_fixed=True)
+    report = sync(
+        tickets_for(run_in(tmp_path, data), "P2"), [A], setup.tracker, state, run="r", close_fixed=True
+    )
     state.close()
     assert counts(report) == {} and setup.ticket(A)["status"] == "open"
 
@@ -169,7 +171,7 @@ def test_dry_run_writes_neither_tickets_nor_state(setup: Setup) -> None:
 def test_evidence_is_copied_next_to_the_ticket(setup: Setup, tmp_path: Path) -> None:
     screenshot = tmp_path / "shot.jpg"
     screenshot.write_bytes(b"jpeg")
-    remote = setup.tracker.create(tickets_for(results(issue(A)), tmp_path, "P4")[0])
+    remote = setup.tracker.create(tickets_for(run_in(tmp_path, results(issue(A))), "P4")[0])
     setup.tracker.attach(remote, screenshot)
     assert (setup.folder / f"{A}-shot.jpg").read_bytes() == b"jpeg"
     assert f"[{A}-shot.jpg]({A}-shot.jpg)" in (setup.folder / f"{A}.md").read_text("utf-8")
