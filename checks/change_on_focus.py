@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
-from a11y_audit.checks.change_on_input import ARTIFACT, context_change
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Impact
 
 
@@ -51,8 +52,8 @@ class ChangeOnFocus(WholePageCheck):
         ),
         wcag=("3.2.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", CONTEXT_CHANGE),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifacts[CONTEXT_CHANGE])

@@ -15,27 +15,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Impact
 
-ARTIFACT = "context_change"
 _WARNS = re.compile(
     r"\b(reload|refresh|new (window|tab)|navigat|takes? you|(will|page) (update|change|open|go))",
     re.IGNORECASE,
 )
-
-
-def context_change(entry: Mapping[str, Any]) -> str:
-    """What the page tried after the action, in words ("" when nothing): navigate, submit, open."""
-    parts = []
-    if entry.get("submits"):
-        parts.append("submitted its form" + (" from script" if entry["submits"][0].get("script") else ""))
-    navigations = entry.get("navigations") or []
-    if navigations and not entry.get("submits"):
-        parts.append(f"navigated to {navigations[0].get('url')}")
-    if entry.get("opened"):
-        parts.append(f"opened a new window ({entry['opened'][0] or 'blank'})")
-    return " and ".join(parts)
 
 
 def input_verdict(entry: Mapping[str, Any]) -> Verdict | None:
@@ -82,8 +70,8 @@ class ChangeOnInput(WholePageCheck):
         ),
         wcag=("3.2.2",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", CONTEXT_CHANGE),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifacts[CONTEXT_CHANGE])

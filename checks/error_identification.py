@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.model import Impact, Outcome
+from a11y_audit.judge.engine import keep_worst
+from a11y_audit.model import Impact
 
 ARTIFACT = "form_errors"
-_SEVERITY = {Outcome.FAILED: 3, Outcome.CANT_TELL: 2, Outcome.PASSED: 1}
 _WHAT = {"empty": "left empty", "invalid": "given a malformed value"}
 
 
@@ -76,9 +76,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
                 continue
             target = Target(str(field["selector"]), str(field.get("snippet") or ""))
             verdict = field_verdict(field, attempt)
-            known = found.get(target)
-            if known is None or _SEVERITY[verdict.outcome] > _SEVERITY[known.outcome]:
-                found[target] = verdict
+            keep_worst(found, target, verdict)
     return found
 
 

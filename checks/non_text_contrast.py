@@ -22,43 +22,18 @@ from typing import Any
 
 from a11y_audit.artifacts.kinds import CONTROL_STYLES, KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.checks.text_spacing import merge, target_of
+from a11y_audit.judge.commons import CLEAR, Colour, contrast, over, target_of
+from a11y_audit.judge.engine import keep_worst
 from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import Impact
 
-__all__ = ["NonTextContrast", "contrast", "over"]
+__all__ = ["NonTextContrast"]
 
 MINIMUM = 3.0
 """WCAG 1.4.11's ratio for component boundaries and graphics."""
-Colour = tuple[float, float, float, float]
 _WHITE: Colour = (255.0, 255.0, 255.0, 1.0)
-_CLEAR: Colour = (0.0, 0.0, 0.0, 0.0)
 _NATIVE = {"checkbox", "radio"}
 _INVISIBLE_BORDERS = {"none", "hidden"}
-
-
-def over(top: Sequence[float], bottom: Sequence[float]) -> Colour:
-    """`top` painted over `bottom` (sRGB with alpha, 'source over' compositing)."""
-    alpha = top[3] + bottom[3] * (1 - top[3])
-    if alpha == 0:
-        return _CLEAR
-    mixed = [(top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / alpha for i in range(3)]
-    return (mixed[0], mixed[1], mixed[2], alpha)
-
-
-def _luminance(colour: Sequence[float]) -> float:
-    def channel(value: float) -> float:
-        value /= 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(colour[i]) for i in range(3))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(first: Sequence[float], second: Sequence[float]) -> float:
-    """WCAG contrast ratio of two opaque colours, 1 to 21."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _colour(value: Any) -> Colour | None:
@@ -101,7 +76,7 @@ def _outline(box: Mapping[str, Any]) -> _Outline | None:
         return None
     behind = over(behind, _WHITE)
     opacity = _opacity(box)
-    fill = over(_faded(_colour(box.get("background")) or _CLEAR, opacity), behind)
+    fill = over(_faded(_colour(box.get("background")) or CLEAR, opacity), behind)
     borders = [
         (contrast(over(_faded(colour, opacity), behind), behind), colour)
         for side in box.get("borders") or []
@@ -161,7 +136,7 @@ def _icon(item: Mapping[str, Any]) -> Verdict:
         return cant_tell(
             "its icon paints nothing the check can read (no fill or stroke colour): check the icon"
         )
-    host = over(_colour(item.get("background")) or _CLEAR, over(behind, _WHITE))
+    host = over(_colour(item.get("background")) or CLEAR, over(behind, _WHITE))
     opacity = _opacity(item)
     ratio, colour = max((contrast(over(_faded(c, opacity), host), host), c) for c in colours)
     if ratio >= MINIMUM:
@@ -214,7 +189,7 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     for stop in (page.artifacts.get(KEYBOARD) or {}).get("stops") or []:
         verdict = _focus_outline(stop, focusable.get(stop.get("selector")))
         if verdict is not None:
-            merge(verdicts, target_of(stop), verdict)
+            keep_worst(verdicts, target_of(stop), verdict)
     return verdicts
 
 

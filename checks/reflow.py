@@ -17,7 +17,8 @@ from typing import Any
 
 from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.checks.text_spacing import clipping_verdicts, merge, target_of, whole_page_passes
+from a11y_audit.judge.commons import clipping_verdicts, target_of, whole_page_passes
+from a11y_audit.judge.engine import keep_worst
 from a11y_audit.model import Impact
 
 _TWO_DIMENSIONAL = {"table": "a data table", "pre": "preformatted text", "code": "code", "video": "a video",
@@ -93,7 +94,7 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     verdicts = clipping_verdicts(measurement, when)
     offenders = measurement.get("offenders") or []
     for item in offenders:
-        merge(verdicts, target_of(item), _offender(item, width, scrolls))
+        keep_worst(verdicts, target_of(item), _offender(item, width, scrolls))
     if scrolls and not offenders:
         verdicts[Target("html", "<html>")] = cant_tell(
             f"At 320 CSS px the page is {scroll_width} px wide and scrolls sideways, but no element that "

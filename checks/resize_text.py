@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck
-from a11y_audit.checks.text_spacing import clipping_verdicts, whole_page_passes
+from a11y_audit.judge.commons import clipping_verdicts, whole_page_passes
 from a11y_audit.model import Impact
 
 

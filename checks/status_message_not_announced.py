@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.model import Impact, Outcome
+from a11y_audit.judge.engine import keep_worst
+from a11y_audit.model import Impact
 
 ARTIFACT = "status_messages"
 MAX_MESSAGE = 150
@@ -28,7 +29,6 @@ _STATUS_WORDS = re.compile(
     r"items?|found|loading|please|\d+ of \d+)\b",
     re.IGNORECASE,
 )
-_SEVERITY = {Outcome.FAILED: 3, Outcome.CANT_TELL: 2, Outcome.PASSED: 1}
 
 
 def message_verdict(change: Mapping[str, Any], action: Mapping[str, Any]) -> Verdict | None:
@@ -82,9 +82,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
                 continue
             judged.append(selector)
             target = Target(selector, str(change.get("snippet") or ""))
-            known = found.get(target)
-            if known is None or _SEVERITY[verdict.outcome] > _SEVERITY[known.outcome]:
-                found[target] = verdict
+            keep_worst(found, target, verdict)
     return found
 
 

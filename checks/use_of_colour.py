@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
-from a11y_audit.checks.non_text_contrast import contrast, over
+from a11y_audit.judge.commons import contrast, over
 from a11y_audit.model import Impact
 
 ARTIFACT = "option_groups"

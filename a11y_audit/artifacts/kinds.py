@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "ARTIFACT_KINDS",
+    "CONTEXT_CHANGE",
     "CONTROL_STYLES",
     "DOM",
     "ELEMENT_BOXES",
@@ -33,6 +34,7 @@ POINTER_HANDLERS = "pointer_handlers"
 LAYOUT_ADAPTATION = "layout_adaptation"
 CONTROL_STYLES = "control_styles"
 STYLESHEETS = "stylesheets"
+CONTEXT_CHANGE = "context_change"
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -43,7 +45,7 @@ ARTIFACT_KINDS: dict[str, str] = {
     "with whether the keyboard can reach them",
     "status_messages": "text that appeared after safe actions (add to bag...) and the live region holding it",
     "form_errors": "what declared-safe forms show when submitted empty or with malformed values (never sent)",
-    "context_change": "navigations, submissions and new windows caused by focusing or changing a control",
+    CONTEXT_CHANGE: "navigations, submissions and new windows caused by focusing or changing a control",
     LAYOUT_ADAPTATION: "text clipped or overlapping with WCAG text spacing, at 200% zoom and at 320 CSS px, "
     "and what sticks out sideways at 320 px",
     CONTROL_STYLES: "colours of form controls, icon-only buttons and focusable elements, and what is behind",

@@ -6,8 +6,9 @@ from typing import Any
 
 from a11y_audit.check import Target
 from a11y_audit.checks.change_on_focus import verdicts as focus_verdicts
-from a11y_audit.checks.change_on_input import context_change, input_verdict
+from a11y_audit.checks.change_on_input import input_verdict
 from a11y_audit.checks.change_on_input import verdicts as input_verdicts
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Outcome
 
 

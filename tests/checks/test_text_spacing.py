@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from a11y_audit.check import Page, Target, cant_tell, failed
-from a11y_audit.checks.text_spacing import TextSpacing, clipping_verdicts, merge
+from a11y_audit.checks.text_spacing import TextSpacing
+from a11y_audit.judge.commons import clipping_verdicts
 from a11y_audit.judge.dom import parse_dom
-from a11y_audit.judge.engine import judge_page
+from a11y_audit.judge.engine import judge_page, keep_worst
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import fixture_key
 
@@ -73,9 +74,9 @@ def test_a_page_without_the_measurement_is_inapplicable() -> None:
     assert judge_page(TextSpacing(), page) == []
 
 
-def test_merge_keeps_the_gravest_verdict_of_an_element() -> None:
+def test_keep_worst_keeps_the_gravest_verdict_of_an_element() -> None:
     verdicts: dict[Target, Any] = {}
     target = Target("#a", "<p>")
-    merge(verdicts, target, failed("cut"))
-    merge(verdicts, target, cant_tell("maybe"))
+    keep_worst(verdicts, target, failed("cut"))
+    keep_worst(verdicts, target, cant_tell("maybe"))
     assert verdicts[target].outcome is Outcome.FAILED

@@ -29,6 +29,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
 from a11y_audit.browser.scripts import script_with
@@ -47,7 +48,7 @@ _READ = script_with("context_input_read", "describe", "changes", "control_state"
 class ContextChange(Gatherer):
     """Focuses controls and steps selects/radios, recording attempts to leave the page."""
 
-    name: ClassVar[str] = "context_change"
+    name: ClassVar[str] = CONTEXT_CHANGE
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 

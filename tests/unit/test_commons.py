@@ -1,0 +1,60 @@
+"""What checks share: the worst-verdict fold and the judge/commons helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
+from a11y_audit.judge.commons import context_change, contrast, over, target_of, whole_page_passes
+from a11y_audit.judge.engine import keep_worst
+from a11y_audit.judge.registry import builtin_checks
+from a11y_audit.model import Outcome
+
+A = Target("#a", "<a>")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        (passed("ok"), cant_tell("maybe"), "maybe"),
+        (cant_tell("maybe"), failed("cut"), "cut"),
+        (failed("cut"), passed("ok"), "cut"),
+        (cant_tell("first"), cant_tell("second"), "first"),
+    ],
+)
+def test_keep_worst_keeps_the_gravest_and_the_first_of_equals(
+    first: Verdict, second: Verdict, kept: str
+) -> None:
+    verdicts: dict[Target, Verdict] = {}
+    keep_worst(verdicts, A, first)
+    keep_worst(verdicts, A, second)
+    assert verdicts == {A: next(v for v in (first, second) if v.message == kept)}
+
+
+def test_target_of_falls_back_to_the_document() -> None:
+    assert target_of({"selector": "#x", "snippet": "<p>"}) == Target("#x", "<p>")
+    assert target_of({}) == Target("html", "")
+
+
+def test_whole_page_passes_only_a_measured_page_without_verdicts() -> None:
+    measured: dict[Target, Verdict] = {}
+    whole_page_passes(measured, {"clipped": []}, "At 200%")
+    assert [v.outcome for v in measured.values()] == [Outcome.PASSED]
+    unmeasured: dict[Target, Verdict] = {}
+    whole_page_passes(unmeasured, None, "At 200%")
+    assert unmeasured == {}
+
+
+def test_contrast_of_black_on_white_is_21_and_transparent_paint_changes_nothing() -> None:
+    assert contrast((0, 0, 0, 1), (255, 255, 255, 1)) == pytest.approx(21)
+    assert over((0, 0, 0, 0), (255, 255, 255, 1)) == (255, 255, 255, 1)
+
+
+def test_context_change_names_a_submission_before_a_navigation() -> None:
+    entry = {"submits": [{"script": True}], "navigations": [{"url": "https://s/"}], "opened": [None]}
+    assert context_change(entry) == "submitted its form from script and opened a new window (blank)"
+    assert context_change({}) == ""
+
+
+def test_the_registry_does_not_take_commons_for_a_check() -> None:
+    assert all(type(check).__module__.startswith("a11y_audit.checks.") for check in builtin_checks())
