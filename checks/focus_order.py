@@ -21,8 +21,8 @@ https://www.w3.org/WAI/WCAG21/Understanding/focus-order.html
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk, TabStop
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
@@ -39,9 +39,9 @@ _HIDDEN = {
 }
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """Verdicts on stops with positive tabindex, stops hidden while focused, and order jumps."""
-    stops: Sequence[dict[str, Any]] = artifact.get("stops") or []
+    stops: Sequence[TabStop] = artifact.get("stops") or []
     found: dict[Target, Verdict] = {}
     for index, stop in enumerate(stops):
         target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
@@ -51,25 +51,26 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-def _tabindex(stop: Mapping[str, Any]) -> int:
+def _tabindex(stop: TabStop) -> int:
     try:
         return int(str(stop.get("tabindex") or "0").strip())
     except ValueError:
         return 0
 
 
-def _positive_tabindex(stops: Sequence[dict[str, Any]], index: int) -> Verdict | None:
+def _positive_tabindex(stops: Sequence[TabStop], index: int) -> Verdict | None:
     stop = stops[index]
     value = _tabindex(stop)
-    if value <= 0 or stop.get("dom_rank") is None:
+    rank = stop.get("dom_rank")
+    if value <= 0 or rank is None:
         return None
     top = stop["rect"]["y"]
     skipped = [
         later
         for later in stops[index + 1 :]
         if _tabindex(later) <= 0
-        and later.get("dom_rank") is not None
-        and later["dom_rank"] < stop["dom_rank"]
+        and (later_rank := later.get("dom_rank")) is not None
+        and later_rank < rank
         and later["rect"]["y"] + later["rect"]["height"] <= top
     ]
     if not skipped:
@@ -81,7 +82,7 @@ def _positive_tabindex(stops: Sequence[dict[str, Any]], index: int) -> Verdict |
     )
 
 
-def _hidden(stops: Sequence[dict[str, Any]], stop: Mapping[str, Any]) -> Verdict | None:
+def _hidden(stops: Sequence[TabStop], stop: TabStop) -> Verdict | None:
     reasons = list(stop.get("hidden") or [])
     if not reasons or stop.get("aria_hidden") or stop.get("tag") == "iframe":
         return None
@@ -110,7 +111,7 @@ def _hidden(stops: Sequence[dict[str, Any]], stop: Mapping[str, Any]) -> Verdict
     return passed("hidden itself, but its label or surroundings show focus")
 
 
-def _jumps_back(stops: Sequence[dict[str, Any]], index: int) -> Verdict | None:
+def _jumps_back(stops: Sequence[TabStop], index: int) -> Verdict | None:
     if index == 0:
         return None
     stop, before = stops[index], stops[index - 1]
@@ -151,4 +152,4 @@ class FocusOrder(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

@@ -14,8 +14,8 @@ https://www.w3.org/WAI/WCAG21/Understanding/no-keyboard-trap.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
@@ -23,7 +23,7 @@ from a11y_audit.model import Impact
 _WAYS = {"tab": "Tab", "shift_tab": "Shift+Tab", "escape": "Escape", "close_control": "its close control"}
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """A verdict per component the gatherer got focus into and tried to leave."""
     found: dict[Target, Verdict] = {}
     for component in artifact.get("components") or []:
@@ -68,4 +68,4 @@ class KeyboardTrap(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

@@ -6,13 +6,18 @@ its artifacts is missing (a gatherer failed, or interactive gathering was sample
 that page). Names here are also the artifact keys in `pages[].artifacts` of results.json.
 
 Each browser gatherer (a11y_audit/browser/gatherers/) is registered under one of these
-names; a test keeps the two lists equal. Data shapes are documented by each gatherer's
-module docstring, and the checks that read them are tested against hand-written data.
+names; a test keeps the two lists equal. Each name is an `ArtifactKind` typed with the data
+shape it holds, a TypedDict in a11y_audit/artifacts/<name>.py: the gatherer declares it as its
+return type and checks read it through `Page.artifact(kind)`, so mypy checks both sides of the
+contract. The checks that read them are tested against hand-written data of that shape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
+
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 
 __all__ = [
     "ARTIFACT_KINDS",
@@ -24,17 +29,29 @@ __all__ = [
     "LAYOUT_ADAPTATION",
     "POINTER_HANDLERS",
     "STYLESHEETS",
+    "ArtifactKind",
     "gatherers_for",
 ]
 
+Shape = TypeVar("Shape")
+
+
+class ArtifactKind(str, Generic[Shape]):
+    """An artifact's name, typed with the shape of its data (`Page.artifact(KEYBOARD)` is a
+    KeyboardWalk). It is the name itself, a str, wherever names are keys: requires, file
+    names, results.json."""
+
+    __slots__ = ()
+
+
 DOM = "dom"
-ELEMENT_BOXES = "element_boxes"
-KEYBOARD = "keyboard"
-POINTER_HANDLERS = "pointer_handlers"
-LAYOUT_ADAPTATION = "layout_adaptation"
-CONTROL_STYLES = "control_styles"
-STYLESHEETS = "stylesheets"
-CONTEXT_CHANGE = "context_change"
+ELEMENT_BOXES: ArtifactKind[Any] = ArtifactKind("element_boxes")
+KEYBOARD: ArtifactKind[KeyboardWalk] = ArtifactKind("keyboard")
+POINTER_HANDLERS: ArtifactKind[Any] = ArtifactKind("pointer_handlers")
+LAYOUT_ADAPTATION: ArtifactKind[Any] = ArtifactKind("layout_adaptation")
+CONTROL_STYLES: ArtifactKind[Any] = ArtifactKind("control_styles")
+STYLESHEETS: ArtifactKind[Any] = ArtifactKind("stylesheets")
+CONTEXT_CHANGE: ArtifactKind[Any] = ArtifactKind("context_change")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",

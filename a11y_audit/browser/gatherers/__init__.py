@@ -23,7 +23,7 @@ import inspect
 import pkgutil
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar
@@ -88,8 +88,11 @@ class Gatherer(ABC):
     not installed: the gatherer then finds its hooks missing and must degrade (record that)."""
 
     @abstractmethod
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
-        """The artifact for the page the driver shows; GathererError when it cannot be had."""
+    def gather(self, driver: WebDriver, context: GatherContext) -> Mapping[str, Any]:
+        """The artifact for the page the driver shows; GathererError when it cannot be had.
+
+        Each gatherer narrows the return type to its artifact's shape (a11y_audit/artifacts/).
+        """
 
 
 @cache
