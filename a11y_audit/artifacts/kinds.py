@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from a11y_audit.artifacts.keyboard import KeyboardWalk
+from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 
 __all__ = [
     "ARTIFACT_KINDS",
@@ -48,7 +49,7 @@ DOM = "dom"
 ELEMENT_BOXES: ArtifactKind[Any] = ArtifactKind("element_boxes")
 KEYBOARD: ArtifactKind[KeyboardWalk] = ArtifactKind("keyboard")
 POINTER_HANDLERS: ArtifactKind[Any] = ArtifactKind("pointer_handlers")
-LAYOUT_ADAPTATION: ArtifactKind[Any] = ArtifactKind("layout_adaptation")
+LAYOUT_ADAPTATION: ArtifactKind[LayoutMeasurements] = ArtifactKind("layout_adaptation")
 CONTROL_STYLES: ArtifactKind[Any] = ArtifactKind("control_styles")
 STYLESHEETS: ArtifactKind[Any] = ArtifactKind("stylesheets")
 CONTEXT_CHANGE: ArtifactKind[Any] = ArtifactKind("context_change")

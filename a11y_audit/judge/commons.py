@@ -4,8 +4,9 @@ It lives in judge/, outside the a11y_audit.checks package, so the registry (whic
 every module of that package for a check module) never mistakes it for a check.
 
 - `target_of`: the element a gatherer described in the browser, as a verdict's Target.
-- `clipping_verdicts`, `whole_page_passes`: what counts as text cut off or overlapped in one
-  layout measurement (text spacing, 200% zoom, 320 CSS px: text-spacing, resize-text, reflow).
+- `measured_verdicts`, `clipping_verdicts`, `whole_page_passes`: what counts as text cut off or
+  overlapped in one layout measurement (text spacing, 200% zoom, 320 CSS px: text-spacing,
+  resize-text, reflow).
 - `over`, `contrast`: colour compositing and the WCAG contrast ratio (non-text-contrast,
   use-of-colour).
 - `context_change`: what a page tried after an action, in words (change-on-input,
@@ -17,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
+from a11y_audit.artifacts.shared import Described
 from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.engine import keep_worst
 
@@ -26,6 +29,7 @@ __all__ = [
     "clipping_verdicts",
     "context_change",
     "contrast",
+    "measured_verdicts",
     "over",
     "target_of",
     "whole_page_passes",
@@ -40,12 +44,22 @@ _LINE_SHARE = 0.25
 """Text cut by a quarter of its line height at the top or bottom has lost part of its letters."""
 
 
-def target_of(item: Mapping[str, Any]) -> Target:
+def target_of(item: Described) -> Target:
     """The element a gatherer described (js/lib/describe.js), as a verdict's target."""
     return Target(str(item.get("selector") or "html"), str(item.get("snippet") or ""))
 
 
-def clipping_verdicts(measurement: Mapping[str, Any], when: str) -> dict[Target, Verdict]:
+def measured_verdicts(measurement: Measurement | None, when: str) -> dict[Target, Verdict]:
+    """Verdicts on one measurement (none when it was not made), the page passing as a whole
+    when nothing in it clips or overlaps."""
+    if measurement is None:
+        return {}
+    verdicts = clipping_verdicts(measurement, when)
+    whole_page_passes(verdicts, measurement, when)
+    return verdicts
+
+
+def clipping_verdicts(measurement: Measurement, when: str) -> dict[Target, Verdict]:
     """Verdicts on one measurement's boxes that clip text, and on overlapping text.
 
     Boxes that hide their overflow and still fit their text pass; `when` opens each message.
@@ -57,7 +71,7 @@ def clipping_verdicts(measurement: Mapping[str, Any], when: str) -> dict[Target,
     for item in measurement.get("clipped") or []:
         keep_worst(verdicts, target_of(item), _clipped(item, when))
     for item in measurement.get("overlaps") or []:
-        other = item.get("other") or {}
+        other = item["other"]
         keep_worst(
             verdicts,
             target_of(item),
@@ -70,9 +84,13 @@ def clipping_verdicts(measurement: Mapping[str, Any], when: str) -> dict[Target,
     return verdicts
 
 
-def _clipped(item: Mapping[str, Any], when: str) -> Verdict:
-    text = item.get("textOverflow") or {}
-    sideways, vertical, line = (float(text.get(key) or 0) for key in ("x", "y", "line"))
+def _clipped(item: Clipped, when: str) -> Verdict:
+    text = item.get("textOverflow")
+    sideways, vertical, line = (
+        (float(text.get("x") or 0), float(text.get("y") or 0), float(text.get("line") or 0))
+        if text
+        else (0.0, 0.0, 0.0)
+    )
     fix = "let the box grow with its text (min-height, not height; no overflow: hidden; wrap, not nowrap)"
     if sideways > _SIDEWAYS_PX:
         return failed(f"{when} {sideways:g} px of the text {_quote(item)} is cut off at the side: {fix}")
@@ -85,8 +103,8 @@ def _clipped(item: Mapping[str, Any], when: str) -> Verdict:
             f"{when} the text {_quote(item)} reaches {max(sideways, vertical):g} px beyond its box, which "
             "hides its overflow: check whether letters are cut off"
         )
-    scroll = item.get("overflow") or {}
-    lines = max(float(scroll.get("x") or 0), float(scroll.get("y") or 0))
+    scroll = item.get("overflow")
+    lines = max(float(scroll.get("x") or 0), float(scroll.get("y") or 0)) if scroll else 0.0
     if lines >= _SIDEWAYS_PX:
         return cant_tell(
             f"{when} the lines of {_quote(item)} outgrow their box by {lines:g} px and the box hides its "
@@ -95,14 +113,12 @@ def _clipped(item: Mapping[str, Any], when: str) -> Verdict:
     return passed(f"{when} the text {_quote(item)} still fits its box")
 
 
-def _quote(item: Mapping[str, Any]) -> str:
+def _quote(item: TextBox) -> str:
     text = str(item.get("text") or "")
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def whole_page_passes(
-    verdicts: dict[Target, Verdict], measurement: Mapping[str, Any] | None, when: str
-) -> None:
+def whole_page_passes(verdicts: dict[Target, Verdict], measurement: Measurement | None, when: str) -> None:
     """A measured page with nothing clipped passes as a whole (so the check counts as run)."""
     if measurement is not None and not verdicts:
         verdicts[Target("html", "<html>")] = passed(f"{when} no text was clipped or overlapped")

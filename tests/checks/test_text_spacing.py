@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.layout_adaptation import Measurement
 from a11y_audit.check import Page, Target, cant_tell, failed
 from a11y_audit.checks.text_spacing import TextSpacing
 from a11y_audit.judge.commons import clipping_verdicts
@@ -33,7 +34,7 @@ def outcomes(measurement: dict[str, Any]) -> dict[str, Outcome]:
 
 
 def test_letters_cut_off_at_the_side_fail() -> None:
-    verdicts = clipping_verdicts({"clipped": [clipped("#a", x=37)]}, "With spacing")
+    verdicts = clipping_verdicts(cast(Measurement, {"clipped": [clipped("#a", x=37)]}), "With spacing")
     (verdict,) = verdicts.values()
     assert verdict.outcome is Outcome.FAILED
     assert "37 px" in verdict.message and "Relaxed Linen Shirt" in verdict.message
