@@ -12,15 +12,15 @@ https://www.w3.org/WAI/WCAG21/Understanding/on-focus.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Impact
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for entry in artifact.get("focus") or []:
         if not entry.get("selector"):
@@ -56,4 +56,4 @@ class ChangeOnFocus(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[CONTEXT_CHANGE])
+        return verdicts(page.artifact(CONTEXT_CHANGE))

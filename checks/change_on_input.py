@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.context_change import ContextChanges, InputChange
 from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.commons import context_change
@@ -26,7 +26,7 @@ _WARNS = re.compile(
 )
 
 
-def input_verdict(entry: Mapping[str, Any]) -> Verdict | None:
+def input_verdict(entry: InputChange) -> Verdict | None:
     """One select or radio group after one arrow key; None when the key changed nothing."""
     what = context_change(entry)
     key = entry.get("key") or "an arrow key"
@@ -44,12 +44,14 @@ def input_verdict(entry: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for entry in artifact.get("input") or []:
-        verdict = input_verdict(entry) if entry.get("selector") else None
+        if "selector" not in entry or not entry["selector"]:
+            continue  # the key press could not reach it
+        verdict = input_verdict(entry)
         if verdict is not None:
-            found[Target(str(entry["selector"]), str(entry.get("snippet") or ""))] = verdict
+            found[Target(entry["selector"], entry.get("snippet") or "")] = verdict
     return found
 
 
@@ -74,4 +76,4 @@ class ChangeOnInput(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[CONTEXT_CHANGE])
+        return verdicts(page.artifact(CONTEXT_CHANGE))

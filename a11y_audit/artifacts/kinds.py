@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
+from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 
@@ -52,7 +53,7 @@ POINTER_HANDLERS: ArtifactKind[Any] = ArtifactKind("pointer_handlers")
 LAYOUT_ADAPTATION: ArtifactKind[LayoutMeasurements] = ArtifactKind("layout_adaptation")
 CONTROL_STYLES: ArtifactKind[Any] = ArtifactKind("control_styles")
 STYLESHEETS: ArtifactKind[Any] = ArtifactKind("stylesheets")
-CONTEXT_CHANGE: ArtifactKind[Any] = ArtifactKind("context_change")
+CONTEXT_CHANGE: ArtifactKind[ContextChanges] = ArtifactKind("context_change")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",

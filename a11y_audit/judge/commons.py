@@ -15,11 +15,10 @@ every module of that package for a check module) never mistakes it for a check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
-from a11y_audit.artifacts.shared import Described
+from a11y_audit.artifacts.shared import Blocked, Described
 from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.engine import keep_worst
 
@@ -148,7 +147,7 @@ def contrast(first: Sequence[float], second: Sequence[float]) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def context_change(entry: Mapping[str, Any]) -> str:
+def context_change(entry: Blocked) -> str:
     """What the page tried after the action, in words ("" when nothing): navigate, submit, open."""
     parts = []
     if entry.get("submits"):

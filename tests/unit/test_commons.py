@@ -7,7 +7,7 @@ from typing import cast
 import pytest
 
 from a11y_audit.artifacts.layout_adaptation import Measurement, ViewportSize
-from a11y_audit.artifacts.shared import Described, Rect
+from a11y_audit.artifacts.shared import Blocked, Described, Rect
 from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.commons import (
     context_change,
@@ -71,9 +71,13 @@ def test_contrast_of_black_on_white_is_21_and_transparent_paint_changes_nothing(
 
 
 def test_context_change_names_a_submission_before_a_navigation() -> None:
-    entry = {"submits": [{"script": True}], "navigations": [{"url": "https://s/"}], "opened": [None]}
+    entry: Blocked = {
+        "submits": [{"form": "#f", "script": True}],
+        "navigations": [{"url": "https://s/", "form": True}],
+        "opened": [None],
+    }
     assert context_change(entry) == "submitted its form from script and opened a new window (blank)"
-    assert context_change({}) == ""
+    assert context_change({"submits": [], "navigations": [], "opened": []}) == ""
 
 
 def test_the_registry_does_not_take_commons_for_a_check() -> None:
