@@ -21,9 +21,9 @@ https://www.w3.org/WAI/WCAG21/Understanding/keyboard.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from a11y_audit.artifacts.kinds import POINTER_HANDLERS
+from a11y_audit.artifacts.pointer_handlers import PointerTarget, PointerTargets
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
@@ -31,7 +31,7 @@ LARGE = 0.25
 """Share of the viewport from which an element is a backdrop or wrapper, not a control."""
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: PointerTargets) -> dict[Target, Verdict]:
     """A verdict per listed element that could be a control."""
     found: dict[Target, Verdict] = {}
     for element in artifact.get("elements") or []:
@@ -41,7 +41,7 @@ def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-def _judge(element: Mapping[str, Any]) -> Verdict | None:
+def _judge(element: PointerTarget) -> Verdict | None:
     if element.get("disabled") or element.get("focusable_near"):
         return None
     if element.get("focusable"):
@@ -91,4 +91,4 @@ class NotKeyboardOperable(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[POINTER_HANDLERS])
+        return verdicts(page.artifact(POINTER_HANDLERS))

@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from a11y_audit.artifacts.context_change import ContextChanges
+from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
+from a11y_audit.artifacts.pointer_handlers import PointerTargets
+from a11y_audit.artifacts.stylesheets import OrientationRules
 
 __all__ = [
     "ARTIFACT_KINDS",
@@ -47,12 +50,12 @@ class ArtifactKind(str, Generic[Shape]):
 
 
 DOM = "dom"
-ELEMENT_BOXES: ArtifactKind[Any] = ArtifactKind("element_boxes")
+ELEMENT_BOXES: ArtifactKind[AxeTargetBoxes] = ArtifactKind("element_boxes")
 KEYBOARD: ArtifactKind[KeyboardWalk] = ArtifactKind("keyboard")
-POINTER_HANDLERS: ArtifactKind[Any] = ArtifactKind("pointer_handlers")
+POINTER_HANDLERS: ArtifactKind[PointerTargets] = ArtifactKind("pointer_handlers")
 LAYOUT_ADAPTATION: ArtifactKind[LayoutMeasurements] = ArtifactKind("layout_adaptation")
 CONTROL_STYLES: ArtifactKind[Any] = ArtifactKind("control_styles")
-STYLESHEETS: ArtifactKind[Any] = ArtifactKind("stylesheets")
+STYLESHEETS: ArtifactKind[OrientationRules] = ArtifactKind("stylesheets")
 CONTEXT_CHANGE: ArtifactKind[ContextChanges] = ArtifactKind("context_change")
 
 ARTIFACT_KINDS: dict[str, str] = {
