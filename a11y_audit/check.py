@@ -146,6 +146,10 @@ class Page:
         """
         return cast(Shape, self.artifacts[kind])
 
+    def gathered(self, kind: ArtifactKind[Shape]) -> Shape | None:
+        """An artifact the check can do without (not in its `requires`), None when missing."""
+        return cast(Shape | None, self.artifacts.get(kind))
+
     @property
     def url(self) -> str:
         """The address the page ended up at (after redirects): what links resolve against."""

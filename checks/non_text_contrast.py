@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from a11y_audit.artifacts.control_styles import Backdrop, Boxed, ControlBox, FocusColours, IconBox
+from a11y_audit.artifacts.keyboard import TabStop
 from a11y_audit.artifacts.kinds import CONTROL_STYLES, KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.commons import CLEAR, Colour, contrast, over, target_of
@@ -36,13 +37,13 @@ _NATIVE = {"checkbox", "radio"}
 _INVISIBLE_BORDERS = {"none", "hidden"}
 
 
-def _colour(value: Any) -> Colour | None:
+def _colour(value: object) -> Colour | None:
     if not isinstance(value, list) or len(value) != 4:
         return None
     return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
 
 
-def _opacity(box: Mapping[str, Any]) -> float:
+def _opacity(box: Backdrop) -> float:
     value = box.get("opacity")
     return float(value) if isinstance(value, int | float) else 1.0
 
@@ -69,7 +70,7 @@ class _Outline:
         return max(self.fill_ratio, self.border[0] if self.border else 1.0)
 
 
-def _outline(box: Mapping[str, Any]) -> _Outline | None:
+def _outline(box: Boxed) -> _Outline | None:
     """The box's outline contrast; None when an image or gradient makes colours unknowable."""
     behind = _colour(box.get("behind"))
     if behind is None or box.get("backgroundImage"):
@@ -87,7 +88,7 @@ def _outline(box: Mapping[str, Any]) -> _Outline | None:
     return _Outline(behind, fill, contrast(fill, behind), max(borders, default=None))
 
 
-def _control(item: Mapping[str, Any]) -> Verdict:
+def _control(item: ControlBox) -> Verdict:
     own = _outline(item)
     if own is None:
         return cant_tell(
@@ -125,7 +126,7 @@ def _control(item: Mapping[str, Any]) -> Verdict:
     )
 
 
-def _icon(item: Mapping[str, Any]) -> Verdict:
+def _icon(item: IconBox) -> Verdict:
     behind = _colour(item.get("behind"))
     colours = [colour for value in item.get("colours") or [] if (colour := _colour(value)) is not None]
     if behind is None or item.get("backgroundImage") or item.get("unknownPaint"):
@@ -176,17 +177,18 @@ class NonTextContrast(WholePageCheck):
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    artifact = page.artifacts[CONTROL_STYLES]
+    artifact = page.artifact(CONTROL_STYLES)
     verdicts: dict[Target, Verdict] = {}
     for item in artifact.get("controls") or []:
         if item.get("disabled") or (item.get("type") in _NATIVE and item.get("appearance") != "none"):
             continue
         verdicts[target_of(item)] = _control(item)
-    for item in artifact.get("icons") or []:
-        if not item.get("disabled"):
-            verdicts[target_of(item)] = _icon(item)
+    for icon in artifact.get("icons") or []:
+        if not icon.get("disabled"):
+            verdicts[target_of(icon)] = _icon(icon)
     focusable = artifact.get("focusable") or {}
-    for stop in (page.artifacts.get(KEYBOARD) or {}).get("stops") or []:
+    walk = page.gathered(KEYBOARD)
+    for stop in walk.get("stops") or [] if walk else []:
         verdict = _focus_outline(stop, focusable.get(stop.get("selector")))
         if verdict is not None:
             keep_worst(verdicts, target_of(stop), verdict)
@@ -212,7 +214,7 @@ def _px(value: str) -> float:
         return 0.0
 
 
-def _focus_outline(stop: Mapping[str, Any], colours: Mapping[str, Any] | None) -> Verdict | None:
+def _focus_outline(stop: TabStop, colours: FocusColours | None) -> Verdict | None:
     """The contrast of a focus outline that is the only visible sign of focus, when measurable.
 
     The outline must reach 3:1 against at least one colour next to it: what is behind the

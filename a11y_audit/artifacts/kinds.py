@@ -15,9 +15,10 @@ contract. The checks that read them are tested against hand-written data of that
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from a11y_audit.artifacts.context_change import ContextChanges
+from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
@@ -54,7 +55,7 @@ ELEMENT_BOXES: ArtifactKind[AxeTargetBoxes] = ArtifactKind("element_boxes")
 KEYBOARD: ArtifactKind[KeyboardWalk] = ArtifactKind("keyboard")
 POINTER_HANDLERS: ArtifactKind[PointerTargets] = ArtifactKind("pointer_handlers")
 LAYOUT_ADAPTATION: ArtifactKind[LayoutMeasurements] = ArtifactKind("layout_adaptation")
-CONTROL_STYLES: ArtifactKind[Any] = ArtifactKind("control_styles")
+CONTROL_STYLES: ArtifactKind[ControlColours] = ArtifactKind("control_styles")
 STYLESHEETS: ArtifactKind[OrientationRules] = ArtifactKind("stylesheets")
 CONTEXT_CHANGE: ArtifactKind[ContextChanges] = ArtifactKind("context_change")
 

@@ -22,5 +22,7 @@ def test_page_artifact_reads_the_gathered_data_by_kind() -> None:
     walk = {"stops": [], "end": "wrapped"}
     page = Page(PageRecord(url="https://s.example/"), parse_dom("<p>x</p>"), {"keyboard": walk})
     assert page.artifact(KEYBOARD)["end"] == "wrapped"
+    without = Page(PageRecord(url="https://s.example/"), parse_dom("<p>x</p>"))
     with pytest.raises(KeyError):
-        Page(PageRecord(url="https://s.example/"), parse_dom("<p>x</p>")).artifact(KEYBOARD)
+        without.artifact(KEYBOARD)
+    assert without.gathered(KEYBOARD) is None
