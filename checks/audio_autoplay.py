@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import MOTION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "motion"
 LIMIT_SECONDS = 3.0
 
 
@@ -71,8 +71,8 @@ class AudioAutoplay(WholePageCheck):
         ),
         wcag=("1.4.2",),
         impact=Impact.CRITICAL,
-        requires=("dom", ARTIFACT),
+        requires=("dom", MOTION),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(MOTION))

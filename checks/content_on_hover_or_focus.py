@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import HOVER
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
-
-ARTIFACT = "hover"
 
 
 def problems(content: Mapping[str, Any]) -> list[str]:
@@ -84,8 +83,8 @@ class ContentOnHoverOrFocus(WholePageCheck):
         ),
         wcag=("1.4.13", "2.1.1"),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", HOVER),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(HOVER))

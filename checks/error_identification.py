@@ -14,17 +14,17 @@ https://www.w3.org/WAI/WCAG21/Understanding/error-identification.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.form_errors import FieldError, FormAttempt, FormAttempts
+from a11y_audit.artifacts.kinds import FORM_ERRORS
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.engine import keep_worst
 from a11y_audit.model import Impact
 
-ARTIFACT = "form_errors"
 _WHAT = {"empty": "left empty", "invalid": "given a malformed value"}
 
 
-def field_verdict(field: Mapping[str, Any], attempt: Mapping[str, Any]) -> Verdict:
+def field_verdict(field: FieldError, attempt: FormAttempt) -> Verdict:
     """The verdict on one field after one attempt (see the module docstring)."""
     name = f"'{field.get('label') or field.get('selector')}'"
     what = f"{name} {_WHAT.get(str(attempt.get('mode')), 'in error')}"
@@ -67,7 +67,7 @@ def field_verdict(field: Mapping[str, Any], attempt: Mapping[str, Any]) -> Verdi
     return passed(f"{what}: {quoted}")
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: FormAttempts) -> dict[Target, Verdict]:
     """Each field's verdict; the worst wins over its attempts."""
     found: dict[Target, Verdict] = {}
     for attempt in artifact.get("attempts") or []:
@@ -99,8 +99,8 @@ class ErrorIdentification(WholePageCheck):
         ),
         wcag=("3.3.1", "3.3.3"),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", FORM_ERRORS),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(FORM_ERRORS))

@@ -17,10 +17,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from a11y_audit.artifacts.kinds import SVG_TEXT
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "svg_text"
 LOGO_HINT = re.compile(r"logo|brand|wordmark|logotype", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_LETTERS = 3
@@ -96,8 +96,8 @@ class ImagesOfText(WholePageCheck):
         ),
         wcag=("1.4.5",),
         impact=Impact.MODERATE,
-        requires=("dom", ARTIFACT),
+        requires=("dom", SVG_TEXT),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(SVG_TEXT))

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.artifacts.kinds import MOTION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "motion"
 LARGE_AREA = 100 * 100
 """An animated element at least this big (CSS px squared) cannot be a mere flourish."""
 _FIX = "add a visible pause/stop button (and stop on hover and focus), or stop after 5 seconds"
@@ -94,8 +94,8 @@ class PauseStopHide(WholePageCheck):
         ),
         wcag=("2.2.2",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", MOTION),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(MOTION))

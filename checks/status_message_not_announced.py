@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.kinds import STATUS_MESSAGES
+from a11y_audit.artifacts.status_messages import Change, StatusAction, StatusActions
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.engine import keep_worst
 from a11y_audit.model import Impact
 
-ARTIFACT = "status_messages"
 MAX_MESSAGE = 150
 """Longer new text is content (more products, a review list), not a message."""
 _STATUS_WORDS = re.compile(
@@ -31,7 +31,7 @@ _STATUS_WORDS = re.compile(
 )
 
 
-def message_verdict(change: Mapping[str, Any], action: Mapping[str, Any]) -> Verdict | None:
+def message_verdict(change: Change, action: StatusAction) -> Verdict | None:
     """The verdict on one changed element after one action; None when it is no status message.
 
     Not messages: invisible or empty changes, a control's own label, content of a dialog or
@@ -68,7 +68,7 @@ def message_verdict(change: Mapping[str, Any], action: Mapping[str, Any]) -> Ver
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: StatusActions) -> dict[Target, Verdict]:
     """Each message element's verdict; the worst wins when several actions changed it."""
     found: dict[Target, Verdict] = {}
     for action in artifact.get("actions") or []:
@@ -105,8 +105,8 @@ class StatusMessageNotAnnounced(WholePageCheck):
         ),
         wcag=("4.1.3",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", STATUS_MESSAGES),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(STATUS_MESSAGES))

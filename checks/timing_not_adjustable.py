@@ -21,10 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from a11y_audit.artifacts.kinds import TIMING
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "timing"
 TIME_LIMIT_WORDS = re.compile(
     r"\b(session|time[ds]? ?out|timing out|expir\w*|inactiv\w*|idle|still there|more time|"
     r"(log|sign)(ged)? ?(out|off)|minutes?|seconds?|mins?|secs?)\b",
@@ -157,8 +157,8 @@ class TimingNotAdjustable(WholePageCheck):
         ),
         wcag=("2.2.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", TIMING),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return timing_verdicts(page.artifacts[ARTIFACT])
+        return timing_verdicts(page.artifact(TIMING))

@@ -25,11 +25,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from a11y_audit.artifacts.kinds import OPTION_GROUPS
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.judge.commons import contrast, over
 from a11y_audit.model import Impact
 
-ARTIFACT = "option_groups"
 MIN_MEMBERS = 3
 """With two members there is no telling which one is the odd one out."""
 LIGHTNESS = 3.0
@@ -177,8 +177,8 @@ class UseOfColour(WholePageCheck):
         ),
         wcag=("1.4.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", OPTION_GROUPS),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(OPTION_GROUPS))

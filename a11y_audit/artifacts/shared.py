@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-__all__ = ["Blocked", "Described", "Navigation", "Rect", "Submission"]
+__all__ = ["Blocked", "Described", "Named", "Navigation", "Rect", "Request", "Submission"]
 
 
 class Rect(TypedDict):
@@ -23,8 +23,8 @@ class Rect(TypedDict):
     height: int
 
 
-class Described(TypedDict):
-    """An element as js/lib/describe.js records it.
+class Named(TypedDict):
+    """An element named as js/lib/describe.js names it, for a verdict's Target.
 
     `selector` starts at the nearest ancestor with a unique id ("#main > ul:nth-of-type(2) >
     a"); `snippet` is the outer HTML cut to 600 characters, as the engine cuts saved-DOM ones.
@@ -32,6 +32,11 @@ class Described(TypedDict):
 
     selector: str
     snippet: str
+
+
+class Described(Named):
+    """An element as js/lib/describe.js records it: named, and where it is."""
+
     rect: Rect
 
 
@@ -47,6 +52,13 @@ class Submission(TypedDict):
 
     form: str
     script: bool
+
+
+class Request(TypedDict):
+    """A request the guard held back (a POST that would change the server's state)."""
+
+    url: str
+    method: str
 
 
 class Blocked(TypedDict):

@@ -34,6 +34,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from a11y_audit.artifacts.kinds import HOVER
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, stop_recording
 from a11y_audit.browser.scripts import script_with
@@ -57,7 +58,7 @@ _FOCUS = script_with("hover_focus", "hover")
 class Hover(Gatherer):
     """Hovers candidate triggers and records what their content does (see the module docstring)."""
 
-    name: ClassVar[str] = "hover"
+    name: ClassVar[str] = HOVER
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 

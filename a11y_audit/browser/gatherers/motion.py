@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import MOTION
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.page_hooks import PRELOAD
 from a11y_audit.browser.scripts import script_with
@@ -41,7 +42,7 @@ MAX_TIMERS = 20
 class Motion(Gatherer):
     """Finds moving and autoplaying content in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "motion"
+    name: ClassVar[str] = MOTION
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 

@@ -36,6 +36,7 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import OPTION_GROUPS
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 
@@ -48,7 +49,7 @@ MAX_MEMBERS = 30
 class OptionGroups(Gatherer):
     """Records the looks of grouped controls in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "option_groups"
+    name: ClassVar[str] = OPTION_GROUPS
 
     def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
         found = driver.execute_script(script_with("option_groups", "describe"), MAX_GROUPS, MAX_MEMBERS)

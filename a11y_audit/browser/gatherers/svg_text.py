@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import SVG_TEXT
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 
@@ -41,7 +42,7 @@ FETCH_TIMEOUT_MS = 3000
 class SvgText(Gatherer):
     """Reads the <text> of the page's SVG images in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "svg_text"
+    name: ClassVar[str] = SVG_TEXT
 
     def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
         found = driver.execute_script(

@@ -33,6 +33,7 @@ from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import TIMING
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, require_hooks
 from a11y_audit.browser.scripts import script, script_with
@@ -56,7 +57,7 @@ _PAGE = (
 class Timing(Gatherer):
     """Fires the page's long timers early and records what each did (see the module docstring)."""
 
-    name: ClassVar[str] = "timing"
+    name: ClassVar[str] = TIMING
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
