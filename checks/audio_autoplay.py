@@ -14,16 +14,16 @@ https://www.w3.org/WAI/WCAG21/Understanding/audio-control.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from a11y_audit.artifacts.kinds import MOTION
+from a11y_audit.artifacts.motion import Motion, Moving
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 LIMIT_SECONDS = 3.0
 
 
-def media_verdict(item: Mapping[str, Any]) -> Verdict | None:
+def media_verdict(item: Moving) -> Verdict | None:
     """The verdict on one autoplaying audio or video element; None when it makes no sound."""
     if item.get("muted"):
         return None
@@ -46,7 +46,7 @@ def media_verdict(item: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for item in artifact.get("media") or []:
         verdict = media_verdict(item) if item.get("selector") else None

@@ -12,14 +12,14 @@ https://www.w3.org/WAI/WCAG21/Understanding/content-on-hover-or-focus.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.hover import HoverContent, HoverContents
 from a11y_audit.artifacts.kinds import HOVER
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
 
 
-def problems(content: Mapping[str, Any]) -> list[str]:
+def problems(content: HoverContent) -> list[str]:
     """What is wrong with one piece of hover content, in words; empty when nothing is."""
     found = []
     if content.get("overlay") and content.get("dismissible") is False:
@@ -41,8 +41,9 @@ def problems(content: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def content_verdict(content: Mapping[str, Any]) -> Verdict:
-    trigger = (content.get("trigger") or {}).get("selector") or "its trigger"
+def content_verdict(content: HoverContent) -> Verdict:
+    shown_by = content.get("trigger")
+    trigger = (shown_by.get("selector") if shown_by else None) or "its trigger"
     text = str(content.get("text") or "")[:60]
     what = f"content shown on hovering {trigger} ('{text}')"
     wrong = problems(content)
@@ -54,7 +55,7 @@ def content_verdict(content: Mapping[str, Any]) -> Verdict:
     return passed(f"{what} can be dismissed, hovered and reached from the keyboard")
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: HoverContents) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for content in artifact.get("contents") or []:
         if content.get("selector"):

@@ -13,9 +13,9 @@ https://www.w3.org/WAI/WCAG21/Understanding/pause-stop-hide.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from a11y_audit.artifacts.kinds import MOTION
+from a11y_audit.artifacts.motion import Motion, Moving
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
@@ -24,18 +24,19 @@ LARGE_AREA = 100 * 100
 _FIX = "add a visible pause/stop button (and stop on hover and focus), or stop after 5 seconds"
 
 
-def area(item: Mapping[str, Any]) -> int:
-    rect = item.get("rect") or {}
-    return int(rect.get("width") or 0) * int(rect.get("height") or 0)
+def area(item: Moving) -> int:
+    rect = item.get("rect")
+    return int(rect.get("width") or 0) * int(rect.get("height") or 0) if rect else 0
 
 
-def mover_verdict(item: Mapping[str, Any]) -> Verdict | None:
+def mover_verdict(item: Moving) -> Verdict | None:
     """The verdict on one moving or updating region; None when 2.2.2 does not apply to it."""
     kind = item.get("kind")
     if kind in ("video", "audio"):
         if kind == "audio" or not item.get("visible") or item.get("paused"):
             return None
-        if item.get("duration") is not None and not item.get("loop") and float(item["duration"]) <= 5:
+        duration = item.get("duration")
+        if duration is not None and not item.get("loop") and float(duration) <= 5:
             return None
     if kind == "animation" and item.get("loading"):
         return None
@@ -53,7 +54,7 @@ def mover_verdict(item: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def _describe(item: Mapping[str, Any]) -> str:
+def _describe(item: Moving) -> str:
     kind = item.get("kind")
     if kind == "timer":
         seconds = float(item.get("every") or 0) / 1000
@@ -66,7 +67,7 @@ def _describe(item: Mapping[str, Any]) -> str:
     return f"<{kind}> moves the text continuously"
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for item in [*(artifact.get("movers") or []), *(artifact.get("media") or [])]:
         verdict = mover_verdict(item) if item.get("selector") else None

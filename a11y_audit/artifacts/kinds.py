@@ -21,8 +21,10 @@ from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.form_errors import FormAttempts
+from a11y_audit.artifacts.hover import HoverContents
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
+from a11y_audit.artifacts.motion import Motion
 from a11y_audit.artifacts.pointer_handlers import PointerTargets
 from a11y_audit.artifacts.status_messages import StatusActions
 from a11y_audit.artifacts.stylesheets import OrientationRules
@@ -69,8 +71,8 @@ STYLESHEETS: ArtifactKind[OrientationRules] = ArtifactKind("stylesheets")
 CONTEXT_CHANGE: ArtifactKind[ContextChanges] = ArtifactKind("context_change")
 STATUS_MESSAGES: ArtifactKind[StatusActions] = ArtifactKind("status_messages")
 FORM_ERRORS: ArtifactKind[FormAttempts] = ArtifactKind("form_errors")
-MOTION: ArtifactKind[Any] = ArtifactKind("motion")
-HOVER: ArtifactKind[Any] = ArtifactKind("hover")
+MOTION: ArtifactKind[Motion] = ArtifactKind("motion")
+HOVER: ArtifactKind[HoverContents] = ArtifactKind("hover")
 TIMING: ArtifactKind[Any] = ArtifactKind("timing")
 SVG_TEXT: ArtifactKind[Any] = ArtifactKind("svg_text")
 OPTION_GROUPS: ArtifactKind[Any] = ArtifactKind("option_groups")
