@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from a11y_audit.artifacts.kinds import SVG_TEXT
+from a11y_audit.artifacts.svg_text import SvgImage, SvgTexts
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.model import Impact
 
@@ -31,9 +31,9 @@ def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def is_logo(item: Mapping[str, Any], site_names: Sequence[str]) -> bool:
+def is_logo(item: SvgImage, site_names: Sequence[str]) -> bool:
     """An image whose text is a logo or brand name (exempt from 1.4.5)."""
-    hints = " ".join(str(item.get(key) or "") for key in ("alt", "hints", "source"))
+    hints = " ".join(str(value or "") for value in (item.get("alt"), item.get("hints"), item.get("source")))
     if LOGO_HINT.search(hints) or (item.get("homeLink") and item.get("inBanner")):
         return True
     words = _normal(" ".join(item.get("texts") or []))
@@ -42,13 +42,13 @@ def is_logo(item: Mapping[str, Any], site_names: Sequence[str]) -> bool:
     )
 
 
-def words_of(item: Mapping[str, Any]) -> str:
+def words_of(item: SvgImage) -> str:
     """The image's text when it holds real words, else ''."""
     text = " ".join(str(part) for part in item.get("texts") or [])
     return text if sum(len(word) for word in WORD.findall(text)) >= MIN_LETTERS else ""
 
 
-def image_verdict(item: Mapping[str, Any], site_names: Sequence[str]) -> Verdict | None:
+def image_verdict(item: SvgImage, site_names: Sequence[str]) -> Verdict | None:
     """The verdict on one SVG image; None when it holds no words (or could not be read)."""
     text = words_of(item)
     if not text:
@@ -67,7 +67,7 @@ def image_verdict(item: Mapping[str, Any], site_names: Sequence[str]) -> Verdict
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: SvgTexts) -> dict[Target, Verdict]:
     site_names = [str(name) for name in artifact.get("siteNames") or []]
     found: dict[Target, Verdict] = {}
     for item in artifact.get("images") or []:

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from a11y_audit.artifacts.kinds import OPTION_GROUPS
+from a11y_audit.artifacts.option_groups import GroupMember, OptionGroup, OptionGroups
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.judge.commons import contrast, over
 from a11y_audit.model import Impact
@@ -50,7 +50,7 @@ _WHITE = (255.0, 255.0, 255.0, 1.0)
 Looks = dict[str, str]
 
 
-def flatten(member: Mapping[str, Any]) -> tuple[Looks, Looks]:
+def flatten(member: GroupMember) -> tuple[Looks, Looks]:
     """(colour properties, other visual properties) of a member, keyed "<node index>.<property>"."""
     colours: Looks = {}
     shapes: Looks = {"nodes": str(len(member.get("nodes") or []))}
@@ -98,7 +98,7 @@ def lightness_gap(mine: Looks, usual: Looks, keys: Iterable[str]) -> float:
     return best
 
 
-def state_of(member: Mapping[str, Any], plain_classes: set[str]) -> str | None:
+def state_of(member: GroupMember, plain_classes: set[str]) -> str | None:
     """'unavailable', 'selected' or None: what the member's difference would mean."""
     own = set(str(member.get("classes") or "").split()) - plain_classes
     if member.get("disabled") or any(UNAVAILABLE_CLASS.search(name) for name in own):
@@ -108,7 +108,7 @@ def state_of(member: Mapping[str, Any], plain_classes: set[str]) -> str | None:
     return None
 
 
-def group_verdicts(group: Mapping[str, Any]) -> dict[Target, Verdict]:
+def group_verdicts(group: OptionGroup) -> dict[Target, Verdict]:
     """Verdicts on the members of one group that look different from the others."""
     members = [m for m in group.get("members") or [] if m.get("selector") and not m.get("transient")]
     if len(members) < MIN_MEMBERS:
@@ -149,7 +149,7 @@ def group_verdicts(group: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: OptionGroups) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
     for group in artifact.get("groups") or []:
         for target, verdict in group_verdicts(group).items():

@@ -15,7 +15,7 @@ contract. The checks that read them are tested against hand-written data of that
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
@@ -25,9 +25,12 @@ from a11y_audit.artifacts.hover import HoverContents
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 from a11y_audit.artifacts.motion import Motion
+from a11y_audit.artifacts.option_groups import OptionGroups
 from a11y_audit.artifacts.pointer_handlers import PointerTargets
 from a11y_audit.artifacts.status_messages import StatusActions
 from a11y_audit.artifacts.stylesheets import OrientationRules
+from a11y_audit.artifacts.svg_text import SvgTexts
+from a11y_audit.artifacts.timing import Timers
 
 __all__ = [
     "ARTIFACT_KINDS",
@@ -73,9 +76,9 @@ STATUS_MESSAGES: ArtifactKind[StatusActions] = ArtifactKind("status_messages")
 FORM_ERRORS: ArtifactKind[FormAttempts] = ArtifactKind("form_errors")
 MOTION: ArtifactKind[Motion] = ArtifactKind("motion")
 HOVER: ArtifactKind[HoverContents] = ArtifactKind("hover")
-TIMING: ArtifactKind[Any] = ArtifactKind("timing")
-SVG_TEXT: ArtifactKind[Any] = ArtifactKind("svg_text")
-OPTION_GROUPS: ArtifactKind[Any] = ArtifactKind("option_groups")
+TIMING: ArtifactKind[Timers] = ArtifactKind("timing")
+SVG_TEXT: ArtifactKind[SvgTexts] = ArtifactKind("svg_text")
+OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
