@@ -47,13 +47,3 @@ def test_judging_code_does_not_depend_on_the_browser_package(path: Path) -> None
         return
     offending = {name for name in imported_modules(path) if name.startswith("a11y_audit.browser")}
     assert not offending, f"{path.relative_to(ROOT)} imports {offending}"
-
-
-CHECKS = ROOT / "checks"
-
-
-@pytest.mark.parametrize("path", sorted(CHECKS.glob("*.py")), ids=lambda p: p.name)
-def test_no_check_imports_another_check(path: Path) -> None:
-    """What checks share lives in a11y_audit/judge/commons.py, so each check stands alone."""
-    offending = {name for name in imported_modules(path) if name.startswith(("a11y_audit.checks", "checks"))}
-    assert not offending, f"checks/{path.name} imports {offending}: move the shared part to judge/commons.py"
