@@ -2,7 +2,8 @@
 
 One module per gatherer in this package, each defining one `Gatherer` subclass whose `name`
 is a key of a11y_audit.artifacts.kinds.ARTIFACT_KINDS. A gatherer returns plain JSON-able data
-(the artifact, saved as pages/<id>/<name>.json); it never judges. Judging is pure Python in
+(the artifact, saved as pages/<id>/<name>.json) of the shape a11y_audit/artifacts/<name>.py
+declares, its `gather` return type; it never judges. Judging is pure Python in
 checks/, unit-tested against hand-written data of the same shape.
 
 The visitor runs gatherers after axe, the DOM and the screenshot, in the same navigation:

@@ -44,7 +44,7 @@ def reported_targets(axe: dict[str, Any]) -> list[list[Any]]:
 
 
 class ElementBoxes(Gatherer):
-    """Bounding boxes of the elements axe reported (see the module docstring for the shape)."""
+    """Bounding boxes of the elements axe reported (shape: a11y_audit.artifacts.element_boxes)."""
 
     name: ClassVar[str] = ELEMENT_BOXES
 
