@@ -27,7 +27,7 @@ def media_verdict(item: Moving) -> Verdict | None:
     """The verdict on one autoplaying audio or video element; None when it makes no sound."""
     if item.get("muted"):
         return None
-    control = item.get("control") or (item.get("controls") and "its built-in controls")
+    control = item["control"] or (item.get("controls") and "its built-in controls")
     duration = item.get("duration")
     length = "in a loop" if item.get("loop") else f"for {duration:g} s" if duration is not None else ""
     what = f"the {item.get('kind')} plays sound by itself" + (f" {length}" if length else "")
@@ -48,10 +48,10 @@ def media_verdict(item: Moving) -> Verdict | None:
 
 def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for item in artifact.get("media") or []:
-        verdict = media_verdict(item) if item.get("selector") else None
+    for item in artifact["media"] or []:
+        verdict = media_verdict(item) if item["selector"] else None
         if verdict is not None:
-            found[Target(str(item["selector"]), str(item.get("snippet") or ""))] = verdict
+            found[Target(str(item["selector"]), str(item["snippet"] or ""))] = verdict
     return found
 
 

@@ -22,11 +22,11 @@ from a11y_audit.model import Impact
 
 def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for entry in artifact.get("focus") or []:
-        if not entry.get("selector"):
+    for entry in artifact["focus"] or []:
+        if not entry["selector"]:
             continue
         what = context_change(entry)
-        target = Target(str(entry["selector"]), str(entry.get("snippet") or ""))
+        target = Target(str(entry["selector"]), str(entry["snippet"] or ""))
         found[target] = (
             failed(
                 f"focusing it {what}: moving focus must never change the context; act on a click or key press"

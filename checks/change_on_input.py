@@ -29,10 +29,10 @@ _WARNS = re.compile(
 def input_verdict(entry: InputChange) -> Verdict | None:
     """One select or radio group after one arrow key; None when the key changed nothing."""
     what = context_change(entry)
-    key = entry.get("key") or "an arrow key"
+    key = entry["key"] or "an arrow key"
     if not what:
         return passed(f"choosing another option with {key} kept the page") if entry.get("changed") else None
-    instructions = str(entry.get("instructions") or "")
+    instructions = str(entry["instructions"] or "")
     if _WARNS.search(instructions):
         return cant_tell(
             f"pressing {key} on it {what}; its label or description may warn of this "
@@ -46,12 +46,12 @@ def input_verdict(entry: InputChange) -> Verdict | None:
 
 def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for entry in artifact.get("input") or []:
+    for entry in artifact["input"] or []:
         if "selector" not in entry or not entry["selector"]:
             continue  # the key press could not reach it
         verdict = input_verdict(entry)
         if verdict is not None:
-            found[Target(entry["selector"], entry.get("snippet") or "")] = verdict
+            found[Target(entry["selector"], entry["snippet"] or "")] = verdict
     return found
 
 

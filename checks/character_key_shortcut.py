@@ -33,16 +33,16 @@ _MENTION = re.compile(r"shortcut|hot ?key|access ?key|tastenk[uü]rzel|raccourci
 def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target, Verdict]:
     """One verdict per element a shortcut moved focus to (or the page, when it navigated)."""
     found: dict[Target, Verdict] = {}
-    for shortcut in artifact.get("shortcuts") or []:
-        focus = shortcut.get("focus")
-        key = shortcut.get("key")
+    for shortcut in artifact["shortcuts"] or []:
+        focus = shortcut["focus"]
+        key = shortcut["key"]
         if isinstance(focus, dict):
-            target = Target(str(focus["selector"]), str(focus.get("snippet") or ""))
+            target = Target(str(focus["selector"]), str(focus["snippet"] or ""))
             effect = "moves focus here"
         else:
             target = Target("html", "<html>")
             effect = "leaves the page"
-        if shortcut.get("modifier"):
+        if shortcut["modifier"]:
             found.setdefault(target, passed(f"{key} {effect}: it needs a modifier key"))
         elif mentions_shortcuts:
             found[target] = cant_tell(

@@ -22,15 +22,15 @@ from a11y_audit.model import Impact
 def problems(content: HoverContent) -> list[str]:
     """What is wrong with one piece of hover content, in words; empty when nothing is."""
     found = []
-    if content.get("overlay") and content.get("dismissible") is False:
+    if content["overlay"] and content["dismissible"] is False:
         found.append("Escape does not dismiss it while the pointer stays on its trigger (1.4.13)")
-    if content.get("hoverable") is False:
+    if content["hoverable"] is False:
         found.append(
             "it disappears when the pointer moves onto it, so it cannot be read under magnification (1.4.13)"
         )
     keyboard = content.get("focusReveals") or content.get("keyboardReveals")
-    if content.get("hidesOnLeave") and not keyboard:
-        links = int(content.get("links") or 0) + int(content.get("controls") or 0)
+    if content["hidesOnLeave"] and not keyboard:
+        links = int(content["links"] or 0) + int(content.get("controls") or 0)
         what = f"its {links} link(s) and control(s)" if links else "its text"
         how = (
             "its trigger cannot take focus"
@@ -42,9 +42,9 @@ def problems(content: HoverContent) -> list[str]:
 
 
 def content_verdict(content: HoverContent) -> Verdict:
-    shown_by = content.get("trigger")
-    trigger = (shown_by.get("selector") if shown_by else None) or "its trigger"
-    text = str(content.get("text") or "")[:60]
+    shown_by = content["trigger"]
+    trigger = (shown_by["selector"] if shown_by else None) or "its trigger"
+    text = str(content["text"] or "")[:60]
     what = f"content shown on hovering {trigger} ('{text}')"
     wrong = problems(content)
     if wrong:
@@ -57,11 +57,9 @@ def content_verdict(content: HoverContent) -> Verdict:
 
 def verdicts(artifact: HoverContents) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for content in artifact.get("contents") or []:
-        if content.get("selector"):
-            found[Target(str(content["selector"]), str(content.get("snippet") or ""))] = content_verdict(
-                content
-            )
+    for content in artifact["contents"] or []:
+        if content["selector"]:
+            found[Target(str(content["selector"]), str(content["snippet"] or ""))] = content_verdict(content)
     return found
 
 

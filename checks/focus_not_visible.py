@@ -36,21 +36,21 @@ def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """A verdict per visible Tab stop whose unfocused styles are known."""
     judged = [
         (stop, tuple(visible_changes(stop["style"], unfocused)))
-        for stop in artifact.get("stops") or []
-        if not stop.get("hidden")
-        and stop.get("tag") != "iframe"
-        and (unfocused := stop.get("unfocused_style")) is not None
+        for stop in artifact["stops"] or []
+        if not stop["hidden"]
+        and stop["tag"] != "iframe"
+        and (unfocused := stop["unfocused_style"]) is not None
     ]
     measured: dict[tuple[str, tuple[str, ...]], float] = {}
     for stop, changed in judged:
-        if (pixels := stop.get("pixel_ratio")) is not None:
-            measured.setdefault((str(stop.get("kind")), changed), float(pixels))
+        if (pixels := stop["pixel_ratio"]) is not None:
+            measured.setdefault((str(stop["kind"]), changed), float(pixels))
     found: dict[Target, Verdict] = {}
     for stop, changed in judged:
-        ratio = stop.get("pixel_ratio")
+        ratio = stop["pixel_ratio"]
         if ratio is None:
-            ratio = measured.get((str(stop.get("kind")), changed))
-        target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
+            ratio = measured.get((str(stop["kind"]), changed))
+        target = Target(str(stop["selector"]), str(stop["snippet"] or ""))
         found[target] = _judge(changed, ratio)
     return found
 

@@ -41,10 +41,10 @@ _HIDDEN = {
 
 def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """Verdicts on stops with positive tabindex, stops hidden while focused, and order jumps."""
-    stops: Sequence[TabStop] = artifact.get("stops") or []
+    stops: Sequence[TabStop] = artifact["stops"] or []
     found: dict[Target, Verdict] = {}
     for index, stop in enumerate(stops):
-        target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
+        target = Target(str(stop["selector"]), str(stop["snippet"] or ""))
         verdict = _positive_tabindex(stops, index) or _hidden(stops, stop) or _jumps_back(stops, index)
         if verdict is not None:
             found[target] = verdict
@@ -53,7 +53,7 @@ def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
 
 def _tabindex(stop: TabStop) -> int:
     try:
-        return int(str(stop.get("tabindex") or "0").strip())
+        return int(str(stop["tabindex"] or "0").strip())
     except ValueError:
         return 0
 
@@ -61,7 +61,7 @@ def _tabindex(stop: TabStop) -> int:
 def _positive_tabindex(stops: Sequence[TabStop], index: int) -> Verdict | None:
     stop = stops[index]
     value = _tabindex(stop)
-    rank = stop.get("dom_rank")
+    rank = stop["dom_rank"]
     if value <= 0 or rank is None:
         return None
     top = stop["rect"]["y"]
@@ -69,7 +69,7 @@ def _positive_tabindex(stops: Sequence[TabStop], index: int) -> Verdict | None:
         later
         for later in stops[index + 1 :]
         if _tabindex(later) <= 0
-        and (later_rank := later.get("dom_rank")) is not None
+        and (later_rank := later["dom_rank"]) is not None
         and later_rank < rank
         and later["rect"]["y"] + later["rect"]["height"] <= top
     ]
@@ -83,23 +83,21 @@ def _positive_tabindex(stops: Sequence[TabStop], index: int) -> Verdict | None:
 
 
 def _hidden(stops: Sequence[TabStop], stop: TabStop) -> Verdict | None:
-    reasons = list(stop.get("hidden") or [])
-    if not reasons or stop.get("aria_hidden") or stop.get("tag") == "iframe":
+    reasons = list(stop["hidden"] or [])
+    if not reasons or stop["aria_hidden"] or stop["tag"] == "iframe":
         return None
-    ratio = stop.get("pixel_ratio")
+    ratio = stop["pixel_ratio"]
     if ratio is None:
         ratio = next(
             (
                 other["pixel_ratio"]
                 for other in stops
-                if other.get("kind") == stop.get("kind")
-                and other.get("hidden")
-                and other.get("pixel_ratio") is not None
+                if other["kind"] == stop["kind"] and other["hidden"] and other["pixel_ratio"] is not None
             ),
             None,
         )
     why = " and ".join(_HIDDEN.get(reason, reason) for reason in reasons)
-    if stop.get("pixel_area") == "none":
+    if stop["pixel_area"] == "none":
         ratio = 0.0  # nothing visible anywhere near it: nothing can show its focus
     if ratio is None:
         return cant_tell(f"it {why} while focused: check that something on screen shows where focus is")
@@ -115,9 +113,9 @@ def _jumps_back(stops: Sequence[TabStop], index: int) -> Verdict | None:
     if index == 0:
         return None
     stop, before = stops[index], stops[index - 1]
-    if any(s.get("fixed") or s.get("hidden") or _tabindex(s) > 0 for s in (stop, before)):
+    if any(s["fixed"] or s["hidden"] or _tabindex(s) > 0 for s in (stop, before)):
         return None
-    if (stop.get("dom_rank") or 0) < (before.get("dom_rank") or 0):
+    if (stop["dom_rank"] or 0) < (before["dom_rank"] or 0):
         return None  # not natural order: a script moved focus, judged as a trap or not at all
     here, previous = stop["rect"], before["rect"]
     above = here["y"] + here["height"] < previous["y"] - JUMP_BACK

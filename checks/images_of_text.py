@@ -33,10 +33,10 @@ def _normal(text: str) -> str:
 
 def is_logo(item: SvgImage, site_names: Sequence[str]) -> bool:
     """An image whose text is a logo or brand name (exempt from 1.4.5)."""
-    hints = " ".join(str(value or "") for value in (item.get("alt"), item.get("hints"), item.get("source")))
-    if LOGO_HINT.search(hints) or (item.get("homeLink") and item.get("inBanner")):
+    hints = " ".join(str(value or "") for value in (item["alt"], item["hints"], item["source"]))
+    if LOGO_HINT.search(hints) or (item["homeLink"] and item["inBanner"]):
         return True
-    words = _normal(" ".join(item.get("texts") or []))
+    words = _normal(" ".join(item["texts"] or []))
     return any(
         name and (_normal(name) in words or words in _normal(name)) for name in site_names if _normal(name)
     )
@@ -44,7 +44,7 @@ def is_logo(item: SvgImage, site_names: Sequence[str]) -> bool:
 
 def words_of(item: SvgImage) -> str:
     """The image's text when it holds real words, else ''."""
-    text = " ".join(str(part) for part in item.get("texts") or [])
+    text = " ".join(str(part) for part in item["texts"] or [])
     return text if sum(len(word) for word in WORD.findall(text)) >= MIN_LETTERS else ""
 
 
@@ -56,7 +56,7 @@ def image_verdict(item: SvgImage, site_names: Sequence[str]) -> Verdict | None:
     shown = text if len(text) <= 100 else text[:99] + "\u2026"
     if is_logo(item, site_names):
         return passed(f"the text '{shown}' is part of a logo or brand name (exempt)")
-    if item.get("kind") == "inline":
+    if item["kind"] == "inline":
         return cant_tell(
             f"the inline SVG draws the text '{shown}': SVG text does not wrap or follow text spacing; "
             f"use HTML text styled with CSS unless this presentation is essential (a chart label may be)"
@@ -68,12 +68,12 @@ def image_verdict(item: SvgImage, site_names: Sequence[str]) -> Verdict | None:
 
 
 def verdicts(artifact: SvgTexts) -> dict[Target, Verdict]:
-    site_names = [str(name) for name in artifact.get("siteNames") or []]
+    site_names = [str(name) for name in artifact["siteNames"] or []]
     found: dict[Target, Verdict] = {}
-    for item in artifact.get("images") or []:
-        verdict = image_verdict(item, site_names) if item.get("selector") else None
+    for item in artifact["images"] or []:
+        verdict = image_verdict(item, site_names) if item["selector"] else None
         if verdict is not None:
-            found.setdefault(Target(str(item["selector"]), str(item.get("snippet") or "")), verdict)
+            found.setdefault(Target(str(item["selector"]), str(item["snippet"] or "")), verdict)
     return found
 
 

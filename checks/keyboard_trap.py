@@ -26,12 +26,12 @@ _WAYS = {"tab": "Tab", "shift_tab": "Shift+Tab", "escape": "Escape", "close_cont
 def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """A verdict per component the gatherer got focus into and tried to leave."""
     found: dict[Target, Verdict] = {}
-    for component in artifact.get("components") or []:
-        escapes = component.get("escapes") or {}
-        described = component.get("component")
-        if not component.get("opened") or not escapes or not isinstance(described, dict):
+    for component in artifact["components"] or []:
+        escapes = component["escapes"] or {}
+        described = component["component"]
+        if not component["opened"] or not escapes or not isinstance(described, dict):
             continue
-        target = Target(str(described["selector"]), str(described.get("snippet") or ""))
+        target = Target(str(described["selector"]), str(described["snippet"] or ""))
         ways = [label for key, label in _WAYS.items() if escapes.get(key)]
         if ways:
             found[target] = passed(f"focus leaves it with {ways[0]}")

@@ -72,18 +72,18 @@ class _Outline:
 
 def _outline(box: Boxed) -> _Outline | None:
     """The box's outline contrast; None when an image or gradient makes colours unknowable."""
-    behind = _colour(box.get("behind"))
+    behind = _colour(box["behind"])
     if behind is None or box.get("backgroundImage"):
         return None
     behind = over(behind, _WHITE)
     opacity = _opacity(box)
-    fill = over(_faded(_colour(box.get("background")) or CLEAR, opacity), behind)
+    fill = over(_faded(_colour(box["background"]) or CLEAR, opacity), behind)
     borders = [
         (contrast(over(_faded(colour, opacity), behind), behind), colour)
-        for side in box.get("borders") or []
-        if float(side.get("width") or 0) >= 1
-        and side.get("style") not in _INVISIBLE_BORDERS
-        and (colour := _colour(side.get("colour"))) is not None
+        for side in box["borders"] or []
+        if float(side["width"] or 0) >= 1
+        and side["style"] not in _INVISIBLE_BORDERS
+        and (colour := _colour(side["colour"])) is not None
     ]
     return _Outline(behind, fill, contrast(fill, behind), max(borders, default=None))
 
@@ -102,13 +102,13 @@ def _control(item: ControlBox) -> Verdict:
         return passed(
             f"its border {_hex(own.border[1])} contrasts {own.border[0]:.1f}:1 with {_hex(own.behind)}"
         )
-    frame = item.get("frame")
+    frame = item["frame"]
     framed = _outline(frame) if isinstance(frame, dict) else None
     if frame and framed is not None and framed.ratio() >= MINIMUM:
         return passed(
             f"the group around it ({frame.get('selector')}) is outlined with {framed.ratio():.1f}:1"
         )
-    if item.get("boxShadow"):
+    if item["boxShadow"]:
         return cant_tell("its border and fill are below 3:1 but a box-shadow may draw its boundary: check it")
     if own.border is None:
         shown_by = (
@@ -127,9 +127,9 @@ def _control(item: ControlBox) -> Verdict:
 
 
 def _icon(item: IconBox) -> Verdict:
-    behind = _colour(item.get("behind"))
-    colours = [colour for value in item.get("colours") or [] if (colour := _colour(value)) is not None]
-    if behind is None or item.get("backgroundImage") or item.get("unknownPaint"):
+    behind = _colour(item["behind"])
+    colours = [colour for value in item["colours"] or [] if (colour := _colour(value)) is not None]
+    if behind is None or item["backgroundImage"] or item["unknownPaint"]:
         return cant_tell(
             "its icon or what is behind it uses an image or gradient: check that the icon has 3:1"
         )
@@ -137,7 +137,7 @@ def _icon(item: IconBox) -> Verdict:
         return cant_tell(
             "its icon paints nothing the check can read (no fill or stroke colour): check the icon"
         )
-    host = over(_colour(item.get("background")) or CLEAR, over(behind, _WHITE))
+    host = over(_colour(item["background"]) or CLEAR, over(behind, _WHITE))
     opacity = _opacity(item)
     ratio, colour = max((contrast(over(_faded(c, opacity), host), host), c) for c in colours)
     if ratio >= MINIMUM:
@@ -180,16 +180,16 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     artifact = page.artifact(CONTROL_STYLES)
     verdicts: dict[Target, Verdict] = {}
     for item in artifact.get("controls") or []:
-        if item.get("disabled") or (item.get("type") in _NATIVE and item.get("appearance") != "none"):
+        if item["disabled"] or (item["type"] in _NATIVE and item["appearance"] != "none"):
             continue
         verdicts[target_of(item)] = _control(item)
-    for icon in artifact.get("icons") or []:
-        if not icon.get("disabled"):
+    for icon in artifact["icons"] or []:
+        if not icon["disabled"]:
             verdicts[target_of(icon)] = _icon(icon)
     focusable = artifact.get("focusable") or {}
     walk = page.gathered(KEYBOARD)
-    for stop in walk.get("stops") or [] if walk else []:
-        verdict = _focus_outline(stop, focusable.get(stop.get("selector")))
+    for stop in walk["stops"] or [] if walk else []:
+        verdict = _focus_outline(stop, focusable.get(stop["selector"]))
         if verdict is not None:
             keep_worst(verdicts, target_of(stop), verdict)
     return verdicts
@@ -221,18 +221,18 @@ def _focus_outline(stop: TabStop, colours: FocusColours | None) -> Verdict | Non
     element, or (when the outline touches the element) the element's own fill. Stops whose
     indicator is something else too (a background or shadow change) are left alone.
     """
-    focused, unfocused = stop.get("style") or {}, stop.get("unfocused_style")
-    if colours is None or not isinstance(unfocused, dict) or stop.get("hidden"):
+    focused, unfocused = stop["style"] or {}, stop["unfocused_style"]
+    if colours is None or not isinstance(unfocused, dict) or stop["hidden"]:
         return None
     if visible_changes(focused, unfocused) != ["outline"] or _px(focused.get("outline-width", "")) < 1:
         return None
-    outline, behind = _css_colour(focused.get("outline-color", "")), _colour(colours.get("behind"))
+    outline, behind = _css_colour(focused.get("outline-color", "")), _colour(colours["behind"])
     if outline is None or behind is None:
         return None
     behind = over(behind, _WHITE)
     painted = over(outline, behind)
     neighbours = [behind]
-    own = _colour(colours.get("background"))
+    own = _colour(colours["background"])
     if _px(focused.get("outline-offset", "")) <= 0 and own is not None:
         neighbours.append(over(own, behind))
     ratio, neighbour = max((contrast(painted, colour), colour) for colour in neighbours)

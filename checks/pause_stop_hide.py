@@ -25,13 +25,13 @@ _FIX = "add a visible pause/stop button (and stop on hover and focus), or stop a
 
 
 def area(item: Moving) -> int:
-    rect = item.get("rect")
-    return int(rect.get("width") or 0) * int(rect.get("height") or 0) if rect else 0
+    rect = item["rect"]
+    return int(rect["width"] or 0) * int(rect["height"] or 0) if rect else 0
 
 
 def mover_verdict(item: Moving) -> Verdict | None:
     """The verdict on one moving or updating region; None when 2.2.2 does not apply to it."""
-    kind = item.get("kind")
+    kind = item["kind"]
     if kind in ("video", "audio"):
         if kind == "audio" or not item.get("visible") or item.get("paused"):
             return None
@@ -40,11 +40,11 @@ def mover_verdict(item: Moving) -> Verdict | None:
             return None
     if kind == "animation" and item.get("loading"):
         return None
-    control = item.get("control") or (item.get("controls") and "its built-in controls")
+    control = item["control"] or (item.get("controls") and "its built-in controls")
     what = _describe(item)
     if control:
         return passed(f"{what}; {control} can pause or stop it (check that it works)")
-    if kind in ("marquee", "blink", "video") or (kind == "timer" and item.get("carousel")):
+    if kind in ("marquee", "blink", "video") or (kind == "timer" and item["carousel"]):
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
     if kind == "animation" and area(item) >= LARGE_AREA:
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
@@ -55,7 +55,7 @@ def mover_verdict(item: Moving) -> Verdict | None:
 
 
 def _describe(item: Moving) -> str:
-    kind = item.get("kind")
+    kind = item["kind"]
     if kind == "timer":
         seconds = float(item.get("every") or 0) / 1000
         return f"it changes by itself every {seconds:g} s ({item.get('changed')} element(s) per step)"
@@ -69,10 +69,10 @@ def _describe(item: Moving) -> str:
 
 def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for item in [*(artifact.get("movers") or []), *(artifact.get("media") or [])]:
-        verdict = mover_verdict(item) if item.get("selector") else None
+    for item in [*(artifact["movers"] or []), *(artifact["media"] or [])]:
+        verdict = mover_verdict(item) if item["selector"] else None
         if verdict is not None:
-            found.setdefault(Target(str(item["selector"]), str(item.get("snippet") or "")), verdict)
+            found.setdefault(Target(str(item["selector"]), str(item["snippet"] or "")), verdict)
     return found
 
 

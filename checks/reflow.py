@@ -32,12 +32,12 @@ _TOLERANCE = 1
 
 def _offender(item: Offender, width: int, scrolls: bool) -> Verdict:
     needs = item.get("needs")
-    tag, role = (str(needs.get("tag") or ""), str(needs.get("role") or "")) if needs else ("", "")
-    needed = needs.get("selector") if needs else None
+    tag, role = (str(needs["tag"] or ""), str(needs["role"] or "")) if needs else ("", "")
+    needed = needs["selector"] if needs else None
     what = _TWO_DIMENSIONAL_ROLES.get(role) or _TWO_DIMENSIONAL.get(tag)
     if what:
         return passed(f"At 320 CSS px it is as wide as {what} ({needed}), which may need two dimensions")
-    right, left = int(item.get("right") or 0), int(item.get("left") or 0)
+    right, left = int(item["right"] or 0), int(item.get("left") or 0)
     if right > width + _TOLERANCE:
         where = f"reaches {right - width} px beyond the right edge"
         effect = "the page scrolls sideways" if scrolls else "the part beyond the edge is cut off"
@@ -86,9 +86,9 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     measurement = page.artifact(LAYOUT_ADAPTATION).get("reflow")
     if measurement is None:
         return {}
-    viewport = measurement.get("viewport")
-    width = int(viewport.get("width") or 320) if viewport else 320
-    scroll_width = int(measurement.get("scrollWidth") or 0)
+    viewport = measurement["viewport"]
+    width = int(viewport["width"] or 320) if viewport else 320
+    scroll_width = int(measurement["scrollWidth"] or 0)
     scrolls = scroll_width > width + _TOLERANCE
     when = "At 320 CSS px"
     verdicts = clipping_verdicts(measurement, when)

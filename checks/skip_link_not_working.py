@@ -28,19 +28,19 @@ from a11y_audit.model import Impact
 def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """Verdicts on the page's skip links whose target exists."""
     found: dict[Target, Verdict] = {}
-    for skip in artifact.get("skip_links") or []:
-        target = skip.get("target")
+    for skip in artifact["skip_links"] or []:
+        target = skip["target"]
         if isinstance(target, dict):
             link = skip["link"]
-            found[Target(str(link["selector"]), str(link.get("snippet") or ""))] = _judge(skip, target)
+            found[Target(str(link["selector"]), str(link["snippet"] or ""))] = _judge(skip, target)
     return found
 
 
 def _judge(skip: SkipLink, target: Described) -> Verdict:
-    next_focus = skip.get("next_focus")
-    next_selector = next_focus.get("selector") if next_focus else None
-    moved_on = skip.get("next_follows_target") and next_selector != skip.get("walk_next")
-    if skip.get("focus_in_target") or skip.get("next_in_target") or moved_on:
+    next_focus = skip["next_focus"]
+    next_selector = next_focus["selector"] if next_focus else None
+    moved_on = skip["next_follows_target"] and next_selector != skip["walk_next"]
+    if skip["focus_in_target"] or skip["next_in_target"] or moved_on:
         return passed("activating it moves focus to its target")
     where = next_selector or "the browser's own controls"
     return failed(

@@ -37,18 +37,18 @@ def message_verdict(change: Change, action: StatusAction) -> Verdict | None:
     Not messages: invisible or empty changes, a control's own label, content of a dialog or
     of whatever received focus (focus already tells the user), long new content.
     """
-    text = str(change.get("text") or "")
-    selector = str(change.get("selector") or "")
+    text = str(change["text"] or "")
+    selector = str(change["selector"] or "")
     focus = str(action.get("focus") or "")
-    if not change.get("visible") or not text or change.get("inControl") or change.get("inDialog"):
+    if not change.get("visible") or not text or change["inControl"] or change["inDialog"]:
         return None
-    if change.get("focusInside") or (focus and (focus == selector or focus.startswith(selector + " > "))):
+    if change["focusInside"] or (focus and (focus == selector or focus.startswith(selector + " > "))):
         return None
     quoted = f"'{text[:80]}'" + ("..." if len(text) > 80 else "")
     after = f"after '{action.get('name') or 'the action'}'"
-    live = change.get("live")
+    live = change["live"]
     if live:
-        if change.get("liveExisted") or live == "alert":
+        if change["liveExisted"] or live == "alert":
             return passed(f"{quoted} appeared {after} in a live region ({live})")
         return cant_tell(
             f"{quoted} appeared {after} in a live region ({live}) that was inserted with it: many screen "
@@ -74,14 +74,14 @@ def verdicts(artifact: StatusActions) -> dict[Target, Verdict]:
     for action in artifact.get("actions") or []:
         judged: list[str] = []
         for change in action.get("changes") or []:
-            selector = str(change.get("selector") or "")
+            selector = str(change["selector"] or "")
             if any(selector.startswith(outer + " > ") for outer in judged):
                 continue  # a part of a message already judged as a whole
             verdict = message_verdict(change, action)
             if verdict is None:
                 continue
             judged.append(selector)
-            target = Target(selector, str(change.get("snippet") or ""))
+            target = Target(selector, str(change["snippet"] or ""))
             keep_worst(found, target, verdict)
     return found
 

@@ -55,7 +55,7 @@ def page_end(fired: FiredTimer) -> str | None:
     if fired.get("opened"):
         return "opens a new window"
     for request in fired.get("requests") or []:
-        if SESSION_END_ADDRESS.search(str(request.get("url") or "")):
+        if SESSION_END_ADDRESS.search(str(request["url"] or "")):
             return f"calls {request.get('url')} (ends the session)"
     for before, after, what in (
         (fired.get("fieldsBefore"), fired.get("fieldsAfter"), "form fields"),
@@ -85,11 +85,11 @@ def warning(fired: FiredTimer) -> TimeWarning | None:
         if TIME_LIMIT_WORDS.search(text):
             return TimeWarning(text[:120], text.startswith("confirm("), None)
     for message in fired.get("messages") or []:
-        text = str(message.get("text") or "")
-        if TIME_LIMIT_WORDS.search(text) and message.get("selector"):
+        text = str(message["text"] or "")
+        if TIME_LIMIT_WORDS.search(text) and message["selector"]:
             extend = any(EXTEND_WORDS.search(str(name)) for name in message.get("controls") or [])
             return TimeWarning(
-                text[:120], extend, Target(str(message["selector"]), str(message.get("snippet") or ""))
+                text[:120], extend, Target(str(message["selector"]), str(message["snippet"] or ""))
             )
     return None
 
@@ -112,11 +112,11 @@ def timing_verdicts(artifact: Timers) -> dict[Target, Verdict]:
     """Verdicts on the page's time limits, in the order they fall due: each timer that ends the
     page is judged by the warnings shown since the previous end (each limit needs its own). An
     unwarned end is reported on the page's main content, a warned one on its warning."""
-    page = artifact.get("page")
-    main = Target(page["selector"], page.get("snippet") or "") if page and page.get("selector") else None
+    page = artifact["page"]
+    main = Target(page["selector"], page["snippet"] or "") if page and page["selector"] else None
     found: dict[Target, Verdict] = {}
     shown: TimeWarning | None = None
-    for fired in artifact.get("fired") or []:
+    for fired in artifact["fired"] or []:
         end = page_end(fired)
         if end is None:
             shown = shown or warning(fired)

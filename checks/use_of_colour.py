@@ -53,11 +53,11 @@ Looks = dict[str, str]
 def flatten(member: GroupMember) -> tuple[Looks, Looks]:
     """(colour properties, other visual properties) of a member, keyed "<node index>.<property>"."""
     colours: Looks = {}
-    shapes: Looks = {"nodes": str(len(member.get("nodes") or []))}
-    for index, node in enumerate(member.get("nodes") or []):
-        colours.update({f"{index}.{key}": str(value) for key, value in (node.get("colour") or {}).items()})
-        shapes.update({f"{index}.{key}": str(value) for key, value in (node.get("shape") or {}).items()})
-    words = (member.get("text") or "").split()
+    shapes: Looks = {"nodes": str(len(member["nodes"] or []))}
+    for index, node in enumerate(member["nodes"] or []):
+        colours.update({f"{index}.{key}": str(value) for key, value in (node["colour"] or {}).items()})
+        shapes.update({f"{index}.{key}": str(value) for key, value in (node["shape"] or {}).items()})
+    words = (member["text"] or "").split()
     shapes["words"] = str(len(words))
     return colours, shapes
 
@@ -100,21 +100,21 @@ def lightness_gap(mine: Looks, usual: Looks, keys: Iterable[str]) -> float:
 
 def state_of(member: GroupMember, plain_classes: set[str]) -> str | None:
     """'unavailable', 'selected' or None: what the member's difference would mean."""
-    own = set(str(member.get("classes") or "").split()) - plain_classes
-    if member.get("disabled") or any(UNAVAILABLE_CLASS.search(name) for name in own):
+    own = set(str(member["classes"] or "").split()) - plain_classes
+    if member["disabled"] or any(UNAVAILABLE_CLASS.search(name) for name in own):
         return "unavailable"
-    if member.get("selected") or any(SELECTED_CLASS.search(name) for name in own):
+    if member["selected"] or any(SELECTED_CLASS.search(name) for name in own):
         return "selected"
     return None
 
 
 def group_verdicts(group: OptionGroup) -> dict[Target, Verdict]:
     """Verdicts on the members of one group that look different from the others."""
-    members = [m for m in group.get("members") or [] if m.get("selector") and not m.get("transient")]
+    members = [m for m in group["members"] or [] if m["selector"] and not m["transient"]]
     if len(members) < MIN_MEMBERS:
         return {}
     looks = [flatten(member) for member in members]
-    shared: set[str] = set.intersection(*(set(str(m.get("classes") or "").split()) for m in members))
+    shared: set[str] = set.intersection(*(set(str(m["classes"] or "").split()) for m in members))
     states = [state_of(member, shared) for member in members]
     usual_colour = common([colour for colour, _ in looks], states)
     usual_shape = common([shape for _, shape in looks], states)
@@ -124,9 +124,9 @@ def group_verdicts(group: OptionGroup) -> dict[Target, Verdict]:
         shape_diff = sorted(key for key, value in usual_shape.items() if shapes.get(key, "") != value)
         if state is None or not (colour_diff or shape_diff):
             continue
-        target = Target(str(member["selector"]), str(member.get("snippet") or ""))
-        label = str(member.get("text") or member.get("name") or "this option")[:60]
-        if shape_diff or STATE_WORDS.search(str(member.get("text") or "")):
+        target = Target(str(member["selector"]), str(member["snippet"] or ""))
+        label = str(member["text"] or member.get("name") or "this option")[:60]
+        if shape_diff or STATE_WORDS.search(str(member["text"] or "")):
             found[target] = passed(f"'{label}' ({state}) differs from its group by more than colour")
             continue
         gap = lightness_gap(colours, usual_colour, colour_diff)
@@ -151,7 +151,7 @@ def group_verdicts(group: OptionGroup) -> dict[Target, Verdict]:
 
 def verdicts(artifact: OptionGroups) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for group in artifact.get("groups") or []:
+    for group in artifact["groups"] or []:
         for target, verdict in group_verdicts(group).items():
             found.setdefault(target, verdict)
     return found

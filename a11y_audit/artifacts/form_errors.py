@@ -7,9 +7,9 @@ error-identification check.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
-from a11y_audit.artifacts.shared import Blocked, Described, Named
+from a11y_audit.artifacts.shared import Described, Named, ReadBlocked
 
 __all__ = ["FieldError", "FormAttempt", "FormAttempts"]
 
@@ -33,17 +33,20 @@ class FieldError(Described):
     focused: bool
 
 
-class FormAttempt(Blocked):
-    """One submission of one form: "empty" (required fields) or "invalid" (malformed values)."""
+class FormAttempt(ReadBlocked):
+    """One submission of one form: "empty" (required fields) or "invalid" (malformed values).
+
+    The keys after `mode` are read from the page afterwards: missing when that read failed.
+    """
 
     form: Named
     mode: Literal["empty", "invalid"]
-    fields: list[FieldError]
-    announced: list[str]
+    fields: NotRequired[list[FieldError]]
+    announced: NotRequired[list[str]]
     """Text that appeared in live regions (role alert, aria-live)."""
-    focus: str | None
+    focus: NotRequired[str | None]
     """The selector of the element holding focus afterwards."""
-    focusOnError: bool
+    focusOnError: NotRequired[bool]
     """Focus moved to a field in error or an error summary."""
 
 

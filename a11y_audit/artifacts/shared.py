@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-__all__ = ["Blocked", "Described", "Named", "Navigation", "Rect", "Request", "Submission"]
+__all__ = ["Blocked", "Described", "Named", "Navigation", "ReadBlocked", "Rect", "Request", "Submission"]
 
 
 class Rect(TypedDict):
@@ -66,6 +66,15 @@ class Blocked(TypedDict):
 
     `opened` holds the addresses of windows it tried to open (null: a blank window).
     """
+
+    navigations: list[Navigation]
+    submits: list[Submission]
+    opened: list[str | None]
+
+
+class ReadBlocked(TypedDict, total=False):
+    """Blocked, as a second script reads it after an action: all missing when that read failed
+    (the page went away), so checks read these keys with .get."""
 
     navigations: list[Navigation]
     submits: list[Submission]

@@ -7,9 +7,9 @@ status-message-not-announced check.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
-from a11y_audit.artifacts.shared import Blocked, Described, Request
+from a11y_audit.artifacts.shared import Described, ReadBlocked, Request
 
 __all__ = ["Change", "StatusAction", "StatusActions"]
 
@@ -29,15 +29,19 @@ class Change(Described):
     inDialog: bool
 
 
-class StatusAction(Described, Blocked):
-    """A safe action pressed, what it changed, where focus went, what the guard blocked."""
+class StatusAction(Described, ReadBlocked):
+    """A safe action pressed, what it changed, where focus went, what the guard blocked.
+
+    `changes`, `focusMoved`, `focus` and the blocked attempts are read from the page after
+    the action: missing when that read failed.
+    """
 
     kind: str
     """"button" (acts in the page) or "form" (a declared-safe form's submit button)."""
     name: str
-    changes: list[Change]
-    focusMoved: bool
-    focus: str | None
+    changes: NotRequired[list[Change]]
+    focusMoved: NotRequired[bool]
+    focus: NotRequired[str | None]
     """The selector of the element holding focus afterwards."""
     held: list[Request]
     """Requests held back in a session whose state matters (signed in, a journey)."""

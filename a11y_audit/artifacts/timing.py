@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NotRequired, TypedDict
 
-from a11y_audit.artifacts.shared import Blocked, Described, Request
+from a11y_audit.artifacts.shared import Described, ReadBlocked, Request
 
 __all__ = ["FiredTimer", "TimerMessage", "Timers"]
 
@@ -24,8 +24,12 @@ class TimerMessage(Described):
     """The names of the controls inside it ("Continue checkout")."""
 
 
-class FiredTimer(Blocked):
-    """One timer fired early, in the order it would fall due, and what it did (all blocked)."""
+class FiredTimer(ReadBlocked):
+    """One timer fired early, in the order it would fall due, and what it did (all blocked).
+
+    The keys after `error` are read from the page afterwards: missing when that read failed,
+    and only the navigation and `left` are there when the page was gone.
+    """
 
     kind: str
     """"timeout" or "interval"."""
@@ -33,15 +37,15 @@ class FiredTimer(Blocked):
     """ms it was set for."""
     error: str | None
     """What its callback threw (null: nothing)."""
-    requests: list[Request]
-    nativeDialogs: list[str]
+    requests: NotRequired[list[Request]]
+    nativeDialogs: NotRequired[list[str]]
     """alert/confirm/prompt calls, as written: 'confirm("Your session will expire...")'."""
-    messages: list[TimerMessage]
-    fieldsBefore: int
-    fieldsAfter: int
-    textBefore: int
+    messages: NotRequired[list[TimerMessage]]
+    fieldsBefore: NotRequired[int]
+    fieldsAfter: NotRequired[int]
+    textBefore: NotRequired[int]
     """Characters of text on the page before it fired, and after."""
-    textAfter: int
+    textAfter: NotRequired[int]
     left: NotRequired[bool]
     """The page was gone when read, after a navigation that could not be blocked."""
 

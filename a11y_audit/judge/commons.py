@@ -84,11 +84,9 @@ def clipping_verdicts(measurement: Measurement, when: str) -> dict[Target, Verdi
 
 
 def _clipped(item: Clipped, when: str) -> Verdict:
-    text = item.get("textOverflow")
+    text = item["textOverflow"]
     sideways, vertical, line = (
-        (float(text.get("x") or 0), float(text.get("y") or 0), float(text.get("line") or 0))
-        if text
-        else (0.0, 0.0, 0.0)
+        (float(text["x"] or 0), float(text["y"] or 0), float(text["line"] or 0)) if text else (0.0, 0.0, 0.0)
     )
     fix = "let the box grow with its text (min-height, not height; no overflow: hidden; wrap, not nowrap)"
     if sideways > _SIDEWAYS_PX:
@@ -102,8 +100,8 @@ def _clipped(item: Clipped, when: str) -> Verdict:
             f"{when} the text {_quote(item)} reaches {max(sideways, vertical):g} px beyond its box, which "
             "hides its overflow: check whether letters are cut off"
         )
-    scroll = item.get("overflow")
-    lines = max(float(scroll.get("x") or 0), float(scroll.get("y") or 0)) if scroll else 0.0
+    scroll = item["overflow"]
+    lines = max(float(scroll["x"] or 0), float(scroll["y"] or 0)) if scroll else 0.0
     if lines >= _SIDEWAYS_PX:
         return cant_tell(
             f"{when} the lines of {_quote(item)} outgrow their box by {lines:g} px and the box hides its "
@@ -150,11 +148,11 @@ def contrast(first: Sequence[float], second: Sequence[float]) -> float:
 def context_change(entry: Blocked) -> str:
     """What the page tried after the action, in words ("" when nothing): navigate, submit, open."""
     parts = []
-    if entry.get("submits"):
+    if entry["submits"]:
         parts.append("submitted its form" + (" from script" if entry["submits"][0].get("script") else ""))
-    navigations = entry.get("navigations") or []
-    if navigations and not entry.get("submits"):
+    navigations = entry["navigations"] or []
+    if navigations and not entry["submits"]:
         parts.append(f"navigated to {navigations[0].get('url')}")
-    if entry.get("opened"):
+    if entry["opened"]:
         parts.append(f"opened a new window ({entry['opened'][0] or 'blank'})")
     return " and ".join(parts)
