@@ -12,10 +12,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from lxml.html import HtmlElement
 
+from a11y_audit.artifacts.kinds import ArtifactKind
 from a11y_audit.model import Impact, Outcome, PageRecord, RuleMeta, Source
 from a11y_audit.wcag import criterion, level_of
 
@@ -36,6 +37,8 @@ __all__ = [
     "failed",
     "passed",
 ]
+
+Shape = TypeVar("Shape")
 
 
 class Scope(StrEnum):
@@ -132,7 +135,20 @@ class Page:
     record: PageRecord
     root: HtmlElement
     artifacts: Mapping[str, Any] = field(default_factory=dict)
-    """Gathered artifacts by name (a11y_audit.artifacts.kinds), the ones the page's checks require."""
+    """Gathered artifacts by name (a11y_audit.artifacts.kinds), the ones the page's checks require;
+    read them typed with `artifact`."""
+
+    def artifact(self, kind: ArtifactKind[Shape]) -> Shape:
+        """One gathered artifact, typed with its shape (a11y_audit/artifacts/<name>.py).
+
+        The engine runs a check only on pages holding every artifact in its `requires`, so a
+        required one is always there; the data is saved JSON, trusted to have the declared shape.
+        """
+        return cast(Shape, self.artifacts[kind])
+
+    def gathered(self, kind: ArtifactKind[Shape]) -> Shape | None:
+        """An artifact the check can do without (not in its `requires`), None when missing."""
+        return cast(Shape | None, self.artifacts.get(kind))
 
     @property
     def url(self) -> str:

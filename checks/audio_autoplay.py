@@ -14,20 +14,20 @@ https://www.w3.org/WAI/WCAG21/Understanding/audio-control.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.kinds import MOTION
+from a11y_audit.artifacts.motion import Motion, Moving
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "motion"
 LIMIT_SECONDS = 3.0
 
 
-def media_verdict(item: Mapping[str, Any]) -> Verdict | None:
+def media_verdict(item: Moving) -> Verdict | None:
     """The verdict on one autoplaying audio or video element; None when it makes no sound."""
     if item.get("muted"):
         return None
-    control = item.get("control") or (item.get("controls") and "its built-in controls")
+    control = item["control"] or (item.get("controls") and "its built-in controls")
     duration = item.get("duration")
     length = "in a loop" if item.get("loop") else f"for {duration:g} s" if duration is not None else ""
     what = f"the {item.get('kind')} plays sound by itself" + (f" {length}" if length else "")
@@ -46,12 +46,12 @@ def media_verdict(item: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for item in artifact.get("media") or []:
-        verdict = media_verdict(item) if item.get("selector") else None
+    for item in artifact["media"] or []:
+        verdict = media_verdict(item) if item["selector"] else None
         if verdict is not None:
-            found[Target(str(item["selector"]), str(item.get("snippet") or ""))] = verdict
+            found[Target(str(item["selector"]), str(item["snippet"] or ""))] = verdict
     return found
 
 
@@ -71,8 +71,8 @@ class AudioAutoplay(WholePageCheck):
         ),
         wcag=("1.4.2",),
         impact=Impact.CRITICAL,
-        requires=("dom", ARTIFACT),
+        requires=("dom", MOTION),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(MOTION))

@@ -12,20 +12,21 @@ https://www.w3.org/WAI/WCAG21/Understanding/on-focus.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.context_change import ContextChanges
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
-from a11y_audit.checks.change_on_input import ARTIFACT, context_change
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Impact
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for entry in artifact.get("focus") or []:
-        if not entry.get("selector"):
+    for entry in artifact["focus"] or []:
+        if not entry["selector"]:
             continue
         what = context_change(entry)
-        target = Target(str(entry["selector"]), str(entry.get("snippet") or ""))
+        target = Target(str(entry["selector"]), str(entry["snippet"] or ""))
         found[target] = (
             failed(
                 f"focusing it {what}: moving focus must never change the context; act on a click or key press"
@@ -51,8 +52,8 @@ class ChangeOnFocus(WholePageCheck):
         ),
         wcag=("3.2.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", CONTEXT_CHANGE),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(CONTEXT_CHANGE))

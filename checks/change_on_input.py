@@ -13,38 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.context_change import ContextChanges, InputChange
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Impact
 
-ARTIFACT = "context_change"
 _WARNS = re.compile(
     r"\b(reload|refresh|new (window|tab)|navigat|takes? you|(will|page) (update|change|open|go))",
     re.IGNORECASE,
 )
 
 
-def context_change(entry: Mapping[str, Any]) -> str:
-    """What the page tried after the action, in words ("" when nothing): navigate, submit, open."""
-    parts = []
-    if entry.get("submits"):
-        parts.append("submitted its form" + (" from script" if entry["submits"][0].get("script") else ""))
-    navigations = entry.get("navigations") or []
-    if navigations and not entry.get("submits"):
-        parts.append(f"navigated to {navigations[0].get('url')}")
-    if entry.get("opened"):
-        parts.append(f"opened a new window ({entry['opened'][0] or 'blank'})")
-    return " and ".join(parts)
-
-
-def input_verdict(entry: Mapping[str, Any]) -> Verdict | None:
+def input_verdict(entry: InputChange) -> Verdict | None:
     """One select or radio group after one arrow key; None when the key changed nothing."""
     what = context_change(entry)
-    key = entry.get("key") or "an arrow key"
+    key = entry["key"] or "an arrow key"
     if not what:
         return passed(f"choosing another option with {key} kept the page") if entry.get("changed") else None
-    instructions = str(entry.get("instructions") or "")
+    instructions = str(entry["instructions"] or "")
     if _WARNS.search(instructions):
         return cant_tell(
             f"pressing {key} on it {what}; its label or description may warn of this "
@@ -56,12 +44,14 @@ def input_verdict(entry: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: ContextChanges) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for entry in artifact.get("input") or []:
-        verdict = input_verdict(entry) if entry.get("selector") else None
+    for entry in artifact["input"] or []:
+        if "selector" not in entry or not entry["selector"]:
+            continue  # the key press could not reach it
+        verdict = input_verdict(entry)
         if verdict is not None:
-            found[Target(str(entry["selector"]), str(entry.get("snippet") or ""))] = verdict
+            found[Target(entry["selector"], entry["snippet"] or "")] = verdict
     return found
 
 
@@ -82,8 +72,8 @@ class ChangeOnInput(WholePageCheck):
         ),
         wcag=("3.2.2",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", CONTEXT_CHANGE),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(CONTEXT_CHANGE))

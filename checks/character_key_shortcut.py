@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.dom import text_of
@@ -30,19 +30,19 @@ from a11y_audit.model import Impact
 _MENTION = re.compile(r"shortcut|hot ?key|access ?key|tastenk[uü]rzel|raccourci|atajo", re.IGNORECASE)
 
 
-def verdicts(artifact: Mapping[str, Any], *, mentions_shortcuts: bool) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target, Verdict]:
     """One verdict per element a shortcut moved focus to (or the page, when it navigated)."""
     found: dict[Target, Verdict] = {}
-    for shortcut in artifact.get("shortcuts") or []:
-        focus = shortcut.get("focus")
-        key = shortcut.get("key")
+    for shortcut in artifact["shortcuts"] or []:
+        focus = shortcut["focus"]
+        key = shortcut["key"]
         if isinstance(focus, dict):
-            target = Target(str(focus["selector"]), str(focus.get("snippet") or ""))
+            target = Target(str(focus["selector"]), str(focus["snippet"] or ""))
             effect = "moves focus here"
         else:
             target = Target("html", "<html>")
             effect = "leaves the page"
-        if shortcut.get("modifier"):
+        if shortcut["modifier"]:
             found.setdefault(target, passed(f"{key} {effect}: it needs a modifier key"))
         elif mentions_shortcuts:
             found[target] = cant_tell(
@@ -58,7 +58,7 @@ def verdicts(artifact: Mapping[str, Any], *, mentions_shortcuts: bool) -> dict[T
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    return verdicts(page.artifacts[KEYBOARD], mentions_shortcuts=bool(_MENTION.search(text_of(page.root))))
+    return verdicts(page.artifact(KEYBOARD), mentions_shortcuts=bool(_MENTION.search(text_of(page.root))))
 
 
 class CharacterKeyShortcut(WholePageCheck):

@@ -12,26 +12,25 @@ https://www.w3.org/WAI/WCAG21/Understanding/content-on-hover-or-focus.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.hover import HoverContent, HoverContents
+from a11y_audit.artifacts.kinds import HOVER
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "hover"
 
-
-def problems(content: Mapping[str, Any]) -> list[str]:
+def problems(content: HoverContent) -> list[str]:
     """What is wrong with one piece of hover content, in words; empty when nothing is."""
     found = []
-    if content.get("overlay") and content.get("dismissible") is False:
+    if content["overlay"] and content["dismissible"] is False:
         found.append("Escape does not dismiss it while the pointer stays on its trigger (1.4.13)")
-    if content.get("hoverable") is False:
+    if content["hoverable"] is False:
         found.append(
             "it disappears when the pointer moves onto it, so it cannot be read under magnification (1.4.13)"
         )
     keyboard = content.get("focusReveals") or content.get("keyboardReveals")
-    if content.get("hidesOnLeave") and not keyboard:
-        links = int(content.get("links") or 0) + int(content.get("controls") or 0)
+    if content["hidesOnLeave"] and not keyboard:
+        links = int(content["links"] or 0) + int(content.get("controls") or 0)
         what = f"its {links} link(s) and control(s)" if links else "its text"
         how = (
             "its trigger cannot take focus"
@@ -42,9 +41,10 @@ def problems(content: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def content_verdict(content: Mapping[str, Any]) -> Verdict:
-    trigger = (content.get("trigger") or {}).get("selector") or "its trigger"
-    text = str(content.get("text") or "")[:60]
+def content_verdict(content: HoverContent) -> Verdict:
+    shown_by = content["trigger"]
+    trigger = (shown_by["selector"] if shown_by else None) or "its trigger"
+    text = str(content["text"] or "")[:60]
     what = f"content shown on hovering {trigger} ('{text}')"
     wrong = problems(content)
     if wrong:
@@ -55,13 +55,11 @@ def content_verdict(content: Mapping[str, Any]) -> Verdict:
     return passed(f"{what} can be dismissed, hovered and reached from the keyboard")
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: HoverContents) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for content in artifact.get("contents") or []:
-        if content.get("selector"):
-            found[Target(str(content["selector"]), str(content.get("snippet") or ""))] = content_verdict(
-                content
-            )
+    for content in artifact["contents"] or []:
+        if content["selector"]:
+            found[Target(str(content["selector"]), str(content["snippet"] or ""))] = content_verdict(content)
     return found
 
 
@@ -84,8 +82,8 @@ class ContentOnHoverOrFocus(WholePageCheck):
         ),
         wcag=("1.4.13", "2.1.1"),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", HOVER),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(HOVER))

@@ -14,30 +14,30 @@ https://www.w3.org/WAI/WCAG21/Understanding/error-identification.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.form_errors import FieldError, FormAttempt, FormAttempts
+from a11y_audit.artifacts.kinds import FORM_ERRORS
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.model import Impact, Outcome
+from a11y_audit.judge.engine import keep_worst
+from a11y_audit.model import Impact
 
-ARTIFACT = "form_errors"
-_SEVERITY = {Outcome.FAILED: 3, Outcome.CANT_TELL: 2, Outcome.PASSED: 1}
 _WHAT = {"empty": "left empty", "invalid": "given a malformed value"}
 
 
-def field_verdict(field: Mapping[str, Any], attempt: Mapping[str, Any]) -> Verdict:
+def field_verdict(field: FieldError, attempt: FormAttempt) -> Verdict:
     """The verdict on one field after one attempt (see the module docstring)."""
     name = f"'{field.get('label') or field.get('selector')}'"
     what = f"{name} {_WHAT.get(str(attempt.get('mode')), 'in error')}"
-    if field.get("native"):
+    if field["native"]:
         return passed(f"{what}: the browser's own validation message names the error")
-    tied = str(field.get("errorText") or field.get("labelText") or "")
-    nearby = str(field.get("nearbyText") or "")
-    invalid = field.get("ariaInvalid") == "true"
+    tied = str(field["errorText"] or field["labelText"] or "")
+    nearby = str(field["nearbyText"] or "")
+    invalid = field["ariaInvalid"] == "true"
     if not tied and invalid and nearby:
         tied = nearby
     announced = [str(text) for text in attempt.get("announced") or []]
     text = tied or nearby or " ".join(announced)
-    if not (text or invalid or field.get("lookChanged")):
+    if not (text or invalid or field["lookChanged"]):
         if attempt.get("submits") or attempt.get("navigations"):
             return cant_tell(
                 f"{what}: the page did not flag it and would have sent the form to the server (blocked): "
@@ -45,7 +45,7 @@ def field_verdict(field: Mapping[str, Any], attempt: Mapping[str, Any]) -> Verdi
             )
         return cant_tell(f"{what}: nothing on the page changed after submitting; check how errors are shown")
     if not text:
-        how = "aria-invalid" if invalid and not field.get("lookChanged") else "its colour or border"
+        how = "aria-invalid" if invalid and not field["lookChanged"] else "its colour or border"
         return failed(
             f"{what}: the error is shown only by {how}, with no text saying what is wrong: add a message "
             "next to the field, tie it with aria-describedby and set aria-invalid"
@@ -62,23 +62,21 @@ def field_verdict(field: Mapping[str, Any], attempt: Mapping[str, Any]) -> Verdi
             "learn the form was not sent: move focus to the first field in error or an error summary, "
             'or use role="alert"'
         )
-    if attempt.get("mode") == "invalid" and len(tied.split()) <= 2:
+    if attempt["mode"] == "invalid" and len(tied.split()) <= 2:
         return cant_tell(f"{what}: {quoted} names the error; check it also says how to correct it (3.3.3)")
     return passed(f"{what}: {quoted}")
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: FormAttempts) -> dict[Target, Verdict]:
     """Each field's verdict; the worst wins over its attempts."""
     found: dict[Target, Verdict] = {}
-    for attempt in artifact.get("attempts") or []:
+    for attempt in artifact["attempts"] or []:
         for field in attempt.get("fields") or []:
-            if not field.get("selector"):
+            if not field["selector"]:
                 continue
-            target = Target(str(field["selector"]), str(field.get("snippet") or ""))
+            target = Target(str(field["selector"]), str(field["snippet"] or ""))
             verdict = field_verdict(field, attempt)
-            known = found.get(target)
-            if known is None or _SEVERITY[verdict.outcome] > _SEVERITY[known.outcome]:
-                found[target] = verdict
+            keep_worst(found, target, verdict)
     return found
 
 
@@ -101,8 +99,8 @@ class ErrorIdentification(WholePageCheck):
         ),
         wcag=("3.3.1", "3.3.3"),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", FORM_ERRORS),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(FORM_ERRORS))

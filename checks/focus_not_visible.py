@@ -20,8 +20,8 @@ https://www.w3.org/WAI/WCAG21/Understanding/focus-visible.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.focus_appearance import visible_changes
@@ -32,25 +32,25 @@ NO_CHANGE = 0.002
 FAINT_CHANGE = 0.01
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """A verdict per visible Tab stop whose unfocused styles are known."""
-    stops = [
-        stop
-        for stop in artifact.get("stops") or []
-        if not stop.get("hidden") and stop.get("tag") != "iframe" and stop.get("unfocused_style") is not None
+    judged = [
+        (stop, tuple(visible_changes(stop["style"], unfocused)))
+        for stop in artifact["stops"] or []
+        if not stop["hidden"]
+        and stop["tag"] != "iframe"
+        and (unfocused := stop["unfocused_style"]) is not None
     ]
-    changes = {id(stop): tuple(visible_changes(stop["style"], stop["unfocused_style"])) for stop in stops}
     measured: dict[tuple[str, tuple[str, ...]], float] = {}
-    for stop in stops:
-        if stop.get("pixel_ratio") is not None:
-            measured.setdefault((str(stop.get("kind")), changes[id(stop)]), float(stop["pixel_ratio"]))
+    for stop, changed in judged:
+        if (pixels := stop["pixel_ratio"]) is not None:
+            measured.setdefault((str(stop["kind"]), changed), float(pixels))
     found: dict[Target, Verdict] = {}
-    for stop in stops:
-        changed = changes[id(stop)]
-        ratio = stop.get("pixel_ratio")
+    for stop, changed in judged:
+        ratio = stop["pixel_ratio"]
         if ratio is None:
-            ratio = measured.get((str(stop.get("kind")), changed))
-        target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
+            ratio = measured.get((str(stop["kind"]), changed))
+        target = Target(str(stop["selector"]), str(stop["snippet"] or ""))
         found[target] = _judge(changed, ratio)
     return found
 
@@ -94,4 +94,4 @@ class FocusNotVisible(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

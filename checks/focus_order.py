@@ -21,8 +21,8 @@ https://www.w3.org/WAI/WCAG21/Understanding/focus-order.html
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk, TabStop
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
@@ -39,37 +39,38 @@ _HIDDEN = {
 }
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """Verdicts on stops with positive tabindex, stops hidden while focused, and order jumps."""
-    stops: Sequence[dict[str, Any]] = artifact.get("stops") or []
+    stops: Sequence[TabStop] = artifact["stops"] or []
     found: dict[Target, Verdict] = {}
     for index, stop in enumerate(stops):
-        target = Target(str(stop["selector"]), str(stop.get("snippet") or ""))
+        target = Target(str(stop["selector"]), str(stop["snippet"] or ""))
         verdict = _positive_tabindex(stops, index) or _hidden(stops, stop) or _jumps_back(stops, index)
         if verdict is not None:
             found[target] = verdict
     return found
 
 
-def _tabindex(stop: Mapping[str, Any]) -> int:
+def _tabindex(stop: TabStop) -> int:
     try:
-        return int(str(stop.get("tabindex") or "0").strip())
+        return int(str(stop["tabindex"] or "0").strip())
     except ValueError:
         return 0
 
 
-def _positive_tabindex(stops: Sequence[dict[str, Any]], index: int) -> Verdict | None:
+def _positive_tabindex(stops: Sequence[TabStop], index: int) -> Verdict | None:
     stop = stops[index]
     value = _tabindex(stop)
-    if value <= 0 or stop.get("dom_rank") is None:
+    rank = stop["dom_rank"]
+    if value <= 0 or rank is None:
         return None
     top = stop["rect"]["y"]
     skipped = [
         later
         for later in stops[index + 1 :]
         if _tabindex(later) <= 0
-        and later.get("dom_rank") is not None
-        and later["dom_rank"] < stop["dom_rank"]
+        and (later_rank := later["dom_rank"]) is not None
+        and later_rank < rank
         and later["rect"]["y"] + later["rect"]["height"] <= top
     ]
     if not skipped:
@@ -81,24 +82,22 @@ def _positive_tabindex(stops: Sequence[dict[str, Any]], index: int) -> Verdict |
     )
 
 
-def _hidden(stops: Sequence[dict[str, Any]], stop: Mapping[str, Any]) -> Verdict | None:
-    reasons = list(stop.get("hidden") or [])
-    if not reasons or stop.get("aria_hidden") or stop.get("tag") == "iframe":
+def _hidden(stops: Sequence[TabStop], stop: TabStop) -> Verdict | None:
+    reasons = list(stop["hidden"] or [])
+    if not reasons or stop["aria_hidden"] or stop["tag"] == "iframe":
         return None
-    ratio = stop.get("pixel_ratio")
+    ratio = stop["pixel_ratio"]
     if ratio is None:
         ratio = next(
             (
                 other["pixel_ratio"]
                 for other in stops
-                if other.get("kind") == stop.get("kind")
-                and other.get("hidden")
-                and other.get("pixel_ratio") is not None
+                if other["kind"] == stop["kind"] and other["hidden"] and other["pixel_ratio"] is not None
             ),
             None,
         )
     why = " and ".join(_HIDDEN.get(reason, reason) for reason in reasons)
-    if stop.get("pixel_area") == "none":
+    if stop["pixel_area"] == "none":
         ratio = 0.0  # nothing visible anywhere near it: nothing can show its focus
     if ratio is None:
         return cant_tell(f"it {why} while focused: check that something on screen shows where focus is")
@@ -110,13 +109,13 @@ def _hidden(stops: Sequence[dict[str, Any]], stop: Mapping[str, Any]) -> Verdict
     return passed("hidden itself, but its label or surroundings show focus")
 
 
-def _jumps_back(stops: Sequence[dict[str, Any]], index: int) -> Verdict | None:
+def _jumps_back(stops: Sequence[TabStop], index: int) -> Verdict | None:
     if index == 0:
         return None
     stop, before = stops[index], stops[index - 1]
-    if any(s.get("fixed") or s.get("hidden") or _tabindex(s) > 0 for s in (stop, before)):
+    if any(s["fixed"] or s["hidden"] or _tabindex(s) > 0 for s in (stop, before)):
         return None
-    if (stop.get("dom_rank") or 0) < (before.get("dom_rank") or 0):
+    if (stop["dom_rank"] or 0) < (before["dom_rank"] or 0):
         return None  # not natural order: a script moved focus, judged as a trap or not at all
     here, previous = stop["rect"], before["rect"]
     above = here["y"] + here["height"] < previous["y"] - JUMP_BACK
@@ -151,4 +150,4 @@ class FocusOrder(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from a11y_audit.artifacts.kinds import SVG_TEXT
+from a11y_audit.artifacts.svg_text import SvgImage, SvgTexts
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "svg_text"
 LOGO_HINT = re.compile(r"logo|brand|wordmark|logotype", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_LETTERS = 3
@@ -31,24 +31,24 @@ def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def is_logo(item: Mapping[str, Any], site_names: Sequence[str]) -> bool:
+def is_logo(item: SvgImage, site_names: Sequence[str]) -> bool:
     """An image whose text is a logo or brand name (exempt from 1.4.5)."""
-    hints = " ".join(str(item.get(key) or "") for key in ("alt", "hints", "source"))
-    if LOGO_HINT.search(hints) or (item.get("homeLink") and item.get("inBanner")):
+    hints = " ".join(str(value or "") for value in (item["alt"], item["hints"], item["source"]))
+    if LOGO_HINT.search(hints) or (item["homeLink"] and item["inBanner"]):
         return True
-    words = _normal(" ".join(item.get("texts") or []))
+    words = _normal(" ".join(item["texts"] or []))
     return any(
         name and (_normal(name) in words or words in _normal(name)) for name in site_names if _normal(name)
     )
 
 
-def words_of(item: Mapping[str, Any]) -> str:
+def words_of(item: SvgImage) -> str:
     """The image's text when it holds real words, else ''."""
-    text = " ".join(str(part) for part in item.get("texts") or [])
+    text = " ".join(str(part) for part in item["texts"] or [])
     return text if sum(len(word) for word in WORD.findall(text)) >= MIN_LETTERS else ""
 
 
-def image_verdict(item: Mapping[str, Any], site_names: Sequence[str]) -> Verdict | None:
+def image_verdict(item: SvgImage, site_names: Sequence[str]) -> Verdict | None:
     """The verdict on one SVG image; None when it holds no words (or could not be read)."""
     text = words_of(item)
     if not text:
@@ -56,7 +56,7 @@ def image_verdict(item: Mapping[str, Any], site_names: Sequence[str]) -> Verdict
     shown = text if len(text) <= 100 else text[:99] + "\u2026"
     if is_logo(item, site_names):
         return passed(f"the text '{shown}' is part of a logo or brand name (exempt)")
-    if item.get("kind") == "inline":
+    if item["kind"] == "inline":
         return cant_tell(
             f"the inline SVG draws the text '{shown}': SVG text does not wrap or follow text spacing; "
             f"use HTML text styled with CSS unless this presentation is essential (a chart label may be)"
@@ -67,13 +67,13 @@ def image_verdict(item: Mapping[str, Any], site_names: Sequence[str]) -> Verdict
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
-    site_names = [str(name) for name in artifact.get("siteNames") or []]
+def verdicts(artifact: SvgTexts) -> dict[Target, Verdict]:
+    site_names = [str(name) for name in artifact["siteNames"] or []]
     found: dict[Target, Verdict] = {}
-    for item in artifact.get("images") or []:
-        verdict = image_verdict(item, site_names) if item.get("selector") else None
+    for item in artifact["images"] or []:
+        verdict = image_verdict(item, site_names) if item["selector"] else None
         if verdict is not None:
-            found.setdefault(Target(str(item["selector"]), str(item.get("snippet") or "")), verdict)
+            found.setdefault(Target(str(item["selector"]), str(item["snippet"] or "")), verdict)
     return found
 
 
@@ -96,8 +96,8 @@ class ImagesOfText(WholePageCheck):
         ),
         wcag=("1.4.5",),
         impact=Impact.MODERATE,
-        requires=("dom", ARTIFACT),
+        requires=("dom", SVG_TEXT),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(SVG_TEXT))

@@ -14,8 +14,8 @@ https://www.w3.org/WAI/WCAG21/Understanding/no-keyboard-trap.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
@@ -23,15 +23,15 @@ from a11y_audit.model import Impact
 _WAYS = {"tab": "Tab", "shift_tab": "Shift+Tab", "escape": "Escape", "close_control": "its close control"}
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """A verdict per component the gatherer got focus into and tried to leave."""
     found: dict[Target, Verdict] = {}
-    for component in artifact.get("components") or []:
-        escapes = component.get("escapes") or {}
-        described = component.get("component")
-        if not component.get("opened") or not escapes or not isinstance(described, dict):
+    for component in artifact["components"] or []:
+        escapes = component["escapes"] or {}
+        described = component["component"]
+        if not component["opened"] or not escapes or not isinstance(described, dict):
             continue
-        target = Target(str(described["selector"]), str(described.get("snippet") or ""))
+        target = Target(str(described["selector"]), str(described["snippet"] or ""))
         ways = [label for key, label in _WAYS.items() if escapes.get(key)]
         if ways:
             found[target] = passed(f"focus leaves it with {ways[0]}")
@@ -68,4 +68,4 @@ class KeyboardTrap(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

@@ -18,56 +18,32 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from a11y_audit.artifacts.control_styles import Backdrop, Boxed, ControlBox, FocusColours, IconBox
+from a11y_audit.artifacts.keyboard import TabStop
 from a11y_audit.artifacts.kinds import CONTROL_STYLES, KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.checks.text_spacing import merge, target_of
+from a11y_audit.judge.commons import CLEAR, Colour, contrast, over, target_of
+from a11y_audit.judge.engine import keep_worst
 from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import Impact
 
-__all__ = ["NonTextContrast", "contrast", "over"]
+__all__ = ["NonTextContrast"]
 
 MINIMUM = 3.0
 """WCAG 1.4.11's ratio for component boundaries and graphics."""
-Colour = tuple[float, float, float, float]
 _WHITE: Colour = (255.0, 255.0, 255.0, 1.0)
-_CLEAR: Colour = (0.0, 0.0, 0.0, 0.0)
 _NATIVE = {"checkbox", "radio"}
 _INVISIBLE_BORDERS = {"none", "hidden"}
 
 
-def over(top: Sequence[float], bottom: Sequence[float]) -> Colour:
-    """`top` painted over `bottom` (sRGB with alpha, 'source over' compositing)."""
-    alpha = top[3] + bottom[3] * (1 - top[3])
-    if alpha == 0:
-        return _CLEAR
-    mixed = [(top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / alpha for i in range(3)]
-    return (mixed[0], mixed[1], mixed[2], alpha)
-
-
-def _luminance(colour: Sequence[float]) -> float:
-    def channel(value: float) -> float:
-        value /= 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(colour[i]) for i in range(3))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(first: Sequence[float], second: Sequence[float]) -> float:
-    """WCAG contrast ratio of two opaque colours, 1 to 21."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _colour(value: Any) -> Colour | None:
+def _colour(value: object) -> Colour | None:
     if not isinstance(value, list) or len(value) != 4:
         return None
     return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
 
 
-def _opacity(box: Mapping[str, Any]) -> float:
+def _opacity(box: Backdrop) -> float:
     value = box.get("opacity")
     return float(value) if isinstance(value, int | float) else 1.0
 
@@ -94,25 +70,25 @@ class _Outline:
         return max(self.fill_ratio, self.border[0] if self.border else 1.0)
 
 
-def _outline(box: Mapping[str, Any]) -> _Outline | None:
+def _outline(box: Boxed) -> _Outline | None:
     """The box's outline contrast; None when an image or gradient makes colours unknowable."""
-    behind = _colour(box.get("behind"))
+    behind = _colour(box["behind"])
     if behind is None or box.get("backgroundImage"):
         return None
     behind = over(behind, _WHITE)
     opacity = _opacity(box)
-    fill = over(_faded(_colour(box.get("background")) or _CLEAR, opacity), behind)
+    fill = over(_faded(_colour(box["background"]) or CLEAR, opacity), behind)
     borders = [
         (contrast(over(_faded(colour, opacity), behind), behind), colour)
-        for side in box.get("borders") or []
-        if float(side.get("width") or 0) >= 1
-        and side.get("style") not in _INVISIBLE_BORDERS
-        and (colour := _colour(side.get("colour"))) is not None
+        for side in box["borders"] or []
+        if float(side["width"] or 0) >= 1
+        and side["style"] not in _INVISIBLE_BORDERS
+        and (colour := _colour(side["colour"])) is not None
     ]
     return _Outline(behind, fill, contrast(fill, behind), max(borders, default=None))
 
 
-def _control(item: Mapping[str, Any]) -> Verdict:
+def _control(item: ControlBox) -> Verdict:
     own = _outline(item)
     if own is None:
         return cant_tell(
@@ -126,13 +102,13 @@ def _control(item: Mapping[str, Any]) -> Verdict:
         return passed(
             f"its border {_hex(own.border[1])} contrasts {own.border[0]:.1f}:1 with {_hex(own.behind)}"
         )
-    frame = item.get("frame")
+    frame = item["frame"]
     framed = _outline(frame) if isinstance(frame, dict) else None
     if frame and framed is not None and framed.ratio() >= MINIMUM:
         return passed(
             f"the group around it ({frame.get('selector')}) is outlined with {framed.ratio():.1f}:1"
         )
-    if item.get("boxShadow"):
+    if item["boxShadow"]:
         return cant_tell("its border and fill are below 3:1 but a box-shadow may draw its boundary: check it")
     if own.border is None:
         shown_by = (
@@ -150,10 +126,10 @@ def _control(item: Mapping[str, Any]) -> Verdict:
     )
 
 
-def _icon(item: Mapping[str, Any]) -> Verdict:
-    behind = _colour(item.get("behind"))
-    colours = [colour for value in item.get("colours") or [] if (colour := _colour(value)) is not None]
-    if behind is None or item.get("backgroundImage") or item.get("unknownPaint"):
+def _icon(item: IconBox) -> Verdict:
+    behind = _colour(item["behind"])
+    colours = [colour for value in item["colours"] or [] if (colour := _colour(value)) is not None]
+    if behind is None or item["backgroundImage"] or item["unknownPaint"]:
         return cant_tell(
             "its icon or what is behind it uses an image or gradient: check that the icon has 3:1"
         )
@@ -161,7 +137,7 @@ def _icon(item: Mapping[str, Any]) -> Verdict:
         return cant_tell(
             "its icon paints nothing the check can read (no fill or stroke colour): check the icon"
         )
-    host = over(_colour(item.get("background")) or _CLEAR, over(behind, _WHITE))
+    host = over(_colour(item["background"]) or CLEAR, over(behind, _WHITE))
     opacity = _opacity(item)
     ratio, colour = max((contrast(over(_faded(c, opacity), host), host), c) for c in colours)
     if ratio >= MINIMUM:
@@ -201,20 +177,21 @@ class NonTextContrast(WholePageCheck):
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    artifact = page.artifacts[CONTROL_STYLES]
+    artifact = page.artifact(CONTROL_STYLES)
     verdicts: dict[Target, Verdict] = {}
     for item in artifact.get("controls") or []:
-        if item.get("disabled") or (item.get("type") in _NATIVE and item.get("appearance") != "none"):
+        if item["disabled"] or (item["type"] in _NATIVE and item["appearance"] != "none"):
             continue
         verdicts[target_of(item)] = _control(item)
-    for item in artifact.get("icons") or []:
-        if not item.get("disabled"):
-            verdicts[target_of(item)] = _icon(item)
+    for icon in artifact["icons"] or []:
+        if not icon["disabled"]:
+            verdicts[target_of(icon)] = _icon(icon)
     focusable = artifact.get("focusable") or {}
-    for stop in (page.artifacts.get(KEYBOARD) or {}).get("stops") or []:
-        verdict = _focus_outline(stop, focusable.get(stop.get("selector")))
+    walk = page.gathered(KEYBOARD)
+    for stop in walk["stops"] or [] if walk else []:
+        verdict = _focus_outline(stop, focusable.get(stop["selector"]))
         if verdict is not None:
-            merge(verdicts, target_of(stop), verdict)
+            keep_worst(verdicts, target_of(stop), verdict)
     return verdicts
 
 
@@ -237,25 +214,25 @@ def _px(value: str) -> float:
         return 0.0
 
 
-def _focus_outline(stop: Mapping[str, Any], colours: Mapping[str, Any] | None) -> Verdict | None:
+def _focus_outline(stop: TabStop, colours: FocusColours | None) -> Verdict | None:
     """The contrast of a focus outline that is the only visible sign of focus, when measurable.
 
     The outline must reach 3:1 against at least one colour next to it: what is behind the
     element, or (when the outline touches the element) the element's own fill. Stops whose
     indicator is something else too (a background or shadow change) are left alone.
     """
-    focused, unfocused = stop.get("style") or {}, stop.get("unfocused_style")
-    if colours is None or not isinstance(unfocused, dict) or stop.get("hidden"):
+    focused, unfocused = stop["style"] or {}, stop["unfocused_style"]
+    if colours is None or not isinstance(unfocused, dict) or stop["hidden"]:
         return None
     if visible_changes(focused, unfocused) != ["outline"] or _px(focused.get("outline-width", "")) < 1:
         return None
-    outline, behind = _css_colour(focused.get("outline-color", "")), _colour(colours.get("behind"))
+    outline, behind = _css_colour(focused.get("outline-color", "")), _colour(colours["behind"])
     if outline is None or behind is None:
         return None
     behind = over(behind, _WHITE)
     painted = over(outline, behind)
     neighbours = [behind]
-    own = _colour(colours.get("background"))
+    own = _colour(colours["background"])
     if _px(focused.get("outline-offset", "")) <= 0 and own is not None:
         neighbours.append(over(own, behind))
     ratio, neighbour = max((contrast(painted, colour), colour) for colour in neighbours)

@@ -21,9 +21,9 @@ https://www.w3.org/WAI/WCAG21/Understanding/keyboard.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from a11y_audit.artifacts.kinds import POINTER_HANDLERS
+from a11y_audit.artifacts.pointer_handlers import PointerTarget, PointerTargets
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
@@ -31,36 +31,36 @@ LARGE = 0.25
 """Share of the viewport from which an element is a backdrop or wrapper, not a control."""
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: PointerTargets) -> dict[Target, Verdict]:
     """A verdict per listed element that could be a control."""
     found: dict[Target, Verdict] = {}
-    for element in artifact.get("elements") or []:
+    for element in artifact["elements"] or []:
         verdict = _judge(element)
         if verdict is not None:
-            found[Target(str(element["selector"]), str(element.get("snippet") or ""))] = verdict
+            found[Target(str(element["selector"]), str(element["snippet"] or ""))] = verdict
     return found
 
 
-def _judge(element: Mapping[str, Any]) -> Verdict | None:
-    if element.get("disabled") or element.get("focusable_near"):
+def _judge(element: PointerTarget) -> Verdict | None:
+    if element["disabled"] or element["focusable_near"]:
         return None
     if element.get("focusable"):
         return passed("it is in the Tab order")
-    if float(element.get("viewport_share") or 0) >= LARGE:
+    if float(element["viewport_share"] or 0) >= LARGE:
         return None
-    role = element.get("role")
+    role = element["role"]
     if role:
-        if element.get("composite_managed"):
+        if element["composite_managed"]:
             return passed(f"its parent widget manages focus among its {role}s")
-        if element.get("tabindex") is not None:
+        if element["tabindex"] is not None:
             return None  # tabindex="-1": a script may move focus to it; not judged here
         return failed(
             f'role="{role}" but keyboard users cannot reach it: add tabindex="0" and Enter/Space handling, '
             "or use a native <button>/<input>"
         )
-    if not element.get("handler"):
+    if not element["handler"]:
         return None
-    if element.get("cursor") == "pointer":
+    if element["cursor"] == "pointer":
         return failed(
             f"<{element.get('tag')}> responds to clicks and looks clickable but is not focusable: use a "
             'native <button> or <input>, or add tabindex="0", a role and key handling'
@@ -91,4 +91,4 @@ class NotKeyboardOperable(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[POINTER_HANDLERS])
+        return verdicts(page.artifact(POINTER_HANDLERS))

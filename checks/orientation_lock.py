@@ -106,7 +106,7 @@ class OrientationLock(PageCheck):
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
         rules = [rule for affected, rule in _affected(page) if affected is element]
         if not rules:
-            unreadable = ", ".join(page.artifacts[STYLESHEETS].get("unreadable") or [])
+            unreadable = ", ".join(page.artifact(STYLESHEETS)["unreadable"] or [])
             return cant_tell(
                 f"the page asks to turn the device ('{normalise_space(element.text_content())[:80]}') and "
                 f"stylesheets that scripts cannot read ({unreadable[:200]}) may hide content in one "
@@ -135,8 +135,8 @@ def _holds_main_content(element: HtmlElement) -> bool:
 
 def _affected(page: Page) -> list[tuple[HtmlElement, OrientationRule]]:
     found: list[tuple[HtmlElement, OrientationRule]] = []
-    for sheet_rule in page.artifacts[STYLESHEETS].get("rules") or []:
-        for rule in orientation_rules(str(sheet_rule.get("css") or "")):
+    for sheet_rule in page.artifact(STYLESHEETS)["rules"] or []:
+        for rule in orientation_rules(str(sheet_rule["css"] or "")):
             try:
                 elements = page.root.cssselect(rule.selector)
             except SelectorError:  # pseudo-elements and selectors cssselect cannot evaluate
@@ -147,7 +147,7 @@ def _affected(page: Page) -> list[tuple[HtmlElement, OrientationRule]]:
 
 def _unreadable_lock_hints(page: Page) -> list[HtmlElement]:
     """Elements whose own text asks to turn the device, when some stylesheet could not be read."""
-    if not page.artifacts[STYLESHEETS].get("unreadable"):
+    if not page.artifact(STYLESHEETS)["unreadable"]:
         return []
     return [
         element

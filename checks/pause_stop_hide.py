@@ -13,37 +13,38 @@ https://www.w3.org/WAI/WCAG21/Understanding/pause-stop-hide.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.kinds import MOTION
+from a11y_audit.artifacts.motion import Motion, Moving
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "motion"
 LARGE_AREA = 100 * 100
 """An animated element at least this big (CSS px squared) cannot be a mere flourish."""
 _FIX = "add a visible pause/stop button (and stop on hover and focus), or stop after 5 seconds"
 
 
-def area(item: Mapping[str, Any]) -> int:
-    rect = item.get("rect") or {}
-    return int(rect.get("width") or 0) * int(rect.get("height") or 0)
+def area(item: Moving) -> int:
+    rect = item["rect"]
+    return int(rect["width"] or 0) * int(rect["height"] or 0) if rect else 0
 
 
-def mover_verdict(item: Mapping[str, Any]) -> Verdict | None:
+def mover_verdict(item: Moving) -> Verdict | None:
     """The verdict on one moving or updating region; None when 2.2.2 does not apply to it."""
-    kind = item.get("kind")
+    kind = item["kind"]
     if kind in ("video", "audio"):
         if kind == "audio" or not item.get("visible") or item.get("paused"):
             return None
-        if item.get("duration") is not None and not item.get("loop") and float(item["duration"]) <= 5:
+        duration = item.get("duration")
+        if duration is not None and not item.get("loop") and float(duration) <= 5:
             return None
     if kind == "animation" and item.get("loading"):
         return None
-    control = item.get("control") or (item.get("controls") and "its built-in controls")
+    control = item["control"] or (item.get("controls") and "its built-in controls")
     what = _describe(item)
     if control:
         return passed(f"{what}; {control} can pause or stop it (check that it works)")
-    if kind in ("marquee", "blink", "video") or (kind == "timer" and item.get("carousel")):
+    if kind in ("marquee", "blink", "video") or (kind == "timer" and item["carousel"]):
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
     if kind == "animation" and area(item) >= LARGE_AREA:
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
@@ -53,8 +54,8 @@ def mover_verdict(item: Mapping[str, Any]) -> Verdict | None:
     )
 
 
-def _describe(item: Mapping[str, Any]) -> str:
-    kind = item.get("kind")
+def _describe(item: Moving) -> str:
+    kind = item["kind"]
     if kind == "timer":
         seconds = float(item.get("every") or 0) / 1000
         return f"it changes by itself every {seconds:g} s ({item.get('changed')} element(s) per step)"
@@ -66,12 +67,12 @@ def _describe(item: Mapping[str, Any]) -> str:
     return f"<{kind}> moves the text continuously"
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: Motion) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for item in [*(artifact.get("movers") or []), *(artifact.get("media") or [])]:
-        verdict = mover_verdict(item) if item.get("selector") else None
+    for item in [*(artifact["movers"] or []), *(artifact["media"] or [])]:
+        verdict = mover_verdict(item) if item["selector"] else None
         if verdict is not None:
-            found.setdefault(Target(str(item["selector"]), str(item.get("snippet") or "")), verdict)
+            found.setdefault(Target(str(item["selector"]), str(item["snippet"] or "")), verdict)
     return found
 
 
@@ -94,8 +95,8 @@ class PauseStopHide(WholePageCheck):
         ),
         wcag=("2.2.2",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", MOTION),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(MOTION))

@@ -13,11 +13,12 @@ https://www.w3.org/WAI/WCAG21/Understanding/reflow.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
+from a11y_audit.artifacts.layout_adaptation import Offender
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.checks.text_spacing import clipping_verdicts, merge, target_of, whole_page_passes
+from a11y_audit.judge.commons import clipping_verdicts, target_of, whole_page_passes
+from a11y_audit.judge.engine import keep_worst
 from a11y_audit.model import Impact
 
 _TWO_DIMENSIONAL = {"table": "a data table", "pre": "preformatted text", "code": "code", "video": "a video",
@@ -29,15 +30,14 @@ _TOLERANCE = 1
 """CSS px of sub-pixel rounding ignored at the edges."""
 
 
-def _offender(item: Mapping[str, Any], width: int, scrolls: bool) -> Verdict:
-    needs = item.get("needs") or {}
-    tag, role = str(needs.get("tag") or ""), str(needs.get("role") or "")
+def _offender(item: Offender, width: int, scrolls: bool) -> Verdict:
+    needs = item.get("needs")
+    tag, role = (str(needs["tag"] or ""), str(needs["role"] or "")) if needs else ("", "")
+    needed = needs["selector"] if needs else None
     what = _TWO_DIMENSIONAL_ROLES.get(role) or _TWO_DIMENSIONAL.get(tag)
     if what:
-        return passed(
-            f"At 320 CSS px it is as wide as {what} ({needs.get('selector')}), which may need two dimensions"
-        )
-    right, left = int(item.get("right") or 0), int(item.get("left") or 0)
+        return passed(f"At 320 CSS px it is as wide as {what} ({needed}), which may need two dimensions")
+    right, left = int(item["right"] or 0), int(item.get("left") or 0)
     if right > width + _TOLERANCE:
         where = f"reaches {right - width} px beyond the right edge"
         effect = "the page scrolls sideways" if scrolls else "the part beyond the edge is cut off"
@@ -47,7 +47,7 @@ def _offender(item: Mapping[str, Any], width: int, scrolls: bool) -> Verdict:
     if tag in _MAYBE_TWO_DIMENSIONAL or role == "img":
         return cant_tell(
             f"At 320 CSS px this element is {item.get('width')} px wide and {where} because of the <{tag}> "
-            f"({needs.get('selector')}): check whether it is a map or diagram that needs two dimensions; "
+            f"({needed}): check whether it is a map or diagram that needs two dimensions; "
             "otherwise let it scale down (max-width: 100%)"
         )
     return failed(
@@ -83,17 +83,18 @@ class Reflow(WholePageCheck):
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    measurement = page.artifacts[LAYOUT_ADAPTATION].get("reflow")
+    measurement = page.artifact(LAYOUT_ADAPTATION).get("reflow")
     if measurement is None:
         return {}
-    width = int((measurement.get("viewport") or {}).get("width") or 320)
-    scroll_width = int(measurement.get("scrollWidth") or 0)
+    viewport = measurement["viewport"]
+    width = int(viewport["width"] or 320) if viewport else 320
+    scroll_width = int(measurement["scrollWidth"] or 0)
     scrolls = scroll_width > width + _TOLERANCE
     when = "At 320 CSS px"
     verdicts = clipping_verdicts(measurement, when)
     offenders = measurement.get("offenders") or []
     for item in offenders:
-        merge(verdicts, target_of(item), _offender(item, width, scrolls))
+        keep_worst(verdicts, target_of(item), _offender(item, width, scrolls))
     if scrolls and not offenders:
         verdicts[Target("html", "<html>")] = cant_tell(
             f"At 320 CSS px the page is {scroll_width} px wide and scrolls sideways, but no element that "

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck
-from a11y_audit.checks.text_spacing import clipping_verdicts, whole_page_passes
+from a11y_audit.judge.commons import measured_verdicts
 from a11y_audit.model import Impact
 
 
@@ -48,8 +48,4 @@ class ResizeText(WholePageCheck):
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    measurement = page.artifacts[LAYOUT_ADAPTATION].get("zoom")
-    when = "At 200% zoom"
-    verdicts = clipping_verdicts(measurement or {}, when)
-    whole_page_passes(verdicts, measurement, when)
-    return verdicts
+    return measured_verdicts(page.artifact(LAYOUT_ADAPTATION).get("zoom"), "At 200% zoom")

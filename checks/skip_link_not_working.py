@@ -17,31 +17,34 @@ https://www.w3.org/WAI/WCAG21/Understanding/bypass-blocks.html
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk, SkipLink
 from a11y_audit.artifacts.kinds import KEYBOARD
+from a11y_audit.artifacts.shared import Described
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
 from a11y_audit.model import Impact
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
     """Verdicts on the page's skip links whose target exists."""
     found: dict[Target, Verdict] = {}
-    for skip in artifact.get("skip_links") or []:
-        if isinstance(skip.get("target"), dict):
+    for skip in artifact["skip_links"] or []:
+        target = skip["target"]
+        if isinstance(target, dict):
             link = skip["link"]
-            found[Target(str(link["selector"]), str(link.get("snippet") or ""))] = _judge(skip)
+            found[Target(str(link["selector"]), str(link["snippet"] or ""))] = _judge(skip, target)
     return found
 
 
-def _judge(skip: Mapping[str, Any]) -> Verdict:
-    next_focus = skip.get("next_focus") or {}
-    moved_on = skip.get("next_follows_target") and next_focus.get("selector") != skip.get("walk_next")
-    if skip.get("focus_in_target") or skip.get("next_in_target") or moved_on:
+def _judge(skip: SkipLink, target: Described) -> Verdict:
+    next_focus = skip["next_focus"]
+    next_selector = next_focus["selector"] if next_focus else None
+    moved_on = skip["next_follows_target"] and next_selector != skip["walk_next"]
+    if skip["focus_in_target"] or skip["next_in_target"] or moved_on:
         return passed("activating it moves focus to its target")
-    where = next_focus.get("selector") or "the browser's own controls"
+    where = next_selector or "the browser's own controls"
     return failed(
-        f"after Enter on it the next Tab goes to {where}, not into {skip['target']['selector']}: make "
+        f"after Enter on it the next Tab goes to {where}, not into {target['selector']}: make "
         'the target focusable (tabindex="-1") or stop scripts cancelling the link'
     )
 
@@ -65,4 +68,4 @@ class SkipLinkNotWorking(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[KEYBOARD])
+        return verdicts(page.artifact(KEYBOARD))

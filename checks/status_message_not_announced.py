@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
+from a11y_audit.artifacts.kinds import STATUS_MESSAGES
+from a11y_audit.artifacts.status_messages import Change, StatusAction, StatusActions
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.model import Impact, Outcome
+from a11y_audit.judge.engine import keep_worst
+from a11y_audit.model import Impact
 
-ARTIFACT = "status_messages"
 MAX_MESSAGE = 150
 """Longer new text is content (more products, a review list), not a message."""
 _STATUS_WORDS = re.compile(
@@ -28,27 +29,26 @@ _STATUS_WORDS = re.compile(
     r"items?|found|loading|please|\d+ of \d+)\b",
     re.IGNORECASE,
 )
-_SEVERITY = {Outcome.FAILED: 3, Outcome.CANT_TELL: 2, Outcome.PASSED: 1}
 
 
-def message_verdict(change: Mapping[str, Any], action: Mapping[str, Any]) -> Verdict | None:
+def message_verdict(change: Change, action: StatusAction) -> Verdict | None:
     """The verdict on one changed element after one action; None when it is no status message.
 
     Not messages: invisible or empty changes, a control's own label, content of a dialog or
     of whatever received focus (focus already tells the user), long new content.
     """
-    text = str(change.get("text") or "")
-    selector = str(change.get("selector") or "")
+    text = str(change["text"] or "")
+    selector = str(change["selector"] or "")
     focus = str(action.get("focus") or "")
-    if not change.get("visible") or not text or change.get("inControl") or change.get("inDialog"):
+    if not change.get("visible") or not text or change["inControl"] or change["inDialog"]:
         return None
-    if change.get("focusInside") or (focus and (focus == selector or focus.startswith(selector + " > "))):
+    if change["focusInside"] or (focus and (focus == selector or focus.startswith(selector + " > "))):
         return None
     quoted = f"'{text[:80]}'" + ("..." if len(text) > 80 else "")
     after = f"after '{action.get('name') or 'the action'}'"
-    live = change.get("live")
+    live = change["live"]
     if live:
-        if change.get("liveExisted") or live == "alert":
+        if change["liveExisted"] or live == "alert":
             return passed(f"{quoted} appeared {after} in a live region ({live})")
         return cant_tell(
             f"{quoted} appeared {after} in a live region ({live}) that was inserted with it: many screen "
@@ -68,23 +68,21 @@ def message_verdict(change: Mapping[str, Any], action: Mapping[str, Any]) -> Ver
     )
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: StatusActions) -> dict[Target, Verdict]:
     """Each message element's verdict; the worst wins when several actions changed it."""
     found: dict[Target, Verdict] = {}
     for action in artifact.get("actions") or []:
         judged: list[str] = []
         for change in action.get("changes") or []:
-            selector = str(change.get("selector") or "")
+            selector = str(change["selector"] or "")
             if any(selector.startswith(outer + " > ") for outer in judged):
                 continue  # a part of a message already judged as a whole
             verdict = message_verdict(change, action)
             if verdict is None:
                 continue
             judged.append(selector)
-            target = Target(selector, str(change.get("snippet") or ""))
-            known = found.get(target)
-            if known is None or _SEVERITY[verdict.outcome] > _SEVERITY[known.outcome]:
-                found[target] = verdict
+            target = Target(selector, str(change["snippet"] or ""))
+            keep_worst(found, target, verdict)
     return found
 
 
@@ -107,8 +105,8 @@ class StatusMessageNotAnnounced(WholePageCheck):
         ),
         wcag=("4.1.3",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", STATUS_MESSAGES),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(STATUS_MESSAGES))

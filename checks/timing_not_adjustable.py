@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from a11y_audit.artifacts.kinds import TIMING
+from a11y_audit.artifacts.timing import FiredTimer, Timers
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
-ARTIFACT = "timing"
 TIME_LIMIT_WORDS = re.compile(
     r"\b(session|time[ds]? ?out|timing out|expir\w*|inactiv\w*|idle|still there|more time|"
     r"(log|sign)(ged)? ?(out|off)|minutes?|seconds?|mins?|secs?)\b",
@@ -45,7 +45,7 @@ _FIX = (
 )
 
 
-def page_end(fired: Mapping[str, Any]) -> str | None:
+def page_end(fired: FiredTimer) -> str | None:
     """What a fired timer did that takes the page or the session away, or None."""
     navigations = fired.get("navigations") or []
     if navigations:
@@ -55,13 +55,13 @@ def page_end(fired: Mapping[str, Any]) -> str | None:
     if fired.get("opened"):
         return "opens a new window"
     for request in fired.get("requests") or []:
-        if SESSION_END_ADDRESS.search(str(request.get("url") or "")):
+        if SESSION_END_ADDRESS.search(str(request["url"] or "")):
             return f"calls {request.get('url')} (ends the session)"
     for before, after, what in (
-        ("fieldsBefore", "fieldsAfter", "form fields"),
-        ("textBefore", "textAfter", "text"),
+        (fired.get("fieldsBefore"), fired.get("fieldsAfter"), "form fields"),
+        (fired.get("textBefore"), fired.get("textAfter"), "text"),
     ):
-        had, has = int(fired.get(before) or 0), int(fired.get(after) or 0)
+        had, has = int(before or 0), int(after or 0)
         if had > 0 and has < had * WIPED:
             return f"removes most of the page's {what}"
     return None
@@ -78,23 +78,23 @@ class TimeWarning:
     """The message element (None for a native alert or confirm)."""
 
 
-def warning(fired: Mapping[str, Any]) -> TimeWarning | None:
+def warning(fired: FiredTimer) -> TimeWarning | None:
     """The message about the time limit that a fired timer showed, or None."""
     for dialog in fired.get("nativeDialogs") or []:
         text = str(dialog)
         if TIME_LIMIT_WORDS.search(text):
             return TimeWarning(text[:120], text.startswith("confirm("), None)
     for message in fired.get("messages") or []:
-        text = str(message.get("text") or "")
-        if TIME_LIMIT_WORDS.search(text) and message.get("selector"):
+        text = str(message["text"] or "")
+        if TIME_LIMIT_WORDS.search(text) and message["selector"]:
             extend = any(EXTEND_WORDS.search(str(name)) for name in message.get("controls") or [])
             return TimeWarning(
-                text[:120], extend, Target(str(message["selector"]), str(message.get("snippet") or ""))
+                text[:120], extend, Target(str(message["selector"]), str(message["snippet"] or ""))
             )
     return None
 
 
-def _after(delay: Any) -> str:
+def _after(delay: float | None) -> str:
     seconds = float(delay or 0) / 1000
     return f"{seconds / 60:g} min" if seconds >= 120 else f"{seconds:g} s"
 
@@ -108,15 +108,15 @@ def _warned(shown: TimeWarning, outcome: str) -> Verdict:
     )
 
 
-def timing_verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def timing_verdicts(artifact: Timers) -> dict[Target, Verdict]:
     """Verdicts on the page's time limits, in the order they fall due: each timer that ends the
     page is judged by the warnings shown since the previous end (each limit needs its own). An
     unwarned end is reported on the page's main content, a warned one on its warning."""
-    page = artifact.get("page") or {}
-    main = Target(str(page["selector"]), str(page.get("snippet") or "")) if page.get("selector") else None
+    page = artifact["page"]
+    main = Target(page["selector"], page["snippet"] or "") if page and page["selector"] else None
     found: dict[Target, Verdict] = {}
     shown: TimeWarning | None = None
-    for fired in artifact.get("fired") or []:
+    for fired in artifact["fired"] or []:
         end = page_end(fired)
         if end is None:
             shown = shown or warning(fired)
@@ -157,8 +157,8 @@ class TimingNotAdjustable(WholePageCheck):
         ),
         wcag=("2.2.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", TIMING),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return timing_verdicts(page.artifacts[ARTIFACT])
+        return timing_verdicts(page.artifact(TIMING))

@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
+from a11y_audit.artifacts.kinds import OPTION_GROUPS
+from a11y_audit.artifacts.option_groups import GroupMember, OptionGroup, OptionGroups
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, passed
-from a11y_audit.checks.non_text_contrast import contrast, over
+from a11y_audit.judge.commons import contrast, over
 from a11y_audit.model import Impact
 
-ARTIFACT = "option_groups"
 MIN_MEMBERS = 3
 """With two members there is no telling which one is the odd one out."""
 LIGHTNESS = 3.0
@@ -50,14 +50,14 @@ _WHITE = (255.0, 255.0, 255.0, 1.0)
 Looks = dict[str, str]
 
 
-def flatten(member: Mapping[str, Any]) -> tuple[Looks, Looks]:
+def flatten(member: GroupMember) -> tuple[Looks, Looks]:
     """(colour properties, other visual properties) of a member, keyed "<node index>.<property>"."""
     colours: Looks = {}
-    shapes: Looks = {"nodes": str(len(member.get("nodes") or []))}
-    for index, node in enumerate(member.get("nodes") or []):
-        colours.update({f"{index}.{key}": str(value) for key, value in (node.get("colour") or {}).items()})
-        shapes.update({f"{index}.{key}": str(value) for key, value in (node.get("shape") or {}).items()})
-    words = (member.get("text") or "").split()
+    shapes: Looks = {"nodes": str(len(member["nodes"] or []))}
+    for index, node in enumerate(member["nodes"] or []):
+        colours.update({f"{index}.{key}": str(value) for key, value in (node["colour"] or {}).items()})
+        shapes.update({f"{index}.{key}": str(value) for key, value in (node["shape"] or {}).items()})
+    words = (member["text"] or "").split()
     shapes["words"] = str(len(words))
     return colours, shapes
 
@@ -98,23 +98,23 @@ def lightness_gap(mine: Looks, usual: Looks, keys: Iterable[str]) -> float:
     return best
 
 
-def state_of(member: Mapping[str, Any], plain_classes: set[str]) -> str | None:
+def state_of(member: GroupMember, plain_classes: set[str]) -> str | None:
     """'unavailable', 'selected' or None: what the member's difference would mean."""
-    own = set(str(member.get("classes") or "").split()) - plain_classes
-    if member.get("disabled") or any(UNAVAILABLE_CLASS.search(name) for name in own):
+    own = set(str(member["classes"] or "").split()) - plain_classes
+    if member["disabled"] or any(UNAVAILABLE_CLASS.search(name) for name in own):
         return "unavailable"
-    if member.get("selected") or any(SELECTED_CLASS.search(name) for name in own):
+    if member["selected"] or any(SELECTED_CLASS.search(name) for name in own):
         return "selected"
     return None
 
 
-def group_verdicts(group: Mapping[str, Any]) -> dict[Target, Verdict]:
+def group_verdicts(group: OptionGroup) -> dict[Target, Verdict]:
     """Verdicts on the members of one group that look different from the others."""
-    members = [m for m in group.get("members") or [] if m.get("selector") and not m.get("transient")]
+    members = [m for m in group["members"] or [] if m["selector"] and not m["transient"]]
     if len(members) < MIN_MEMBERS:
         return {}
     looks = [flatten(member) for member in members]
-    shared: set[str] = set.intersection(*(set(str(m.get("classes") or "").split()) for m in members))
+    shared: set[str] = set.intersection(*(set(str(m["classes"] or "").split()) for m in members))
     states = [state_of(member, shared) for member in members]
     usual_colour = common([colour for colour, _ in looks], states)
     usual_shape = common([shape for _, shape in looks], states)
@@ -124,9 +124,9 @@ def group_verdicts(group: Mapping[str, Any]) -> dict[Target, Verdict]:
         shape_diff = sorted(key for key, value in usual_shape.items() if shapes.get(key, "") != value)
         if state is None or not (colour_diff or shape_diff):
             continue
-        target = Target(str(member["selector"]), str(member.get("snippet") or ""))
-        label = str(member.get("text") or member.get("name") or "this option")[:60]
-        if shape_diff or STATE_WORDS.search(str(member.get("text") or "")):
+        target = Target(str(member["selector"]), str(member["snippet"] or ""))
+        label = str(member["text"] or member.get("name") or "this option")[:60]
+        if shape_diff or STATE_WORDS.search(str(member["text"] or "")):
             found[target] = passed(f"'{label}' ({state}) differs from its group by more than colour")
             continue
         gap = lightness_gap(colours, usual_colour, colour_diff)
@@ -149,9 +149,9 @@ def group_verdicts(group: Mapping[str, Any]) -> dict[Target, Verdict]:
     return found
 
 
-def verdicts(artifact: Mapping[str, Any]) -> dict[Target, Verdict]:
+def verdicts(artifact: OptionGroups) -> dict[Target, Verdict]:
     found: dict[Target, Verdict] = {}
-    for group in artifact.get("groups") or []:
+    for group in artifact["groups"] or []:
         for target, verdict in group_verdicts(group).items():
             found.setdefault(target, verdict)
     return found
@@ -177,8 +177,8 @@ class UseOfColour(WholePageCheck):
         ),
         wcag=("1.4.1",),
         impact=Impact.SERIOUS,
-        requires=("dom", ARTIFACT),
+        requires=("dom", OPTION_GROUPS),
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifacts[ARTIFACT])
+        return verdicts(page.artifact(OPTION_GROUPS))

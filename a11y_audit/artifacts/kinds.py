@@ -6,33 +6,79 @@ its artifacts is missing (a gatherer failed, or interactive gathering was sample
 that page). Names here are also the artifact keys in `pages[].artifacts` of results.json.
 
 Each browser gatherer (a11y_audit/browser/gatherers/) is registered under one of these
-names; a test keeps the two lists equal. Data shapes are documented by each gatherer's
-module docstring, and the checks that read them are tested against hand-written data.
+names; a test keeps the two lists equal. Each name is an `ArtifactKind` typed with the data
+shape it holds, a TypedDict in a11y_audit/artifacts/<name>.py: the gatherer declares it as its
+return type and checks read it through `Page.artifact(kind)`, so mypy checks both sides of the
+contract. The checks that read them are tested against hand-written data of that shape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from a11y_audit.artifacts.context_change import ContextChanges
+from a11y_audit.artifacts.control_styles import ControlColours
+from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
+from a11y_audit.artifacts.form_errors import FormAttempts
+from a11y_audit.artifacts.hover import HoverContents
+from a11y_audit.artifacts.keyboard import KeyboardWalk
+from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
+from a11y_audit.artifacts.motion import Motion
+from a11y_audit.artifacts.option_groups import OptionGroups
+from a11y_audit.artifacts.pointer_handlers import PointerTargets
+from a11y_audit.artifacts.status_messages import StatusActions
+from a11y_audit.artifacts.stylesheets import OrientationRules
+from a11y_audit.artifacts.svg_text import SvgTexts
+from a11y_audit.artifacts.timing import Timers
 
 __all__ = [
     "ARTIFACT_KINDS",
+    "CONTEXT_CHANGE",
     "CONTROL_STYLES",
     "DOM",
     "ELEMENT_BOXES",
+    "FORM_ERRORS",
+    "HOVER",
     "KEYBOARD",
     "LAYOUT_ADAPTATION",
+    "MOTION",
+    "OPTION_GROUPS",
     "POINTER_HANDLERS",
+    "STATUS_MESSAGES",
     "STYLESHEETS",
+    "SVG_TEXT",
+    "TIMING",
+    "ArtifactKind",
     "gatherers_for",
 ]
 
+Shape = TypeVar("Shape")
+
+
+class ArtifactKind(str, Generic[Shape]):
+    """An artifact's name, typed with the shape of its data (`Page.artifact(KEYBOARD)` is a
+    KeyboardWalk). It is the name itself, a str, wherever names are keys: requires, file
+    names, results.json."""
+
+    __slots__ = ()
+
+
 DOM = "dom"
-ELEMENT_BOXES = "element_boxes"
-KEYBOARD = "keyboard"
-POINTER_HANDLERS = "pointer_handlers"
-LAYOUT_ADAPTATION = "layout_adaptation"
-CONTROL_STYLES = "control_styles"
-STYLESHEETS = "stylesheets"
+ELEMENT_BOXES: ArtifactKind[AxeTargetBoxes] = ArtifactKind("element_boxes")
+KEYBOARD: ArtifactKind[KeyboardWalk] = ArtifactKind("keyboard")
+POINTER_HANDLERS: ArtifactKind[PointerTargets] = ArtifactKind("pointer_handlers")
+LAYOUT_ADAPTATION: ArtifactKind[LayoutMeasurements] = ArtifactKind("layout_adaptation")
+CONTROL_STYLES: ArtifactKind[ControlColours] = ArtifactKind("control_styles")
+STYLESHEETS: ArtifactKind[OrientationRules] = ArtifactKind("stylesheets")
+CONTEXT_CHANGE: ArtifactKind[ContextChanges] = ArtifactKind("context_change")
+STATUS_MESSAGES: ArtifactKind[StatusActions] = ArtifactKind("status_messages")
+FORM_ERRORS: ArtifactKind[FormAttempts] = ArtifactKind("form_errors")
+MOTION: ArtifactKind[Motion] = ArtifactKind("motion")
+HOVER: ArtifactKind[HoverContents] = ArtifactKind("hover")
+TIMING: ArtifactKind[Timers] = ArtifactKind("timing")
+SVG_TEXT: ArtifactKind[SvgTexts] = ArtifactKind("svg_text")
+OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -41,18 +87,18 @@ ARTIFACT_KINDS: dict[str, str] = {
     "components opened with Enter, the skip link and single-key shortcuts",
     POINTER_HANDLERS: "elements given click/pointer handlers by script, and elements with widget roles, "
     "with whether the keyboard can reach them",
-    "status_messages": "text that appeared after safe actions (add to bag...) and the live region holding it",
-    "form_errors": "what declared-safe forms show when submitted empty or with malformed values (never sent)",
-    "context_change": "navigations, submissions and new windows caused by focusing or changing a control",
+    STATUS_MESSAGES: "text that appeared after safe actions (add to bag...) and the live region holding it",
+    FORM_ERRORS: "what declared-safe forms show when submitted empty or with malformed values (never sent)",
+    CONTEXT_CHANGE: "navigations, submissions and new windows caused by focusing or changing a control",
     LAYOUT_ADAPTATION: "text clipped or overlapping with WCAG text spacing, at 200% zoom and at 320 CSS px, "
     "and what sticks out sideways at 320 px",
     CONTROL_STYLES: "colours of form controls, icon-only buttons and focusable elements, and what is behind",
     STYLESHEETS: "@media (orientation) rules of every readable stylesheet, and sheets that cannot be read",
-    "motion": "auto-advancing, animated and autoplaying content, and the pause/stop controls near it",
-    "hover": "content shown on pointer hover: dismissible with Escape, hoverable, reachable by keyboard",
-    "timing": "what the page's long timers do when fired early: navigations, sign-outs, warnings shown",
-    "svg_text": "words in the <text> of same-origin SVG images, CSS backgrounds and inline SVGs",
-    "option_groups": "computed styles, text and states of the members of groups of similar controls",
+    MOTION: "auto-advancing, animated and autoplaying content, and the pause/stop controls near it",
+    HOVER: "content shown on pointer hover: dismissible with Escape, hoverable, reachable by keyboard",
+    TIMING: "what the page's long timers do when fired early: navigations, sign-outs, warnings shown",
+    SVG_TEXT: "words in the <text> of same-origin SVG images, CSS backgrounds and inline SVGs",
+    OPTION_GROUPS: "computed styles, text and states of the members of groups of similar controls",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

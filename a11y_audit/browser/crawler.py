@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -371,7 +371,7 @@ def scrub_gathered(gathered: Gathered, secrets: tuple[str, ...]) -> None:
     if not secrets:
         return
 
-    def clean(data: dict[str, Any]) -> dict[str, Any]:
+    def clean(data: Mapping[str, Any]) -> dict[str, Any]:
         result: dict[str, Any] = json.loads(scrub(json.dumps(data), secrets))
         return result
 

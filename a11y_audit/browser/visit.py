@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,7 +73,7 @@ class Gathered:
     axe: dict[str, Any] | None = None
     dom: str | None = None
     screenshot: bytes | None = None
-    artifacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    artifacts: dict[str, Mapping[str, Any]] = field(default_factory=dict)
     """Other gathered artifacts by name (a11y_audit.artifacts.kinds)."""
     error: str | None = None
     warnings: list[str] = field(default_factory=list)

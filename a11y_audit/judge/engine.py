@@ -47,11 +47,25 @@ __all__ = [
     "PageOutcome",
     "findings_for_page",
     "judge_page",
+    "keep_worst",
     "site_findings",
     "summarise",
 ]
 
 _REPORTED = (Outcome.FAILED, Outcome.CANT_TELL)
+_SEVERITY = {Outcome.PASSED: 0, Outcome.CANT_TELL: 1, Outcome.FAILED: 2}
+"""How grave a verdict is: one element judged several times is reported by its gravest."""
+
+
+def keep_worst(verdicts: dict[Target, Verdict], target: Target, verdict: Verdict) -> None:
+    """Add a verdict on `target`, keeping the gravest when it has one already (the first on a tie).
+
+    A check that judges one element several times (clipped and overlapped, rejected by
+    several form submissions, changed by several actions) must report it once.
+    """
+    known = verdicts.get(target)
+    if known is None or _SEVERITY[verdict.outcome] > _SEVERITY[known.outcome]:
+        verdicts[target] = verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ def reflow_url(fixtures_url: str) -> str:
 def gather(session: Session, url: str) -> dict[str, object]:
     session.driver.get(url)
     context = GatherContext(url, None, GatherSettings(), time.monotonic() + 20)
-    return module.LayoutAdaptation().gather(session.driver, context)
+    return {**module.LayoutAdaptation().gather(session.driver, context)}
 
 
 def offenders(artifact: dict[str, object]) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -100,7 +101,7 @@ def test_long_timers_are_fired_in_order_without_leaving(
     )
     Handler.requests.clear()
     gathered = visitor.visit(served + path)
-    artifact = gathered.artifacts["timing"]
+    artifact: Any = gathered.artifacts["timing"]
     assert [verdict.outcome for verdict in timing_verdicts(artifact).values()] == outcomes, artifact
     assert artifact["page"]["selector"] == "#main"
     assert session.driver.current_url == served + path

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+
+from a11y_audit.artifacts.keyboard import KeyboardWalk, TabStop
 
 OUTLINE_NONE = {
     "outline-style": "none",
@@ -17,7 +19,7 @@ OUTLINE_NONE = {
 RING = {**OUTLINE_NONE, "outline-style": "solid", "outline-width": "3px", "outline-color": "rgb(26, 86, 219)"}
 
 
-def stop(selector: str, **fields: Any) -> dict[str, Any]:
+def stop(selector: str, **fields: Any) -> TabStop:
     """A Tab stop as the keyboard gatherer records it; fields override the defaults."""
     data: dict[str, Any] = {
         "selector": selector,
@@ -40,11 +42,12 @@ def stop(selector: str, **fields: Any) -> dict[str, Any]:
         "dom_rank": 0,
     }
     data.update(fields)
-    return data
+    return cast(TabStop, data)
 
 
-def artifact(*stops: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    return {
+def artifact(*stops: TabStop, **fields: Any) -> KeyboardWalk:
+    """A walk over the stops; fields override the other parts (components, skip_links...)."""
+    data: dict[str, Any] = {
         "viewport": {"width": 1280, "height": 800},
         "end": "left-document",
         "presses": len(stops),
@@ -54,3 +57,4 @@ def artifact(*stops: dict[str, Any], **fields: Any) -> dict[str, Any]:
         "shortcuts": [],
         **fields,
     }
+    return cast(KeyboardWalk, data)

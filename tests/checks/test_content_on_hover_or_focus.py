@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.hover import HoverContent
 from a11y_audit.checks.content_on_hover_or_focus import content_verdict, problems, verdicts
 from a11y_audit.model import Outcome
 
 
-def content(**overrides: Any) -> dict[str, Any]:
+def content(**overrides: Any) -> HoverContent:
     base: dict[str, Any] = {
         "selector": ".panel",
         "snippet": "<div class=panel>",
@@ -24,7 +25,7 @@ def content(**overrides: Any) -> dict[str, Any]:
         "focusReveals": True,
         "keyboardReveals": None,
     }
-    return {**base, **overrides}
+    return cast(HoverContent, {**base, **overrides})
 
 
 def test_well_behaved_content_passes() -> None:
@@ -49,7 +50,8 @@ def test_in_flow_content_need_not_be_dismissible_and_sticky_content_needs_no_key
 
 
 def test_failures_combine_into_one_verdict_per_content() -> None:
-    found = verdicts({"contents": [content(dismissible=False, hoverable=False, focusReveals=False)]})
+    hover = content(dismissible=False, hoverable=False, focusReveals=False)
+    found = verdicts({"contents": [hover], "candidates": 1})
     [verdict] = found.values()
     assert (
         verdict.outcome is Outcome.FAILED

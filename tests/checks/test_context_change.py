@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.context_change import ContextChanges, InputChange
 from a11y_audit.check import Target
 from a11y_audit.checks.change_on_focus import verdicts as focus_verdicts
-from a11y_audit.checks.change_on_input import context_change, input_verdict
+from a11y_audit.checks.change_on_input import input_verdict
 from a11y_audit.checks.change_on_input import verdicts as input_verdicts
+from a11y_audit.judge.commons import context_change
 from a11y_audit.model import Outcome
 
 
-def select(**overrides: Any) -> dict[str, Any]:
+def select(**overrides: Any) -> InputChange:
     base: dict[str, Any] = {
         "selector": "#currency",
         "snippet": "<select id=currency>",
@@ -22,7 +24,12 @@ def select(**overrides: Any) -> dict[str, Any]:
         "opened": [],
         "instructions": "Currency",
     }
-    return {**base, **overrides}
+    return cast(InputChange, {**base, **overrides})
+
+
+def changes(**parts: Any) -> ContextChanges:
+    """An artifact with only the parts a test needs."""
+    return cast(ContextChanges, parts)
 
 
 def test_what_the_page_tried_in_words() -> None:
@@ -56,7 +63,7 @@ def test_a_warning_in_label_or_description_needs_review() -> None:
 def test_control_that_stays_passes_and_unchanged_one_is_not_judged() -> None:
     assert input_verdict(select()).outcome is Outcome.PASSED  # type: ignore[union-attr]
     assert input_verdict(select(changed=False)) is None
-    assert input_verdicts({"input": [select(), {"error": "element not interactable"}]}) == {
+    assert input_verdicts(changes(input=[select(), {"error": "element not interactable"}])) == {
         Target("#currency", "<select id=currency>"): input_verdict(select())
     }
 
@@ -74,10 +81,10 @@ def test_focus_that_changes_context_fails_and_a_quiet_field_passes() -> None:
         ],
         "focusTried": 12,
     }
-    found = focus_verdicts(artifact)
+    found = focus_verdicts(changes(**artifact))
     assert [(target.selector, verdict.outcome) for target, verdict in found.items()] == [
         ("#promo", Outcome.FAILED)
     ]
-    assert focus_verdicts({"focus": [], "focusTried": 30}) == {}
+    assert focus_verdicts(changes(focus=[], focusTried=30)) == {}
     quiet = {"selector": "#email", "snippet": "<input>", "navigations": [], "submits": [], "opened": []}
-    assert [v.outcome for v in focus_verdicts({"focus": [quiet]}).values()] == [Outcome.PASSED]
+    assert [v.outcome for v in focus_verdicts(changes(focus=[quiet])).values()] == [Outcome.PASSED]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.form_errors import FieldError, FormAttempt, FormAttempts
 from a11y_audit.check import Target
 from a11y_audit.checks.error_identification import field_verdict, verdicts
 from a11y_audit.model import Outcome
 
 
-def field(**overrides: Any) -> dict[str, Any]:
+def field(**overrides: Any) -> FieldError:
     base: dict[str, Any] = {
         "selector": "#email",
         "snippet": "<input id=email>",
@@ -22,10 +23,10 @@ def field(**overrides: Any) -> dict[str, Any]:
         "native": False,
         "focused": False,
     }
-    return {**base, **overrides}
+    return cast(FieldError, {**base, **overrides})
 
 
-def attempt(**overrides: Any) -> dict[str, Any]:
+def attempt(**overrides: Any) -> FormAttempt:
     base: dict[str, Any] = {
         "mode": "empty",
         "announced": [],
@@ -35,10 +36,10 @@ def attempt(**overrides: Any) -> dict[str, Any]:
         "submits": [],
         "opened": [],
     }
-    return {**base, **overrides}
+    return cast(FormAttempt, {**base, **overrides})
 
 
-def outcome(item: dict[str, Any], tried: dict[str, Any] | None = None) -> Outcome:
+def outcome(item: FieldError, tried: FormAttempt | None = None) -> Outcome:
     return field_verdict(item, tried or attempt()).outcome
 
 
@@ -84,7 +85,7 @@ def test_terse_message_for_a_malformed_value_needs_review() -> None:
 
 def test_worst_attempt_wins_per_field() -> None:
     good = field(errorText="Enter your email address", ariaInvalid="true")
-    artifact = {
+    artifact: FormAttempts = {
         "attempts": [
             attempt(fields=[good], focusOnError=True),
             attempt(mode="invalid", fields=[field(lookChanged=True)], focusOnError=True),

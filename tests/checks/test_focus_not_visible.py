@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.check import Target
 from a11y_audit.checks.focus_not_visible import verdicts
 from a11y_audit.model import Outcome
 from tests.checks.keyboard_data import OUTLINE_NONE, RING, artifact, stop
 
 
-def outcomes(data: dict[str, object]) -> dict[str, Outcome]:
+def outcomes(data: KeyboardWalk) -> dict[str, Outcome]:
     return {target.selector: verdict.outcome for target, verdict in verdicts(data).items()}
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.checks.focus_order import verdicts
 from a11y_audit.model import Outcome
 from tests.checks.keyboard_data import artifact, stop
 
 
-def outcomes(data: dict[str, object]) -> dict[str, Outcome]:
+def outcomes(data: KeyboardWalk) -> dict[str, Outcome]:
     return {target.selector: verdict.outcome for target, verdict in verdicts(data).items()}
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.svg_text import SvgImage
 from a11y_audit.checks.images_of_text import image_verdict, verdicts, words_of
 from a11y_audit.model import Outcome
 
 
-def image(**overrides: Any) -> dict[str, Any]:
+def image(**overrides: Any) -> SvgImage:
     base: dict[str, Any] = {
         "selector": "#banner",
         "snippet": "<img id=banner>",
@@ -22,10 +23,10 @@ def image(**overrides: Any) -> dict[str, Any]:
         "inBanner": False,
         "hidden": False,
     }
-    return {**base, **overrides}
+    return cast(SvgImage, {**base, **overrides})
 
 
-def outcome(item: dict[str, Any], *names: str) -> Outcome | None:
+def outcome(item: SvgImage, *names: str) -> Outcome | None:
     verdict = image_verdict(item, list(names))
     return verdict.outcome if verdict else None
 
@@ -59,7 +60,7 @@ def test_unread_or_wordless_images_are_not_judged_and_inline_svg_says_so() -> No
 
 
 def test_verdicts_are_keyed_by_selector() -> None:
-    found = verdicts({"images": [image(), image(selector="#logo", alt="logo")], "siteNames": []})
+    found = verdicts({"images": [image(), image(selector="#logo", alt="logo")], "looked": 2, "siteNames": []})
     assert {target.selector: verdict.outcome for target, verdict in found.items()} == {
         "#banner": Outcome.CANT_TELL,
         "#logo": Outcome.PASSED,

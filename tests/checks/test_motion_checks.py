@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.motion import Moving
 from a11y_audit.checks.audio_autoplay import media_verdict
 from a11y_audit.checks.pause_stop_hide import mover_verdict, verdicts
 from a11y_audit.model import Outcome
 
 
-def mover(**overrides: Any) -> dict[str, Any]:
+def moving(data: dict[str, Any]) -> Moving:
+    """Hand-written data, only the keys a test needs."""
+    return cast(Moving, data)
+
+
+def mover(**overrides: Any) -> Moving:
     base: dict[str, Any] = {
         "selector": ".carousel",
         "snippet": "<section class=carousel>",
@@ -20,10 +26,10 @@ def mover(**overrides: Any) -> dict[str, Any]:
         "changed": 3,
         "rect": {"x": 0, "y": 0, "width": 800, "height": 400},
     }
-    return {**base, **overrides}
+    return moving({**base, **overrides})
 
 
-def media(**overrides: Any) -> dict[str, Any]:
+def media(**overrides: Any) -> Moving:
     base: dict[str, Any] = {
         "selector": "#music",
         "snippet": "<audio id=music>",
@@ -36,7 +42,7 @@ def media(**overrides: Any) -> dict[str, Any]:
         "duration": 30.0,
         "visible": False,
     }
-    return {**base, **overrides}
+    return moving({**base, **overrides})
 
 
 def outcome(verdict: Any) -> Outcome | None:
@@ -53,21 +59,22 @@ def test_unrecognised_updates_and_small_animations_need_review() -> None:
     assert outcome(mover_verdict(mover(carousel=False))) is Outcome.CANT_TELL  # a countdown, a price feed
     dot = mover(kind="animation", name="pulse", carousel=False, rect={"width": 12, "height": 12})
     assert outcome(mover_verdict(dot)) is Outcome.CANT_TELL
-    assert outcome(mover_verdict({**dot, "rect": {"width": 600, "height": 40}})) is Outcome.FAILED
+    assert outcome(mover_verdict(moving({**dot, "rect": {"width": 600, "height": 40}}))) is Outcome.FAILED
 
 
 def test_loading_indicators_and_short_or_paused_videos_are_not_judged() -> None:
     assert mover_verdict(mover(kind="animation", loading=True)) is None
     video = media(kind="video", visible=True, muted=True, loop=True)
     assert outcome(mover_verdict(video)) is Outcome.FAILED
-    assert outcome(mover_verdict({**video, "controls": True})) is Outcome.PASSED
-    assert mover_verdict({**video, "loop": False, "duration": 4.0}) is None
-    assert mover_verdict({**video, "paused": True}) is None
+    assert outcome(mover_verdict(moving({**video, "controls": True}))) is Outcome.PASSED
+    assert mover_verdict(moving({**video, "loop": False, "duration": 4.0})) is None
+    assert mover_verdict(moving({**video, "paused": True})) is None
     assert mover_verdict(media()) is None  # audio does not move
 
 
 def test_marquee_fails_and_verdicts_cover_movers_and_media() -> None:
-    found = verdicts({"movers": [mover(selector="#m", kind="marquee", carousel=False)], "media": [media()]})
+    marquee = mover(selector="#m", kind="marquee", carousel=False)
+    found = verdicts({"movers": [marquee], "media": [media()], "timersStepped": 1, "hooks": True})
     assert [(target.selector, verdict.outcome) for target, verdict in found.items()] == [
         ("#m", Outcome.FAILED)
     ]

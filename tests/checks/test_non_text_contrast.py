@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from a11y_audit.check import Page, Verdict
-from a11y_audit.checks.non_text_contrast import NonTextContrast, contrast, over
+from a11y_audit.checks.non_text_contrast import NonTextContrast
+from a11y_audit.judge.commons import contrast, over
 from a11y_audit.judge.dom import parse_dom
 from a11y_audit.judge.engine import judge_page
 from a11y_audit.model import Outcome, PageRecord

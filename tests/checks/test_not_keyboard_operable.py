@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from a11y_audit.artifacts.pointer_handlers import PointerTarget
 from a11y_audit.checks.not_keyboard_operable import verdicts
 from a11y_audit.model import Outcome
 
 
-def element(**fields: Any) -> dict[str, Any]:
+def element(**fields: Any) -> PointerTarget:
     data: dict[str, Any] = {
         "selector": "#x",
         "snippet": "<div id='x'>",
@@ -27,7 +28,7 @@ def element(**fields: Any) -> dict[str, Any]:
         "composite_managed": False,
     }
     data.update(fields)
-    return data
+    return cast(PointerTarget, data)
 
 
 @pytest.mark.parametrize(
@@ -46,5 +47,8 @@ def element(**fields: Any) -> dict[str, Any]:
     ],
 )
 def test_verdicts(fields: dict[str, Any], expected: Outcome | None) -> None:
-    found = [verdict.outcome for verdict in verdicts({"elements": [element(**fields)]}).values()]
+    found = [
+        verdict.outcome
+        for verdict in verdicts({"elements": [element(**fields)], "truncated": False}).values()
+    ]
     assert found == ([expected] if expected else [])

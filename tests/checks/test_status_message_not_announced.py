@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.status_messages import Change, StatusAction, StatusActions
 from a11y_audit.check import Target
 from a11y_audit.checks.status_message_not_announced import message_verdict, verdicts
 from a11y_audit.model import Outcome
 
-ACTION = {"selector": "#add", "name": "Add to bag", "focus": "#add", "focusMoved": False}
+ACTION = cast(StatusAction, {"selector": "#add", "name": "Add to bag", "focus": "#add", "focusMoved": False})
 
 
-def change(**overrides: Any) -> dict[str, Any]:
+def change(**overrides: Any) -> Change:
     base: dict[str, Any] = {
         "selector": "#toast",
         "snippet": "<div id=toast>",
@@ -23,10 +24,15 @@ def change(**overrides: Any) -> dict[str, Any]:
         "inControl": False,
         "inDialog": False,
     }
-    return {**base, **overrides}
+    return cast(Change, {**base, **overrides})
 
 
-def outcome(item: dict[str, Any], action: dict[str, Any] = ACTION) -> Outcome | None:
+def action(**overrides: Any) -> StatusAction:
+    """ACTION with some parts replaced."""
+    return cast(StatusAction, {**ACTION, **overrides})
+
+
+def outcome(item: Change, action: StatusAction = ACTION) -> Outcome | None:
     verdict = message_verdict(item, action)
     return None if verdict is None else verdict.outcome
 
@@ -53,15 +59,15 @@ def test_not_status_messages() -> None:
     assert outcome(change(inControl=True, text="Adding...")) is None  # the button's own label
     assert outcome(change(inDialog=True)) is None
     assert outcome(change(focusInside=True)) is None
-    assert outcome(change(), {**ACTION, "focus": "#toast > button"}) is None  # focus moved into it
+    assert outcome(change(), action(focus="#toast > button")) is None  # focus moved into it
     assert outcome(change(text="Added " + "more products " * 20)) is None  # long content, not a message
 
 
 def test_worst_verdict_wins_and_parts_of_a_judged_message_are_skipped() -> None:
-    artifact = {
+    artifact: StatusActions = {
         "actions": [
-            {**ACTION, "changes": [change(live="status", liveExisted=True)]},
-            {**ACTION, "changes": [change(), change(selector="#toast > span", text="Added")]},
+            action(changes=[change(live="status", liveExisted=True)]),
+            action(changes=[change(), change(selector="#toast > span", text="Added")]),
         ]
     }
     found = verdicts(artifact)
@@ -70,4 +76,4 @@ def test_worst_verdict_wins_and_parts_of_a_judged_message_are_skipped() -> None:
 
 
 def test_empty_artifact_is_inapplicable() -> None:
-    assert verdicts({}) == {} and verdicts({"actions": [{**ACTION, "changes": []}]}) == {}
+    assert verdicts(cast(StatusActions, {})) == {} and verdicts({"actions": [action(changes=[])]}) == {}

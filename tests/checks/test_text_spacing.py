@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.layout_adaptation import Measurement
 from a11y_audit.check import Page, Target, cant_tell, failed
-from a11y_audit.checks.text_spacing import TextSpacing, clipping_verdicts, merge
+from a11y_audit.checks.text_spacing import TextSpacing
+from a11y_audit.judge.commons import clipping_verdicts
 from a11y_audit.judge.dom import parse_dom
-from a11y_audit.judge.engine import judge_page
+from a11y_audit.judge.engine import judge_page, keep_worst
 from a11y_audit.model import Outcome, PageRecord
 from tests.checks.test_fixtures import fixture_key
 
@@ -32,7 +34,7 @@ def outcomes(measurement: dict[str, Any]) -> dict[str, Outcome]:
 
 
 def test_letters_cut_off_at_the_side_fail() -> None:
-    verdicts = clipping_verdicts({"clipped": [clipped("#a", x=37)]}, "With spacing")
+    verdicts = clipping_verdicts(cast(Measurement, {"clipped": [clipped("#a", x=37)]}), "With spacing")
     (verdict,) = verdicts.values()
     assert verdict.outcome is Outcome.FAILED
     assert "37 px" in verdict.message and "Relaxed Linen Shirt" in verdict.message
@@ -73,9 +75,9 @@ def test_a_page_without_the_measurement_is_inapplicable() -> None:
     assert judge_page(TextSpacing(), page) == []
 
 
-def test_merge_keeps_the_gravest_verdict_of_an_element() -> None:
+def test_keep_worst_keeps_the_gravest_verdict_of_an_element() -> None:
     verdicts: dict[Target, Any] = {}
     target = Target("#a", "<p>")
-    merge(verdicts, target, failed("cut"))
-    merge(verdicts, target, cant_tell("maybe"))
+    keep_worst(verdicts, target, failed("cut"))
+    keep_worst(verdicts, target, cant_tell("maybe"))
     assert verdicts[target].outcome is Outcome.FAILED

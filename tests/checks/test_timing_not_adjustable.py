@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from a11y_audit.artifacts.shared import Described
+from a11y_audit.artifacts.timing import FiredTimer, TimerMessage
 from a11y_audit.checks.timing_not_adjustable import page_end, timing_verdicts, warning
 from a11y_audit.model import Outcome
 
 
-def fired(**overrides: Any) -> dict[str, Any]:
+def fired(**overrides: Any) -> FiredTimer:
     base: dict[str, Any] = {
         "kind": "timeout",
         "delay": 900_000,
@@ -24,18 +26,20 @@ def fired(**overrides: Any) -> dict[str, Any]:
         "textBefore": 2000,
         "textAfter": 2000,
     }
-    return {**base, **overrides}
+    return cast(FiredTimer, {**base, **overrides})
 
 
-def message(text: str, *controls: str, role: str = "dialog", selector: str = "#warning") -> dict[str, Any]:
-    return {"selector": selector, "snippet": "<div>", "text": text, "role": role, "controls": list(controls)}
+def message(text: str, *controls: str, role: str = "dialog", selector: str = "#warning") -> TimerMessage:
+    shown = {"selector": selector, "snippet": "<div>", "text": text, "role": role, "controls": list(controls)}
+    return cast(TimerMessage, shown)
 
 
 REDIRECT = fired(navigations=[{"url": "https://shop.example/cart?expired=1", "form": False}])
 
 
-def outcomes(*timers: dict[str, Any]) -> dict[str, Outcome]:
-    found = timing_verdicts({"page": {"selector": "#main", "snippet": "<main>"}, "fired": list(timers)})
+def outcomes(*timers: FiredTimer) -> dict[str, Outcome]:
+    main = cast(Described, {"selector": "#main", "snippet": "<main>"})
+    found = timing_verdicts({"page": main, "fired": list(timers)})
     return {target.selector: verdict.outcome for target, verdict in found.items()}
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
+from a11y_audit.artifacts.option_groups import GroupMember
 from a11y_audit.checks.use_of_colour import group_verdicts
 from a11y_audit.model import Outcome
 
@@ -20,7 +21,7 @@ def member(
     disabled: bool = False,
     classes: str = "size-option",
     **shape: str,
-) -> dict[str, Any]:
+) -> GroupMember:
     look = {
         "tag": "span",
         "decoration": "none solid",
@@ -28,7 +29,7 @@ def member(
         "weight": "600",
         "shadow": "none",
     }
-    return {
+    data = {
         "selector": f"#size-{text.lower().replace(' ', '-')}",
         "snippet": f"<label id=size-{text}>",
         "nodes": [
@@ -44,9 +45,10 @@ def member(
         "classes": classes,
         "transient": False,
     }
+    return cast(GroupMember, data)
 
 
-def outcomes(*members: dict[str, Any]) -> dict[str, Outcome]:
+def outcomes(*members: GroupMember) -> dict[str, Outcome]:
     found = group_verdicts({"kind": "radio", "name": "size", "members": list(members)})
     return {target.selector: verdict.outcome for target, verdict in found.items()}
 
@@ -93,5 +95,5 @@ def test_content_colours_and_stateless_differences_are_ignored() -> None:
 
 def test_two_members_or_transient_ones_are_not_compared() -> None:
     assert outcomes(member("M"), member("S", colour=PALE, disabled=True)) == {}
-    hovered = {**member("S", colour=PALE, disabled=True), "transient": True}
+    hovered: GroupMember = {**member("S", colour=PALE, disabled=True), "transient": True}
     assert outcomes(hovered, member("M"), member("L")) == {}

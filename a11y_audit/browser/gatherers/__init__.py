@@ -2,7 +2,8 @@
 
 One module per gatherer in this package, each defining one `Gatherer` subclass whose `name`
 is a key of a11y_audit.artifacts.kinds.ARTIFACT_KINDS. A gatherer returns plain JSON-able data
-(the artifact, saved as pages/<id>/<name>.json); it never judges. Judging is pure Python in
+(the artifact, saved as pages/<id>/<name>.json) of the shape a11y_audit/artifacts/<name>.py
+declares, its `gather` return type; it never judges. Judging is pure Python in
 checks/, unit-tested against hand-written data of the same shape.
 
 The visitor runs gatherers after axe, the DOM and the screenshot, in the same navigation:
@@ -23,7 +24,7 @@ import inspect
 import pkgutil
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar
@@ -88,8 +89,11 @@ class Gatherer(ABC):
     not installed: the gatherer then finds its hooks missing and must degrade (record that)."""
 
     @abstractmethod
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
-        """The artifact for the page the driver shows; GathererError when it cannot be had."""
+    def gather(self, driver: WebDriver, context: GatherContext) -> Mapping[str, Any]:
+        """The artifact for the page the driver shows; GathererError when it cannot be had.
+
+        Each gatherer narrows the return type to its artifact's shape (a11y_audit/artifacts/).
+        """
 
 
 @cache

@@ -1,17 +1,8 @@
 """Whether focusing a control or changing a select/radio makes the page leave (WCAG 3.2.1, 3.2.2).
 
-Artifact `context_change`::
+Artifact `context_change`: a11y_audit.artifacts.context_change.ContextChanges.
 
-    {"focus": [{"selector": "#country", "snippet": "...", "navigations": [{"url": "...", "form": false}],
-                "submits": [{"form": "#f", "script": true}], "opened": ["https://..."]}],
-     "focusTried": 42,
-     "input": [{"selector": "#currency-select", "snippet": "...", "key": "ArrowDown", "changed": true,
-                "navigations": [], "submits": [{"form": "form:nth-of-type(1)", "script": true}],
-                "opened": [], "instructions": "Currency"}]}
-
-`focus` lists the elements whose focus caused a change of context, and up to 40 form fields
-whose focus did not (out of `focusTried` focused); `input` lists every select and radio
-group tried. A select gets one ArrowDown (ArrowUp on its last option) and a radio one
+A select gets one ArrowDown (ArrowUp on its last option) and a radio one
 ArrowDown, sent as real key presses: a keyboard user moving through the options fires
 `change` on every step, so a select that submits or navigates on change (failure F36/F37)
 does it on the first key. The preloaded guard (a11y_audit.browser.page_hooks) blocks the
@@ -22,13 +13,15 @@ checks/change_on_input.py and change_on_focus.py.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from a11y_audit.artifacts.context_change import ContextChanges, FocusChange, InputChange, InputFailed
+from a11y_audit.artifacts.kinds import CONTEXT_CHANGE
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
 from a11y_audit.browser.scripts import script_with
@@ -47,25 +40,31 @@ _READ = script_with("context_input_read", "describe", "changes", "control_state"
 class ContextChange(Gatherer):
     """Focuses controls and steps selects/radios, recording attempts to leave the page."""
 
-    name: ClassVar[str] = "context_change"
+    name: ClassVar[str] = CONTEXT_CHANGE
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> ContextChanges:
         require_hooks(driver)
         found = driver.execute_script(script_with("context_candidates", "describe"), MAX_INPUTS, MAX_FOCUS)
         candidates = found if isinstance(found, dict) else {}
         focus_targets = as_list(candidates.get("focus"))
         focused = driver.execute_script(script_with("context_focus", "describe", "changes"), focus_targets)
-        inputs = []
+        inputs: list[InputChange | InputFailed] = []
         for element in as_list(candidates.get("inputs")):
             if context.remaining() <= 0:
                 break
             if isinstance(element, WebElement):
                 inputs.append(self._step(driver, context, element))
-        return {"focus": as_list(focused), "focusTried": len(focus_targets), "input": inputs}
+        return {
+            "focus": cast(list[FocusChange], as_list(focused)),
+            "focusTried": len(focus_targets),
+            "input": inputs,
+        }
 
-    def _step(self, driver: WebDriver, context: GatherContext, element: WebElement) -> dict[str, Any]:
+    def _step(
+        self, driver: WebDriver, context: GatherContext, element: WebElement
+    ) -> InputChange | InputFailed:
         start = driver.execute_script(script_with("context_input_start", "control_state"), element)
         last = isinstance(start, dict) and bool(start.get("last"))
         before = start.get("state") if isinstance(start, dict) else None
@@ -78,4 +77,4 @@ class ContextChange(Gatherer):
         read = driver.execute_script(_READ, element, before)
         entry = read if isinstance(read, dict) else {}
         entry["key"] = "ArrowUp" if last else "ArrowDown"
-        return entry
+        return cast(InputChange, entry)

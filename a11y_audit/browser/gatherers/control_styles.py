@@ -1,20 +1,7 @@
 """The colours that make form controls and icon-only buttons visible, and what is behind them.
 
-Artifact `control_styles` (pages/<id>/control_styles.json)::
-
-    {"controls": [{selector, snippet, rect, "tag": "input", "type": "search",
-                   "disabled": false, "appearance": "auto",
-                   "borders": [{"width": 1, "style": "solid", "colour": [232, 232, 232, 1]}, ...],
-                   "background": [255, 255, 255, 1], "backgroundImage": false,
-                   "boxShadow": false, "opacity": 1,
-                   "behind": [255, 255, 255, 1]}],        # null: an image or gradient behind
-     "icons": [{selector, snippet, rect, "disabled": false,
-                "colours": [[118, 118, 118, 1]],           # fills and strokes of the SVG's shapes
-                "unknownPaint": false, "opacity": 1,
-                "background": [0, 0, 0, 0], "backgroundImage": false,
-                "behind": [255, 255, 255, 1]}],
-     "focusable": {"#site-search-input": {"behind": [255, 255, 255, 1],   # by describe() selector
-                                          "background": [255, 255, 255, 1]}}}   # null: an image
+Artifact `control_styles` (pages/<id>/control_styles.json):
+a11y_audit.artifacts.control_styles.ControlColours.
 
 Borders are per side (top, right, bottom, left) in computed sRGB with alpha; `behind` is
 the colour the page paints under the element, the ancestors' background colours blended
@@ -27,10 +14,11 @@ recorded.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.kinds import CONTROL_STYLES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
@@ -43,8 +31,8 @@ class ControlStyles(Gatherer):
 
     name: ClassVar[str] = CONTROL_STYLES
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> ControlColours:
         found = driver.execute_script(script_with("control_styles", "describe"))
         if not isinstance(found, dict) or not isinstance(found.get("controls"), list):
             raise GathererError(f"the control style script returned {type(found).__name__}, not controls")
-        return found
+        return cast(ControlColours, found)

@@ -1,11 +1,7 @@
 """Where each element axe reported is on the page, so the report can show it outlined.
 
-Artifact `element_boxes` (pages/<id>/element_boxes.json)::
-
-    {"page": {"width": 1280, "height": 5400},      # document size, CSS px (the screenshot's)
-     "boxes": [{"target": ["#buy"], "box": [x, y, width, height]},   # document coordinates
-               {"target": ["iframe.chat", "button"], "box": [...]},   # the iframe's box
-               {"target": [".gone"], "box": null}]}                  # not found / not rendered
+Artifact `element_boxes` (pages/<id>/element_boxes.json):
+a11y_audit.artifacts.element_boxes.AxeTargetBoxes.
 
 One entry per distinct target among axe's violations and incomplete results (at most
 MAX_TARGETS), in the top frame's document coordinates, the coordinates of the full-page
@@ -19,10 +15,11 @@ gatherer only measures, in one script call, and leaves the page as it was.
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script
@@ -47,15 +44,15 @@ def reported_targets(axe: dict[str, Any]) -> list[list[Any]]:
 
 
 class ElementBoxes(Gatherer):
-    """Bounding boxes of the elements axe reported (see the module docstring for the shape)."""
+    """Bounding boxes of the elements axe reported (shape: a11y_audit.artifacts.element_boxes)."""
 
     name: ClassVar[str] = ELEMENT_BOXES
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> AxeTargetBoxes:
         targets = reported_targets(context.axe or {})
         if not targets:
             return {"page": None, "boxes": []}
         measured = driver.execute_script(script("element_boxes"), targets)
         if not isinstance(measured, dict) or not isinstance(measured.get("boxes"), list):
             raise GathererError(f"the box script returned {type(measured).__name__}, not boxes")
-        return measured
+        return cast(AxeTargetBoxes, measured)

@@ -1,14 +1,6 @@
 """What declared-safe forms show when submitted empty or with malformed values (WCAG 3.3.1, 3.3.3).
 
-Artifact `form_errors`::
-
-    {"attempts": [{"form": {"selector": "#signin", "snippet": "..."}, "mode": "empty" | "invalid",
-                   "fields": [{"selector": "#email", "snippet": "...", "label": "Email address",
-                               "ariaInvalid": "true" | null, "errorText": "Enter your email",
-                               "labelText": "", "nearbyText": "", "lookChanged": true,
-                               "native": false, "focused": true}],
-                   "announced": ["There is a problem"], "focus": "#email", "focusOnError": true,
-                   "navigations": [], "submits": [], "opened": []}]}
+Artifact `form_errors`: a11y_audit.artifacts.form_errors.FormAttempts.
 
 Only forms declared safe are ever submitted: matched by [checks] safe_forms (CSS selectors,
 GatherSettings.extra["safe_forms"]) or marked data-a11y-audit-safe in the markup, and never
@@ -23,10 +15,12 @@ error page (server-side validation) is therefore never seen and is left to a per
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.form_errors import FormAttempt, FormAttempts
+from a11y_audit.artifacts.kinds import FORM_ERRORS
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
 from a11y_audit.browser.scripts import script_with
@@ -45,16 +39,16 @@ _READ = script_with("form_read", "describe", "changes", "safe_forms", "form_fiel
 class FormErrors(Gatherer):
     """Submits safe forms empty and malformed, recording how errors are shown (see above)."""
 
-    name: ClassVar[str] = "form_errors"
+    name: ClassVar[str] = FORM_ERRORS
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> FormAttempts:
         require_hooks(driver)
         selectors = list(context.settings.extra.get("safe_forms") or [])
         forms = as_list(driver.execute_script(_FIND, selectors, MAX_FORMS))
         plan = [(form, mode) for form in forms for mode in ("empty", "invalid") if form[_COUNTS[mode]]]
-        attempts: list[dict[str, Any]] = []
+        attempts: list[FormAttempt] = []
         native: set[int] = set()  # forms whose empty attempt the browser's own validation stopped
         dirty = False  # an attempt changed the page: load it afresh before the next one
         for form, mode in plan:
@@ -74,5 +68,5 @@ class FormErrors(Gatherer):
             if fields and all(field.get("native") for field in fields):
                 native.add(form["index"])
             where = {"selector": form["selector"], "snippet": form["snippet"]}
-            attempts.append({"form": where, "mode": mode, **result})
+            attempts.append(cast(FormAttempt, {"form": where, "mode": mode, **result}))
         return {"attempts": attempts}

@@ -1,13 +1,6 @@
 """Content that appears on pointer hover, and how it behaves (WCAG 1.4.13, 2.1.1).
 
-Artifact `hover`::
-
-    {"contents": [{"selector": ".panel", "snippet": "...", "rect": {...},
-                   "trigger": {"selector": ".menu-item", "snippet": "...", "rect": {...}},
-                   "text": "Shop by colour ...", "links": 9, "controls": 0, "overlay": true,
-                   "dismissible": true, "hoverable": true | null, "hidesOnLeave": true,
-                   "focusable": true, "focusReveals": false, "keyboardReveals": false | null}],
-     "candidates": 6}
+Artifact `hover`: a11y_audit.artifacts.hover.HoverContents.
 
 Candidates are elements whose hover can show another element: the part before ":hover" of
 style rules that change display, visibility, opacity, size or position of another element,
@@ -25,7 +18,7 @@ is recorded once. How long content persists is not timed.
 from __future__ import annotations
 
 import time
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
@@ -34,6 +27,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from a11y_audit.artifacts.hover import HoverContent, HoverContents
+from a11y_audit.artifacts.kinds import HOVER
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, stop_recording
 from a11y_audit.browser.scripts import script_with
@@ -57,16 +52,16 @@ _FOCUS = script_with("hover_focus", "hover")
 class Hover(Gatherer):
     """Hovers candidate triggers and records what their content does (see the module docstring)."""
 
-    name: ClassVar[str] = "hover"
+    name: ClassVar[str] = HOVER
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> HoverContents:
         # The guard blocks navigations a hover or key handler might start (when hooks exist).
         driver.execute_script("window.__a11yAuditHooks && window.__a11yAuditHooks.start(true)")
         candidates = as_list(driver.execute_script(script_with("hover_candidates", "hover"), MAX_CANDIDATES))
         end = time.monotonic() + min(MAX_SECONDS, context.remaining())
-        contents: list[dict[str, Any]] = []
+        contents: list[HoverContent] = []
         seen: set[str] = set()
         for candidate in candidates:
             if time.monotonic() >= end:
@@ -85,7 +80,7 @@ class Hover(Gatherer):
 
     def _try(
         self, driver: WebDriver, trigger: WebElement, seen: set[str], *, scripted: bool
-    ) -> dict[str, Any] | None:
+    ) -> HoverContent | None:
         _pointer_away(driver)
         driver.execute_script(_SNAPSHOT)
         _hover(driver, trigger)
@@ -121,7 +116,7 @@ class Hover(Gatherer):
                     time.sleep(_SETTLE)
                     found["keyboardReveals"] = bool(driver.execute_script(_VISIBLE))
                     ActionChains(driver).send_keys(Keys.ENTER).perform()
-        return found
+        return cast(HoverContent, found)
 
 
 def _hover(driver: WebDriver, element: Any) -> None:

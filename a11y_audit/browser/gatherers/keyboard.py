@@ -1,39 +1,8 @@
 """Walk the page with the keyboard as a keyboard-only user would, and record what happens.
 
-Artifact `keyboard` (pages/<id>/keyboard.json)::
-
-    {"viewport": {"width": 1280, "height": 1024},
-     "end": "left-document",   # why the walk stopped: left-document | wrapped | cycle |
-                               # max-stops | deadline | navigated
-     "presses": 41,            # Tab presses of the walk
-     "stops": [{"selector", "snippet", "rect",          # describe(), document coordinates
-                "tag", "kind", "role", "tabindex",      # kind: tag|role|type.classes (a signature)
-                "skip": false,                          # a same-page "skip to" link
-                "focus_visible": true,                  # matched :focus-visible when Tab reached it
-                "hidden": [],        # why it cannot be seen while focused: no-size, transparent,
-                                     # clipped, off-screen (empty when visible on screen)
-                "fixed": false, "aria_hidden": false, "inert": false,
-                "style": {...},            # computed focus-related styles while focused
-                "unfocused_style": {...},  # the same once focus moved on (null if unknown)
-                "pixel_ratio": 0.0,        # share of the element's area (+8 px) that changed
-                                           # between blurred and focused (null: not measured)
-                "pixel_area": "element",   # or "ancestor": the label or small ancestor that
-                                           # stands in for a visually hidden control; "none":
-                                           # hidden, and nothing visible around it
-                "dom_rank": 3}],           # position among the stops in document order
-     "components": [{"source": "walk" | "opener",   # a Tab cycle found by the walk, or a
-                     "opener": {...} | null,         # component opened with Enter
-                     "opened": true, "component": {...}, "modal": true,
-                     "focus_moved_in": true, "focusables": 4,
-                     "escapes": {"tab": false, "shift_tab": false, "escape": false,
-                                 "close_control": null},   # null: not tried
-                     "close_control": {...} | null}],
-     "skip_links": [{"link": {...}, "href": "#main", "target": {...} | null,
-                   "focus": {...} | null, "focus_in_target": true, "scrolled": true,
-                   "next_focus": {...} | null, "next_in_target": true,   # the Tab after it
-                   "next_follows_target": true,     # that stop comes after the target
-                   "walk_next": "#logo"}],          # the stop after the link without it
-     "shortcuts": [{"key": "/", "modifier": false, "focus": {...} | null, "navigated": false}]}
+Artifact `keyboard` (pages/<id>/keyboard.json): a11y_audit.artifacts.keyboard.KeyboardWalk, every
+Tab stop with its focus styles and pixels, the components tested for traps, the skip links
+and the single-key shortcuts.
 
 Tab is sent with Selenium actions, 15 presses per round trip (a focusin listener records
 each stop as focus reaches it: 15 presses cost ~90 ms, one press ~45 ms, CDP
@@ -54,7 +23,7 @@ from __future__ import annotations
 import base64
 import io
 import time
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 from urllib.parse import urldefrag
 
 from PIL import Image, ImageChops
@@ -62,7 +31,17 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.keyboard import (
+    Component,
+    Escapes,
+    KeyboardWalk,
+    Shortcut,
+    SkipLink,
+    TabStop,
+    WalkEnd,
+)
 from a11y_audit.artifacts.kinds import KEYBOARD
+from a11y_audit.artifacts.shared import Described
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
@@ -112,7 +91,7 @@ class Keyboard(Gatherer):
     name: ClassVar[str] = KEYBOARD
     changes_page: ClassVar[bool] = True
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> KeyboardWalk:
         return _Walk(driver, context).run()
 
 
@@ -121,10 +100,10 @@ class _Walk:
         self._driver = driver
         self._context = context
         self._script = script_with("keyboard", "describe", "focus_state")
-        self._stops: list[dict[str, Any]] = []
+        self._stops: list[TabStop] = []
         self._url = ""
 
-    def run(self) -> dict[str, Any]:
+    def run(self) -> KeyboardWalk:
         # Keys reach a headless page only while it has focus; without DevTools, hope it has.
         cdp(self._driver, "Page.bringToFront")
         cdp(self._driver, "Emulation.setFocusEmulationEnabled", {"enabled": True})
@@ -133,7 +112,7 @@ class _Walk:
             raise GathererError("the keyboard script did not start")
         self._url = _page(str(started["url"]))
         walk_deadline = time.monotonic() + self._context.remaining() * _WALK_SHARE
-        components: list[dict[str, Any]] = []
+        components: list[Component] = []
         end, presses, cycle = self._walk(walk_deadline, 0)
         while cycle:
             # Focus went round a few stops: test the exits; walk on past a component that has one.
@@ -167,7 +146,7 @@ class _Walk:
 
     # -- the walk -----------------------------------------------------------------------
 
-    def _walk(self, deadline: float, presses: int) -> tuple[str, int, list[int]]:
+    def _walk(self, deadline: float, presses: int) -> tuple[WalkEnd, int, list[int]]:
         """Press Tab in batches; the page records each stop as focus reaches it.
 
         Returns why the walk ended, the Tab presses so far, and the stops of a cycle.
@@ -196,7 +175,7 @@ class _Walk:
                 if self._stops or presses >= _BATCH:
                     return "left-document", presses, []
 
-    def _take(self, entry: dict[str, Any]) -> tuple[str, list[int]] | None:
+    def _take(self, entry: dict[str, Any]) -> tuple[WalkEnd, list[int]] | None:
         """Add one focus event to the walk; (end, cycle members) when the walk would end there.
 
         Every event of a batch is taken, also after the one that ends the walk, so the stops
@@ -211,9 +190,8 @@ class _Walk:
             return ("left-document", []) if self._stops else None
         index = int(entry.get("index", -1))
         if isinstance(entry.get("stop"), dict):
-            stop = dict(entry["stop"])
-            stop.update(unfocused_style=None, pixel_ratio=None, pixel_area=None, dom_rank=None)
-            self._stops.append(stop)
+            unmeasured = {"unfocused_style": None, "pixel_ratio": None, "pixel_area": None, "dom_rank": None}
+            self._stops.append(cast(TabStop, {**entry["stop"], **unmeasured}))
             return None
         if index == 0:
             return "wrapped", []
@@ -221,7 +199,7 @@ class _Walk:
             return None
         return "cycle", list(range(index, len(self._stops)))
 
-    def _cycle_trap(self, members: list[int]) -> dict[str, Any]:
+    def _cycle_trap(self, members: list[int]) -> Component:
         """Tab cycles among a few stops: can Shift+Tab, Escape or a close control get out?"""
         container = self._call("container", members)
         escapes, closer = self._other_exits(len(members))
@@ -237,13 +215,13 @@ class _Walk:
             "close_control": closer,
         }
 
-    def _other_exits(self, size: int) -> tuple[dict[str, bool | None], dict[str, Any] | None]:
+    def _other_exits(self, size: int) -> tuple[Escapes, Described | None]:
         """Try Shift+Tab, then Escape, then Enter on a close control, each from inside.
 
         Returns which worked (None: not tried, an earlier one already got out) and the
         close control tried, if any.
         """
-        exits: dict[str, bool | None] = {"shift_tab": False, "escape": None, "close_control": None}
+        exits: Escapes = {"shift_tab": False, "escape": None, "close_control": None}
         closer = None
         if self._call("focus-member"):
             self._press(Keys.TAB, times=size + 2, shift=True)
@@ -254,7 +232,7 @@ class _Walk:
         if not (exits["shift_tab"] or exits["escape"]) and self._call("focus-member"):
             found = self._call("closer")
             if isinstance(found, dict):
-                closer = found
+                closer = cast(Described, found)
                 self._press(Keys.ENTER, Keys.TAB)
                 exits["close_control"] = self._escaped()
         return exits, closer
@@ -316,9 +294,9 @@ class _Walk:
 
     # -- probes -------------------------------------------------------------------------
 
-    def _skip_links(self) -> list[dict[str, Any]]:
+    def _skip_links(self) -> list[SkipLink]:
         """Activate each skip link among the first stops; record where focus and the next Tab go."""
-        found: list[dict[str, Any]] = []
+        found: list[SkipLink] = []
         for index, link in enumerate(self._stops[:3]):
             if not link.get("skip") or self._context.remaining() < 2:
                 continue
@@ -331,7 +309,7 @@ class _Walk:
                 continue
             found.append(
                 {
-                    "link": {key: link[key] for key in ("selector", "snippet", "rect")},
+                    "link": {"selector": link["selector"], "snippet": link["snippet"], "rect": link["rect"]},
                     "href": started.get("href"),
                     "target": started.get("target"),
                     "focus": landed.get("focus"),
@@ -345,9 +323,9 @@ class _Walk:
             )
         return found
 
-    def _shortcuts(self) -> list[dict[str, Any]]:
+    def _shortcuts(self) -> list[Shortcut]:
         """Press shortcut keys with focus on the page itself; record those that move focus."""
-        found: list[dict[str, Any]] = []
+        found: list[Shortcut] = []
         self._call("shortcut")  # blur whatever has focus
         for modifier, key in SHORTCUT_KEYS:
             if self._context.remaining() < 2:
@@ -378,9 +356,9 @@ class _Walk:
                 break
         return found
 
-    def _probe_openers(self) -> list[dict[str, Any]]:
+    def _probe_openers(self) -> list[Component]:
         """Open components with Enter and test whether the keyboard can leave them."""
-        found: list[dict[str, Any]] = []
+        found: list[Component] = []
         openers = self._call("openers", MAX_OPENERS)
         for index in openers if isinstance(openers, list) else []:
             if self._context.remaining() < 3:
@@ -392,10 +370,13 @@ class _Walk:
             after = self._call("open-after")
             if not isinstance(after, dict) or _page(str(after.get("url"))) != self._url:
                 break  # the control navigated: the page is no longer the one walked
-            record: dict[str, Any] = {
+            record: Component = {
                 "source": "opener",
                 "opener": before["opener"],
-                **{key: after.get(key) for key in ("opened", "component", "modal", "focus_moved_in")},
+                "opened": after.get("opened"),
+                "component": after.get("component"),
+                "modal": after.get("modal"),
+                "focus_moved_in": after.get("focus_moved_in"),
                 "focusables": after.get("focusables", 0),
                 "escapes": {},
                 "close_control": None,
@@ -403,9 +384,9 @@ class _Walk:
             if after.get("opened"):
                 presses = int(after.get("focusables") or 0) + 2
                 self._press(Keys.TAB, times=presses)
-                escapes: dict[str, bool | None] = {"tab": self._escaped()}
+                escapes: Escapes = {"tab": self._escaped()}
                 if escapes["tab"]:
-                    escapes.update(shift_tab=None, escape=None, close_control=None)
+                    escapes.update({"shift_tab": None, "escape": None, "close_control": None})
                 else:
                     others, record["close_control"] = self._other_exits(presses)
                     escapes.update(others)

@@ -1,22 +1,7 @@
 """How the page survives the adaptations low-vision users make: spacing, 200% zoom, 320 px.
 
-Artifact `layout_adaptation` (pages/<id>/layout_adaptation.json)::
-
-    {"baseline": {"width": 1265, "innerWidth": 1280, "height": 1024, "dpr": 1},
-     "method": "devtools",                    # or "window" (resized without DevTools)
-     "text_spacing": Measurement,             # WCAG 1.4.12 spacing injected at the start size
-     "zoom": Measurement,                     # 200% zoom: a viewport half as wide and high
-     "reflow": Measurement + {"scrollWidth": 960,
-                              "offenders": [{selector, snippet, rect, width, left, right,
-                                             position, needs?: {tag, role, selector}}]},
-     "incomplete": "why a step is missing"}   # the deadline, or a window that will not narrow
-
-    Measurement = {"viewport": {"width", "innerWidth", "height", "dpr"},
-                   "clipped": [{selector, snippet, rect, text, overflow: {x, y},
-                                textOverflow: {x, y, line}, client: {width, height}}],
-                   "fits": [{selector, snippet, rect, text}],   # could clip, did not
-                   "overlaps": [{selector, snippet, rect, text, overlap,
-                                 other: {selector, snippet, rect, text}}]}
+Artifact `layout_adaptation` (pages/<id>/layout_adaptation.json):
+a11y_audit.artifacts.layout_adaptation.LayoutAdaptation.
 
 One gatherer makes all three measurements on one page load, because every page-changing
 gatherer costs a reload: first a baseline of the unchanged page (what already clips or
@@ -33,12 +18,18 @@ resized and put back; a browser that refuses a window that narrow cannot be meas
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, cast
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION
+from a11y_audit.artifacts.layout_adaptation import (
+    LayoutMeasurements,
+    Measurement,
+    ReflowMeasurement,
+    ViewportSize,
+)
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
@@ -66,13 +57,17 @@ class LayoutAdaptation(Gatherer):
     name: ClassVar[str] = LAYOUT_ADAPTATION
     changes_page: ClassVar[bool] = True
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
-        baseline = _step(driver, "baseline")
-        artifact: dict[str, Any] = {"baseline": baseline, "text_spacing": _step(driver, "spacing")}
+    def gather(self, driver: WebDriver, context: GatherContext) -> LayoutMeasurements:
+        baseline = cast(ViewportSize, _step(driver, "baseline"))
+        text_spacing = cast(Measurement, _step(driver, "spacing"))
         width, height = int(baseline["innerWidth"]), int(baseline["height"])
         dpr = float(baseline.get("dpr") or 1)
         viewport = _Viewport(driver, width, height, dpr)
-        artifact["method"] = viewport.method
+        artifact: LayoutMeasurements = {
+            "baseline": baseline,
+            "text_spacing": text_spacing,
+            "method": viewport.method,
+        }
         try:
             for key, zoom, options in (
                 ("zoom", ZOOM, {"settle": True}),
@@ -87,10 +82,14 @@ class LayoutAdaptation(Gatherer):
                     break
                 try:
                     viewport.zoom(zoom)
-                    artifact[key] = _step(driver, "measure", options)
+                    measured = _step(driver, "measure", options)
                 except GathererError as error:  # keep the measurements made so far
                     artifact["incomplete"] = str(error)
                     break
+                if key == "zoom":
+                    artifact["zoom"] = cast(Measurement, measured)
+                else:
+                    artifact["reflow"] = cast(ReflowMeasurement, measured)
         finally:
             viewport.restore()
         return artifact
@@ -116,7 +115,7 @@ class _Viewport:
         self._size = (width, height)
         self._dpr = dpr
         self._window: dict[str, int] | None = None
-        self.method = (
+        self.method: Literal["devtools", "window"] = (
             "devtools" if cdp(driver, "Emulation.clearDeviceMetricsOverride") is not None else "window"
         )
 

@@ -1,14 +1,6 @@
 """Content that moves or plays by itself, and the controls that could stop it (WCAG 2.2.2, 1.4.2).
 
-Artifact `motion`::
-
-    {"movers": [{"selector": ".hero", "snippet": "...", "kind": "timer" | "animation" | "marquee" | "blink",
-                 "control": null | "#pause", "carousel": true, "every": 6000, "changed": 4,
-                 "name": "scroll", "loading": false, "rect": {...}}],
-     "media": [{"selector": "#promo-video", "kind": "video" | "audio", "control": null, "carousel": false,
-                "paused": false, "muted": false, "loop": true, "controls": false, "duration": 42.0,
-                "visible": true, ...}],
-     "timersStepped": 3, "hooks": true}
+Artifact `motion`: a11y_audit.artifacts.motion.Motion.
 
 Waiting on every page to see whether something moves would cost seconds per page, so the
 gatherer finds candidates at once: running animations whose iterations last more than 5 s
@@ -24,10 +16,12 @@ Without the hooks (no DevTools) timers are not seen and `hooks` is false.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import MOTION
+from a11y_audit.artifacts.motion import Motion as MotionData
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.page_hooks import PRELOAD
 from a11y_audit.browser.scripts import script_with
@@ -41,12 +35,12 @@ MAX_TIMERS = 20
 class Motion(Gatherer):
     """Finds moving and autoplaying content in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "motion"
+    name: ClassVar[str] = MOTION
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> MotionData:
         found = driver.execute_script(script_with("motion", "describe"), MAX_TIMERS)
         if not isinstance(found, dict):
             raise GathererError(f"the motion script returned {type(found).__name__}")
-        return found
+        return cast(MotionData, found)

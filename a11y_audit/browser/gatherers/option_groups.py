@@ -1,19 +1,6 @@
 """How the members of groups of similar controls look, for the use-of-colour check (WCAG 1.4.1).
 
-Artifact `option_groups`::
-
-    {"groups": [{"kind": "radio" | "checkbox" | "radiogroup" | "listbox" | "tablist" | "toolbar"
-                          | "menu" | "siblings",
-                 "name": "size",
-                 "members": [{selector, snippet, rect,
-                              "nodes": [{"colour": {"color": "rgb(158, 158, 158)", "background": "...",
-                                                    "opacity": "1", "borderTop": "rgb(...)", ...},
-                                         "shape": {"tag": "span", "decoration": "none solid",
-                                                   "borderTop": "solid 1", "weight": "600", "before": "",
-                                                   ...}}],
-                              "text": "XS", "name": "XS", "selected": false, "disabled": true,
-                              "classes": "size-option size-option--unavailable size-option__input",
-                              "transient": false}]}]}
+Artifact `option_groups`: a11y_audit.artifacts.option_groups.OptionGroups.
 
 A sold-out size, the current page of a pagination or the active filter is a member of a
 group that looks different from its siblings; whether it differs *only* in colour is a
@@ -32,10 +19,12 @@ call, bounded to MAX_GROUPS groups of MAX_MEMBERS members.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import OPTION_GROUPS
+from a11y_audit.artifacts.option_groups import OptionGroups as OptionGroupsData
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 
@@ -48,10 +37,10 @@ MAX_MEMBERS = 30
 class OptionGroups(Gatherer):
     """Records the looks of grouped controls in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "option_groups"
+    name: ClassVar[str] = OPTION_GROUPS
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> OptionGroupsData:
         found = driver.execute_script(script_with("option_groups", "describe"), MAX_GROUPS, MAX_MEMBERS)
         if not isinstance(found, dict) or not isinstance(found.get("groups"), list):
             raise GathererError(f"the option group script returned {type(found).__name__}, not groups")
-        return found
+        return cast(OptionGroupsData, found)

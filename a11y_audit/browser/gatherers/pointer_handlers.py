@@ -1,19 +1,7 @@
 """Elements a mouse can operate, and whether a keyboard can reach them (2.1.1).
 
-Artifact `pointer_handlers` (pages/<id>/pointer_handlers.json)::
-
-    {"elements": [{"selector", "snippet", "rect",   # describe()
-                   "tag": "div", "role": null, "tabindex": null,
-                   "handler": true,           # click/mousedown/pointerdown... listener or on* handler
-                   "focusable": false,        # in the Tab order (tabIndex >= 0, not disabled)
-                   "disabled": false,
-                   "focusable_near": false,   # a focusable ancestor or descendant, or a label
-                                              # whose control is focusable, operates it instead
-                   "cursor": "pointer",
-                   "viewport_share": 0.001,   # its area over the viewport's (backdrops are big)
-                   "composite_managed": false}],  # a widget parent manages focus (roving
-                                                  # tabindex, aria-activedescendant)
-     "truncated": false}
+Artifact `pointer_handlers` (pages/<id>/pointer_handlers.json):
+a11y_audit.artifacts.pointer_handlers.PointerTargets.
 
 Listeners are invisible in the DOM, so the gatherer registers `preload` (js/
 pointer_handlers_preload.js) before any page script runs; it wraps addEventListener and the
@@ -23,11 +11,12 @@ or without a handler. Non-destructive: one script call, nothing on the page chan
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.artifacts.kinds import POINTER_HANDLERS
+from a11y_audit.artifacts.pointer_handlers import PointerTargets
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script, script_with
 
@@ -42,10 +31,10 @@ class PointerHandlers(Gatherer):
     name: ClassVar[str] = POINTER_HANDLERS
     preload: ClassVar[str | None] = script("pointer_handlers_preload")
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> PointerTargets:
         found = driver.execute_script(script_with("pointer_handlers", "describe"), MAX_ELEMENTS)
         if found is None:
             raise GathererError("its listener recorder was not registered (needs DevTools in the browser)")
         if not isinstance(found, dict):
             raise GathererError(f"the script returned {type(found).__name__}, not elements")
-        return found
+        return cast(PointerTargets, found)

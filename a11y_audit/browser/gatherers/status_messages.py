@@ -1,15 +1,6 @@
 """What appears on the page after safe actions, and whether a live region carries it (WCAG 4.1.3).
 
-Artifact `status_messages`::
-
-    {"actions": [{"selector": "#add", "snippet": "<button ...>", "kind": "form", "name": "Add to bag",
-                  "changes": [{"selector": "#toast", "snippet": "...", "text": "Added 1 x Shirt",
-                               "visible": true, "live": null | "status" | "aria-live=polite" | ...,
-                               "liveExisted": false, "focusInside": false, "inControl": false,
-                               "inDialog": false, "rect": {...}}],
-                  "focusMoved": false, "focus": null | "#selector",
-                  "navigations": [], "submits": [], "opened": [],
-                  "held": [{"url": "/cart/add", "method": "POST"}]}]}
+Artifact `status_messages`: a11y_audit.artifacts.status_messages.StatusActions.
 
 A status message (success, result count, error, progress) appears without taking focus, so
 only a live region (role status/alert/log or aria-live) gets it read out. The gatherer
@@ -28,10 +19,12 @@ checks/status_message_not_announced.py.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import STATUS_MESSAGES
+from a11y_audit.artifacts.status_messages import StatusAction, StatusActions
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, as_list, require_hooks, settle
 from a11y_audit.browser.scripts import script_with
@@ -45,11 +38,11 @@ MAX_ACTIONS = 6
 class StatusMessages(Gatherer):
     """Presses safe actions and records what appeared (see the module docstring)."""
 
-    name: ClassVar[str] = "status_messages"
+    name: ClassVar[str] = STATUS_MESSAGES
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> StatusActions:
         require_hooks(driver)
         selectors = list(context.settings.extra.get("safe_forms") or [])
         actions = as_list(
@@ -57,7 +50,7 @@ class StatusMessages(Gatherer):
                 script_with("status_actions", "describe", "safe_forms"), selectors, MAX_ACTIONS
             )
         )
-        done: list[dict[str, Any]] = []
+        done: list[StatusAction] = []
         for action in actions:
             if context.remaining() <= 0:
                 break
@@ -69,5 +62,7 @@ class StatusMessages(Gatherer):
             )
             settle(driver, context)
             result = driver.execute_script(script_with("status_read", "describe", "changes"), element, before)
-            done.append({"held": [], **action, **(result if isinstance(result, dict) else {})})
+            done.append(
+                cast(StatusAction, {"held": [], **action, **(result if isinstance(result, dict) else {})})
+            )
         return {"actions": done}

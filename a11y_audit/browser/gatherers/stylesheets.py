@@ -1,12 +1,7 @@
 """The page's orientation media rules, read from the CSS object model, external sheets included.
 
-Artifact `stylesheets` (pages/<id>/stylesheets.json)::
-
-    {"rules": [{"media": "(orientation: landscape) and (max-height: 500px)",
-                "css": "@media (orientation: landscape) and (max-height: 500px) { .main { display: none; } }",
-                "href": "https://shop.example/assets/theme.css"}],      # null for <style>
-     "unreadable": ["https://cdn.example/fonts.css"],   # cross-origin sheets without CORS
-     "sheets": 7}                                        # stylesheets looked at
+Artifact `stylesheets` (pages/<id>/stylesheets.json):
+a11y_audit.artifacts.stylesheets.OrientationRules.
 
 The saved DOM holds <style> text but not linked stylesheets, where themes put their media
 queries. Reading document.styleSheets in the visit's own page state costs one script call
@@ -17,11 +12,12 @@ from scripts: those are listed, not fetched again behind the page's back.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.artifacts.kinds import STYLESHEETS
+from a11y_audit.artifacts.stylesheets import OrientationRules
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script
 
@@ -33,8 +29,8 @@ class Stylesheets(Gatherer):
 
     name: ClassVar[str] = STYLESHEETS
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> OrientationRules:
         found = driver.execute_script(script("stylesheets"))
         if not isinstance(found, dict) or not isinstance(found.get("rules"), list):
             raise GathererError(f"the stylesheet script returned {type(found).__name__}, not rules")
-        return found
+        return cast(OrientationRules, found)

@@ -1,14 +1,6 @@
 """Words drawn inside SVG images, for the images-of-text check (WCAG 1.4.5).
 
-Artifact `svg_text`::
-
-    {"images": [{selector, snippet, rect, "kind": "img" | "object" | "background" | "inline",
-                 "source": "https://shop/static/img/sale.svg",   # null for inline SVG
-                 "texts": ["Summer sale", "Up to 30% off"],      # the <text> elements' words
-                 "unread": false,                                 # fetch failed or too big
-                 "alt": "Summer sale...", "hints": "promo-banner__img",   # id and classes
-                 "homeLink": false, "inBanner": false, "hidden": false}],
-     "looked": 3, "siteNames": ["Fern & Field"]}
+Artifact `svg_text`: a11y_audit.artifacts.svg_text.SvgTexts.
 
 Only SVG can be read without OCR: its text is markup. The gatherer lists same-origin (or
 data:) SVGs shown by <img>, <input type=image>, <object> and CSS backgrounds (rules and
@@ -21,10 +13,12 @@ home link around it and the site's name. Non-destructive: one script call.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import SVG_TEXT
+from a11y_audit.artifacts.svg_text import SvgTexts
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 
@@ -41,12 +35,12 @@ FETCH_TIMEOUT_MS = 3000
 class SvgText(Gatherer):
     """Reads the <text> of the page's SVG images in one script call (see the module docstring)."""
 
-    name: ClassVar[str] = "svg_text"
+    name: ClassVar[str] = SVG_TEXT
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> SvgTexts:
         found = driver.execute_script(
             script_with("svg_text", "describe"), MAX_IMAGES, MAX_BYTES, FETCH_TIMEOUT_MS
         )
         if not isinstance(found, dict) or not isinstance(found.get("images"), list):
             raise GathererError(f"the SVG text script returned {type(found).__name__}, not images")
-        return found
+        return cast(SvgTexts, found)

@@ -1,16 +1,6 @@
 """What the page does when its long timers run out: session time limits, delayed redirects (WCAG 2.2.1).
 
-Artifact `timing`::
-
-    {"page": {selector, snippet, rect},      # the main content (what a time limit takes away)
-     "fired": [{"kind": "timeout" | "interval", "delay": 900000, "error": null,
-                "navigations": [{"url": "https://shop/cart?expired=1", "form": false}],
-                "submits": [{"form": "#logout", "script": true}], "opened": [],
-                "requests": [{"url": "/session/end", "method": "POST"}],
-                "nativeDialogs": ["confirm(\\"Your session will expire...\\")"],
-                "messages": [{selector, snippet, rect, "text": "Do you need more time? ...",
-                              "role": "dialog", "focusInside": true, "controls": ["Continue checkout"]}],
-                "fieldsBefore": 8, "fieldsAfter": 8, "textBefore": 2400, "textAfter": 2400}]}
+Artifact `timing`: a11y_audit.artifacts.timing.Timers.
 
 A checkout that signs you out after 15 minutes cannot be watched for 15 minutes on every
 page, so the gatherer travels in time: the preloaded hooks (a11y_audit.browser.page_hooks)
@@ -29,10 +19,13 @@ Firing changes the page (changes_page: sampled pages, on a reloaded page).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_audit.artifacts.kinds import TIMING
+from a11y_audit.artifacts.shared import Described
+from a11y_audit.artifacts.timing import FiredTimer, Timers
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
 from a11y_audit.browser.page_hooks import PRELOAD, require_hooks
 from a11y_audit.browser.scripts import script, script_with
@@ -56,21 +49,21 @@ _PAGE = (
 class Timing(Gatherer):
     """Fires the page's long timers early and records what each did (see the module docstring)."""
 
-    name: ClassVar[str] = "timing"
+    name: ClassVar[str] = TIMING
     changes_page: ClassVar[bool] = True
     preload: ClassVar[str | None] = PRELOAD
 
-    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+    def gather(self, driver: WebDriver, context: GatherContext) -> Timers:
         require_hooks(driver)
         page = driver.execute_script(_PAGE)
-        fired: list[dict[str, Any]] = []
+        fired: list[FiredTimer] = []
         while len(fired) < MAX_FIRED and context.remaining() > 0:
             started = driver.execute_script(_FIRE, LONG_DELAY_MS)
             if not isinstance(started, dict):
                 break
             # A separate call: promise callbacks the timer queued run between the two.
             effects = driver.execute_script(_READ)
-            fired.append({**started, **(effects if isinstance(effects, dict) else {})})
+            fired.append(cast(FiredTimer, {**started, **(effects if isinstance(effects, dict) else {})}))
             if fired[-1].get("left"):
                 break
-        return {"page": page, "fired": fired}
+        return {"page": cast(Described | None, page), "fired": fired}

@@ -1,0 +1,128 @@
+"""Artifact `layout_adaptation` (pages/<id>/layout_adaptation.json): text clipped or overlapping
+once the page is adapted, and what sticks out sideways at 320 CSS px.
+
+Recorded by a11y_audit/browser/gatherers/layout_adaptation.py (which says how); judged by
+the text-spacing, resize-text and reflow checks (what counts as cut off: judge/commons.py).
+Every list holds only what is new against the unchanged page.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired, TypedDict
+
+from a11y_audit.artifacts.shared import Described
+
+__all__ = [
+    "Clipped",
+    "LayoutMeasurements",
+    "Measurement",
+    "Needs",
+    "Offender",
+    "Overlap",
+    "ReflowMeasurement",
+    "TextBox",
+    "ViewportSize",
+]
+
+
+class ViewportSize(TypedDict):
+    """The viewport a measurement was made in: `width` without the scrollbar, CSS px."""
+
+    width: int
+    innerWidth: int
+    height: int
+    dpr: float
+
+
+class TextBox(Described):
+    """An element holding text, with its text."""
+
+    text: str
+
+
+class Overflow(TypedDict):
+    """How far the box's lines reach beyond it (scroll size minus client size), CSS px."""
+
+    x: float
+    y: float
+
+
+class TextOverflow(TypedDict):
+    """How far the text's own glyph boxes reach beyond the box, and its line height, CSS px."""
+
+    x: float
+    y: float
+    line: float
+
+
+class ClientSize(TypedDict):
+    width: int
+    height: int
+
+
+class Clipped(TextBox):
+    """A box that hides its overflow and now cuts its text off."""
+
+    overflow: Overflow
+    textOverflow: TextOverflow
+    client: ClientSize
+
+
+class Overlap(TextBox):
+    """Text that now overlaps another text by `overlap` CSS px."""
+
+    overlap: float
+    other: TextBox
+
+
+class Measurement(TypedDict):
+    """One adaptation measured: boxes that clip text, could clip and did not, and overlaps."""
+
+    viewport: ViewportSize
+    clipped: list[Clipped]
+    fits: list[TextBox]
+    overlaps: list[Overlap]
+
+
+class Needs(TypedDict):
+    """Content that may need two dimensions (a table, an image...) making an element too wide."""
+
+    tag: str
+    role: str | None
+    selector: str
+
+
+class Offender(Described):
+    """An element reaching beyond the 320 px viewport: its width and edges, CSS px."""
+
+    width: int
+    left: int
+    right: int
+    position: str
+    needs: NotRequired[Needs]
+
+
+class ReflowMeasurement(Measurement):
+    """The measurement at 320 CSS px, plus the document's width and what makes it wider."""
+
+    scrollWidth: int
+    offenders: list[Offender]
+
+
+class LayoutMeasurements(TypedDict):
+    """The artifact: the unchanged page's viewport, then each adaptation's measurement.
+
+    `zoom` and `reflow` are missing when a step could not be made; `incomplete` says why
+    (the deadline, or a window that will not narrow without DevTools).
+    """
+
+    baseline: ViewportSize
+    text_spacing: Measurement
+    """WCAG 1.4.12 spacing injected at the start size."""
+    method: Literal["devtools", "window"]
+    """How zoom was emulated: DevTools device metrics, or a resized window."""
+    zoom: NotRequired[Measurement]
+    """200% zoom: a viewport half as wide and high."""
+    reflow: NotRequired[ReflowMeasurement]
+    """A viewport 320 CSS px wide (400% zoom on a 1280 px window)."""
+    incomplete: NotRequired[str]

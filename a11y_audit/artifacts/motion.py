@@ -1,0 +1,55 @@
+"""Artifact `motion` (pages/<id>/motion.json): content that moves or plays by itself, and the
+controls that could stop it.
+
+Recorded by a11y_audit/browser/gatherers/motion.py (which says how); judged by the
+pause-stop-hide and audio-autoplay checks.
+"""
+
+from __future__ import annotations
+
+from typing import NotRequired, TypedDict
+
+from a11y_audit.artifacts.shared import Described
+
+__all__ = ["Motion", "Moving"]
+
+
+class Moving(Described):
+    """A region that moves or updates by itself, or an autoplaying medium.
+
+    `kind` says which: "timer" (a repeating timer changes it), "animation" (a CSS or Web
+    Animation lasting more than 5 s), "marquee", "blink", or "video"/"audio". The keys after
+    `carousel` belong to some kinds only, as marked.
+    """
+
+    kind: str
+    control: str | None
+    """The selector of a pause/stop control near it (null: none found)."""
+    carousel: bool
+    """It looks like a carousel (aria-roledescription, slide children, class names)."""
+    every: NotRequired[int]
+    """timer: ms between steps."""
+    changed: NotRequired[int]
+    """timer: elements one step changed."""
+    name: NotRequired[str]
+    """animation: its name."""
+    loading: NotRequired[bool]
+    """animation: a spinner or progress indicator."""
+    paused: NotRequired[bool]
+    """video/audio, and likewise below."""
+    muted: NotRequired[bool]
+    loop: NotRequired[bool]
+    controls: NotRequired[bool]
+    """The controls attribute: the browser's own play/pause/mute controls."""
+    duration: NotRequired[float | None]
+    """Seconds (null: unknown, a stream)."""
+    visible: NotRequired[bool]
+
+
+class Motion(TypedDict):
+    """The artifact; `hooks` false: no preloaded hooks (no DevTools), so timers were not seen."""
+
+    movers: list[Moving]
+    media: list[Moving]
+    timersStepped: int
+    hooks: bool

@@ -1,0 +1,42 @@
+"""Artifact `pointer_handlers` (pages/<id>/pointer_handlers.json): elements a mouse can
+operate, and whether the keyboard can reach them.
+
+Recorded by a11y_audit/browser/gatherers/pointer_handlers.py (which says how); judged by
+the not-keyboard-operable check.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from a11y_audit.artifacts.shared import Described
+
+__all__ = ["PointerTarget", "PointerTargets"]
+
+
+class PointerTarget(Described):
+    """An element given a click/pointer handler by script, or one with a widget role."""
+
+    tag: str
+    role: str | None
+    tabindex: str | None
+    handler: bool
+    """A click/mousedown/pointerdown... listener, or an on* handler."""
+    focusable: bool
+    """In the Tab order (tabIndex >= 0, not disabled)."""
+    disabled: bool
+    focusable_near: bool
+    """A focusable ancestor or descendant, or a label whose control is focusable, operates it
+    instead."""
+    cursor: str
+    viewport_share: float
+    """Its area over the viewport's (backdrops are big)."""
+    composite_managed: bool
+    """A widget parent manages focus (roving tabindex, aria-activedescendant)."""
+
+
+class PointerTargets(TypedDict):
+    """The artifact; `truncated`: there were more elements than the gatherer records."""
+
+    elements: list[PointerTarget]
+    truncated: bool

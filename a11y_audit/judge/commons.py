@@ -1,0 +1,158 @@
+"""Judgements several checks share, as axe-core's `commons/`: one home, so no check imports another.
+
+It lives in judge/, outside the a11y_audit.checks package, so the registry (which takes
+every module of that package for a check module) never mistakes it for a check.
+
+- `target_of`: the element a gatherer described in the browser, as a verdict's Target.
+- `measured_verdicts`, `clipping_verdicts`, `whole_page_passes`: what counts as text cut off or
+  overlapped in one layout measurement (text spacing, 200% zoom, 320 CSS px: text-spacing,
+  resize-text, reflow).
+- `over`, `contrast`: colour compositing and the WCAG contrast ratio (non-text-contrast,
+  use-of-colour).
+- `context_change`: what a page tried after an action, in words (change-on-input,
+  change-on-focus).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
+from a11y_audit.artifacts.shared import Blocked, Described
+from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
+from a11y_audit.judge.engine import keep_worst
+
+__all__ = [
+    "CLEAR",
+    "Colour",
+    "clipping_verdicts",
+    "context_change",
+    "contrast",
+    "measured_verdicts",
+    "over",
+    "target_of",
+    "whole_page_passes",
+]
+
+Colour = tuple[float, float, float, float]
+"""sRGB channels 0-255 and alpha 0-1."""
+CLEAR: Colour = (0.0, 0.0, 0.0, 0.0)
+_SIDEWAYS_PX = 2
+"""Text reaching more than this beyond the side of its box has lost at least part of a letter."""
+_LINE_SHARE = 0.25
+"""Text cut by a quarter of its line height at the top or bottom has lost part of its letters."""
+
+
+def target_of(item: Described) -> Target:
+    """The element a gatherer described (js/lib/describe.js), as a verdict's target."""
+    return Target(str(item.get("selector") or "html"), str(item.get("snippet") or ""))
+
+
+def measured_verdicts(measurement: Measurement | None, when: str) -> dict[Target, Verdict]:
+    """Verdicts on one measurement (none when it was not made), the page passing as a whole
+    when nothing in it clips or overlaps."""
+    if measurement is None:
+        return {}
+    verdicts = clipping_verdicts(measurement, when)
+    whole_page_passes(verdicts, measurement, when)
+    return verdicts
+
+
+def clipping_verdicts(measurement: Measurement, when: str) -> dict[Target, Verdict]:
+    """Verdicts on one measurement's boxes that clip text, and on overlapping text.
+
+    Boxes that hide their overflow and still fit their text pass; `when` opens each message.
+    One element can be clipped and overlapped: the worst verdict is kept.
+    """
+    verdicts: dict[Target, Verdict] = {}
+    for item in measurement.get("fits") or []:
+        keep_worst(verdicts, target_of(item), passed(f"{when} the text {_quote(item)} still fits its box"))
+    for item in measurement.get("clipped") or []:
+        keep_worst(verdicts, target_of(item), _clipped(item, when))
+    for item in measurement.get("overlaps") or []:
+        other = item["other"]
+        keep_worst(
+            verdicts,
+            target_of(item),
+            failed(
+                f"{when} its text {_quote(item)} overlaps {_quote(other)} ({other.get('selector', '?')}) "
+                f"by {item.get('overlap', '?')} px: give the boxes room to grow (no fixed heights or "
+                "absolute positions for text)"
+            ),
+        )
+    return verdicts
+
+
+def _clipped(item: Clipped, when: str) -> Verdict:
+    text = item["textOverflow"]
+    sideways, vertical, line = (
+        (float(text["x"] or 0), float(text["y"] or 0), float(text["line"] or 0)) if text else (0.0, 0.0, 0.0)
+    )
+    fix = "let the box grow with its text (min-height, not height; no overflow: hidden; wrap, not nowrap)"
+    if sideways > _SIDEWAYS_PX:
+        return failed(f"{when} {sideways:g} px of the text {_quote(item)} is cut off at the side: {fix}")
+    if line and vertical >= max(_SIDEWAYS_PX, line * _LINE_SHARE):
+        return failed(
+            f"{when} the text {_quote(item)} is cut off by {vertical:g} px at the top or bottom: {fix}"
+        )
+    if sideways >= 1 or vertical >= 1:
+        return cant_tell(
+            f"{when} the text {_quote(item)} reaches {max(sideways, vertical):g} px beyond its box, which "
+            "hides its overflow: check whether letters are cut off"
+        )
+    scroll = item["overflow"]
+    lines = max(float(scroll["x"] or 0), float(scroll["y"] or 0)) if scroll else 0.0
+    if lines >= _SIDEWAYS_PX:
+        return cant_tell(
+            f"{when} the lines of {_quote(item)} outgrow their box by {lines:g} px and the box hides its "
+            "overflow; the letters seem to fit: check that no descenders or accents are cut off"
+        )
+    return passed(f"{when} the text {_quote(item)} still fits its box")
+
+
+def _quote(item: TextBox) -> str:
+    text = str(item.get("text") or "")
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def whole_page_passes(verdicts: dict[Target, Verdict], measurement: Measurement | None, when: str) -> None:
+    """A measured page with nothing clipped passes as a whole (so the check counts as run)."""
+    if measurement is not None and not verdicts:
+        verdicts[Target("html", "<html>")] = passed(f"{when} no text was clipped or overlapped")
+
+
+def over(top: Sequence[float], bottom: Sequence[float]) -> Colour:
+    """`top` painted over `bottom` (sRGB with alpha, 'source over' compositing)."""
+    alpha = top[3] + bottom[3] * (1 - top[3])
+    if alpha == 0:
+        return CLEAR
+    mixed = [(top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / alpha for i in range(3)]
+    return (mixed[0], mixed[1], mixed[2], alpha)
+
+
+def _luminance(colour: Sequence[float]) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i]) for i in range(3))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: Sequence[float], second: Sequence[float]) -> float:
+    """WCAG contrast ratio of two opaque colours, 1 to 21."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def context_change(entry: Blocked) -> str:
+    """What the page tried after the action, in words ("" when nothing): navigate, submit, open."""
+    parts = []
+    if entry["submits"]:
+        parts.append("submitted its form" + (" from script" if entry["submits"][0].get("script") else ""))
+    navigations = entry["navigations"] or []
+    if navigations and not entry["submits"]:
+        parts.append(f"navigated to {navigations[0].get('url')}")
+    if entry["opened"]:
+        parts.append(f"opened a new window ({entry['opened'][0] or 'blank'})")
+    return " and ".join(parts)
