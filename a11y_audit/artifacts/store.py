@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import ToolError
-from a11y_audit.model import PageRecord
+from a11y_audit.model import JsonObject, PageRecord
 
 __all__ = ["ArtifactStore", "page_id"]
 
@@ -77,11 +77,11 @@ class ArtifactStore:
         """The resume journal (pages.jsonl)."""
         return self.root / _JOURNAL
 
-    def write_run_info(self, info: dict[str, Any]) -> None:
+    def write_run_info(self, info: JsonObject) -> None:
         """Record tool versions and config; rewritten when a resumed run starts."""
         _write_atomic(self.root / _RUN, json.dumps(info, indent=2, sort_keys=True).encode("utf-8"))
 
-    def read_run_info(self) -> dict[str, Any]:
+    def read_run_info(self) -> JsonObject:
         """run.json as written by write_run_info, or {} before the first write."""
         try:
             data = json.loads((self.root / _RUN).read_text("utf-8"))
@@ -93,7 +93,7 @@ class ArtifactStore:
         self,
         record: PageRecord,
         *,
-        axe: dict[str, Any] | None = None,
+        axe: JsonObject | None = None,
         dom: str | None = None,
         screenshot: bytes | None = None,
         gathered: Mapping[str, Any] | None = None,
@@ -142,11 +142,11 @@ class ArtifactStore:
                 except (ValueError, KeyError, TypeError):
                     continue
 
-    def read_axe(self, record: PageRecord) -> dict[str, Any] | None:
+    def read_axe(self, record: PageRecord) -> JsonObject | None:
         """The raw axe results saved for a page, or None when it has none."""
         return self.read_json(record, "axe")
 
-    def read_json(self, record: PageRecord, kind: str) -> dict[str, Any] | None:
+    def read_json(self, record: PageRecord, kind: str) -> JsonObject | None:
         """A JSON artifact saved for a page (axe or a gathered one), or None when it has none."""
         relative = record.artifacts.get(kind)
         if not relative:

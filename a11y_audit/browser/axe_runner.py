@@ -19,6 +19,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from a11y_audit.axe_core import AxeCore
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.scripts import script
+from a11y_audit.model import JsonObject
 
 __all__ = ["DEFAULT_TAGS", "AxeRunError", "AxeRunner"]
 
@@ -37,7 +38,7 @@ class AxeRunner:
     def __init__(self, driver: WebDriver, axe_core: AxeCore, tags: tuple[str, ...] = DEFAULT_TAGS):
         self._driver = driver
         self._injector = Axe(driver, script_url=str(axe_core.path))
-        self._options: dict[str, Any] = {
+        self._options: JsonObject = {
             "runOnly": {"type": "tag", "values": list(tags)},
             # Passes and inapplicable nodes are never reported; not serialising them keeps
             # the results small on pages with thousands of elements.
@@ -49,7 +50,7 @@ class AxeRunner:
         source = axe_core.path.read_text("utf-8")
         return cdp(self._driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source}) is not None
 
-    def run(self) -> dict[str, Any]:
+    def run(self) -> JsonObject:
         """Raw axe results (violations, incomplete; ids of passed and inapplicable rules)."""
         driver = self._driver
         driver.switch_to.default_content()
@@ -58,7 +59,7 @@ class AxeRunner:
         if not isinstance(top, dict) or ("results" not in top and "frames" not in top):
             raise AxeRunError(f"axe.runPartial failed: {_error_of(top)}")
         if "results" not in top:
-            partials: list[dict[str, Any] | None] = []
+            partials: list[JsonObject | None] = []
             try:
                 for frame in top["frames"]:
                     self._collect_frame(frame, partials, depth=0)
@@ -69,7 +70,7 @@ class AxeRunner:
                 raise AxeRunError(f"axe.finishRun failed: {_error_of(top)}")
         return _compact(top["results"])
 
-    def _collect(self, context: Any, partials: list[dict[str, Any] | None], depth: int) -> None:
+    def _collect(self, context: Any, partials: list[JsonObject | None], depth: int) -> None:
         """Depth-first: this frame's partial, then each child frame's (order matters to axe)."""
         self._ensure_axe()
         outcome = self._driver.execute_async_script(script("axe_run_partial"), context, self._options)
@@ -80,9 +81,7 @@ class AxeRunner:
         for frame in outcome.get("frames") or []:
             self._collect_frame(frame, partials, depth)
 
-    def _collect_frame(
-        self, frame: dict[str, Any], partials: list[dict[str, Any] | None], depth: int
-    ) -> None:
+    def _collect_frame(self, frame: JsonObject, partials: list[JsonObject | None], depth: int) -> None:
         """Audit one child frame; a frame that cannot be entered counts as untested (None)."""
         driver = self._driver
         if depth + 1 > _MAX_FRAME_DEPTH:
@@ -120,7 +119,7 @@ class AxeRunner:
             self._injector.inject()
 
 
-def _compact(results: dict[str, Any]) -> dict[str, Any]:
+def _compact(results: JsonObject) -> JsonObject:
     """Keep what judging needs: violations and incomplete in full, passed/inapplicable rule refs."""
     return {
         "testEngine": results.get("testEngine"),
@@ -134,7 +133,7 @@ def _compact(results: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _rule_ref(rule: dict[str, Any]) -> dict[str, Any]:
+def _rule_ref(rule: JsonObject) -> JsonObject:
     return {"id": rule.get("id"), "tags": rule.get("tags") or []}
 
 

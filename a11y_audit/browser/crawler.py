@@ -35,7 +35,7 @@ from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import ToolError
 from a11y_audit.judge.page_templates import template_for
 from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK
-from a11y_audit.model import PageRecord
+from a11y_audit.model import JsonObject, PageRecord
 
 __all__ = ["BrowserFacts", "CrawlOptions", "Crawler", "PageSink", "scrub_gathered"]
 
@@ -371,8 +371,8 @@ def scrub_gathered(gathered: Gathered, secrets: tuple[str, ...]) -> None:
     if not secrets:
         return
 
-    def clean(data: Mapping[str, Any]) -> dict[str, Any]:
-        result: dict[str, Any] = json.loads(scrub(json.dumps(data), secrets))
+    def clean(data: Mapping[str, Any]) -> JsonObject:
+        result: JsonObject = json.loads(scrub(json.dumps(data), secrets))
         return result
 
     gathered.url = scrub(gathered.url, secrets)

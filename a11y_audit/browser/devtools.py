@@ -7,10 +7,10 @@ another browser may not forward CDP, so `cdp()` returns None instead of raising.
 
 from __future__ import annotations
 
-from typing import Any
-
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11y_audit.model import JsonObject
 
 __all__ = ["cdp", "enable_cdp"]
 
@@ -25,7 +25,7 @@ def enable_cdp(driver: WebDriver) -> None:
         executor.add_command(_COMMAND, "POST", "/session/$sessionId/goog/cdp/execute")  # type: ignore[union-attr]
 
 
-def cdp(driver: WebDriver, command: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def cdp(driver: WebDriver, command: str, params: JsonObject | None = None) -> JsonObject | None:
     """Run one CDP command; None when the session cannot run CDP commands."""
     try:
         result = driver.execute(_COMMAND, {"cmd": command, "params": params or {}})

@@ -30,6 +30,7 @@ from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError, GatherSettings
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
+from a11y_audit.model import JsonObject
 
 __all__ = ["BrowserCrashedError", "Gathered", "PageVisitor", "net_error_message"]
 
@@ -69,8 +70,8 @@ class Gathered:
     """Everything one visit produced; raw data only, the ArtifactStore decides how to keep it."""
 
     url: str
-    info: dict[str, Any] = field(default_factory=dict)
-    axe: dict[str, Any] | None = None
+    info: JsonObject = field(default_factory=dict)
+    axe: JsonObject | None = None
     dom: str | None = None
     screenshot: bytes | None = None
     artifacts: dict[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -100,7 +101,7 @@ class PageVisitor:
         screenshots: bool = True,
         gatherers: tuple[Gatherer, ...] = (),
         settings: GatherSettings | None = None,
-        cookies: tuple[dict[str, Any], ...] = (),
+        cookies: tuple[JsonObject, ...] = (),
         hold_unsafe_requests: bool = False,
     ):
         self._driver = driver

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+
+from a11y_audit.model import JsonObject
 
 from .catalog import site_pages
 
@@ -94,21 +95,21 @@ class Manifest:
         return tuple(d for d in self.defects if path in d.pages)
 
 
-def _strings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+def _strings(raw: JsonObject, key: str) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"defect {raw.get('id')!r}: {key!r} must be a list of strings")
     return tuple(value)
 
 
-def _text(raw: dict[str, Any], key: str) -> str:
+def _text(raw: JsonObject, key: str) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value:
         raise ValueError(f"defect {raw.get('id')!r}: {key!r} must be a non-empty string")
     return value
 
 
-def _defect(raw: dict[str, Any]) -> Defect:
+def _defect(raw: JsonObject) -> Defect:
     axe = raw.get("axe")
     if not isinstance(axe, bool):
         raise ValueError(f"defect {raw.get('id')!r}: 'axe' must be true or false")

@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from a11y_audit.api import AuditOutcome, audit
 from a11y_audit.config import Config
@@ -27,6 +26,7 @@ from a11y_audit.intake.redact import Redactor
 from a11y_audit.intake.safety import Resolver, origin_of, resolve
 from a11y_audit.intake.understand import Understanding, understand
 from a11y_audit.judge.priority import PriorityPolicy
+from a11y_audit.model import JsonObject
 from a11y_audit.reports.output import write_atomic
 from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.settings import TicketSettings
@@ -188,7 +188,7 @@ def _keep_original(config: Config, raw: bytes | None, complaint: Complaint) -> N
 def _write_report(output: Path, case: Case, matches: list[Match], filed: Filed, text: str) -> Path:
     """intake.json beside results.json: what was understood, visited, matched and filed (redacted)."""
     understanding, plan, redactor = case.understanding, case.plan, case.redactor
-    data: dict[str, Any] = {
+    data: JsonObject = {
         "methods": [method.id for method in understanding.methods],
         "flows": list(understanding.flows),
         "components": [item.id for item in understanding.components],

@@ -12,9 +12,9 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 from a11y_audit.errors import UsageError
+from a11y_audit.model import JsonObject
 from a11y_audit.tickets.content import Ticket, is_managed_label
 from a11y_audit.tickets.markup import Code, Heading, Paragraph, Text, render
 from a11y_audit.tickets.sync import Remote
@@ -38,7 +38,7 @@ class FileTracker:
             raise UsageError(f"'{ticket_id}' is not a file ticket id (16 hex digits); check the state file")
         return self.folder / f"{ticket_id}.json"
 
-    def _read(self, ticket_id: str) -> dict[str, Any] | None:
+    def _read(self, ticket_id: str) -> JsonObject | None:
         path = self._json_path(ticket_id)
         try:
             data = json.loads(path.read_text("utf-8"))
@@ -50,7 +50,7 @@ class FileTracker:
             raise UsageError(f"ticket {path} is not a JSON object — fix or delete the file")
         return data
 
-    def _remote(self, data: dict[str, Any]) -> Remote:
+    def _remote(self, data: JsonObject) -> Remote:
         labels = tuple(str(label) for label in data.get("labels", ()))
         return Remote(
             id=str(data["id"]),
@@ -60,7 +60,7 @@ class FileTracker:
             labels=labels,
         )
 
-    def _write(self, data: dict[str, Any]) -> None:
+    def _write(self, data: JsonObject) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._json_path(str(data["id"]))
         for target, text in (
@@ -110,14 +110,14 @@ class FileTracker:
         data["comments"] = [*data.get("comments", []), text]
         self._write(data)
 
-    def _existing(self, remote: Remote) -> dict[str, Any]:
+    def _existing(self, remote: Remote) -> JsonObject:
         data = self._read(remote.id)
         if data is None:
             raise UsageError(f"ticket {self._json_path(remote.id)} disappeared during the sync; sync again")
         return data
 
 
-def _with_ticket(data: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+def _with_ticket(data: JsonObject, ticket: Ticket) -> JsonObject:
     """Our fields rewritten; status, comments, evidence and labels people added are kept."""
     kept = [label for label in data.get("labels", []) if not is_managed_label(str(label))]
     data.update(
@@ -134,7 +134,7 @@ def _with_ticket(data: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
     return data
 
 
-def _markdown(data: dict[str, Any]) -> str:
+def _markdown(data: JsonObject) -> str:
     """The readable ticket: title, status line, body, comments (page content escaped)."""
     head = render(
         (

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
+from a11y_audit.model import JsonObject
 from a11y_audit.tickets.content import Ticket, fingerprint_label, is_managed_label
 from a11y_audit.tickets.http import HttpClient
 from a11y_audit.tickets.markup import Paragraph, Text, render
@@ -118,5 +119,5 @@ class GitHubTracker:
     def attach(self, remote: Remote, path: Path) -> None:
         """No REST upload for issue attachments: the body names the screenshot's path instead."""
 
-    def _patch(self, remote: Remote, fields: dict[str, Any]) -> None:
+    def _patch(self, remote: Remote, fields: JsonObject) -> None:
         self.http.request("PATCH", f"/repos/{self.repo}/issues/{remote.id}", json=fields)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
+from a11y_audit.model import JsonObject
 from a11y_audit.tickets.content import FIXED_LABEL, Ticket, fingerprint_label, is_managed_label
 from a11y_audit.tickets.http import HttpClient
 from a11y_audit.tickets.markup import Paragraph, Text, render
@@ -97,7 +98,7 @@ class JiraTracker:
         )
         return self._remote(issue) if issue else None
 
-    def _fields(self, ticket: Ticket, labels: list[str]) -> dict[str, Any]:
+    def _fields(self, ticket: Ticket, labels: list[str]) -> JsonObject:
         priorities = dict(self.settings.priorities)
         return {
             "summary": ticket.title,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit.errors import UsageError
+from a11y_audit.model import JsonObject
 from a11y_audit.tickets.content import Ticket, fingerprint_label
 from a11y_audit.tickets.http import HttpClient
 from a11y_audit.tickets.markup import Paragraph, Syntax, Text, render
@@ -56,7 +57,7 @@ class RedmineTracker:
         return cls(client, settings)
 
     @cached_property
-    def _statuses(self) -> list[dict[str, Any]]:
+    def _statuses(self) -> list[JsonObject]:
         return list((self.http.json("GET", "/issue_statuses.json") or {}).get("issue_statuses", []))
 
     def _status_id(self, *, closed: bool) -> int:
@@ -105,13 +106,13 @@ class RedmineTracker:
         issue = self._issue(ticket_id)
         return self._remote(issue) if issue else None
 
-    def _issue(self, ticket_id: str) -> dict[str, Any] | None:
+    def _issue(self, ticket_id: str) -> JsonObject | None:
         found = self.http.json("GET", f"/issues/{ticket_id}.json", missing_ok=True)
         return found["issue"] if found else None
 
-    def _fields(self, ticket: Ticket) -> dict[str, Any]:
+    def _fields(self, ticket: Ticket) -> JsonObject:
         labels = (Paragraph((Text("Labels: " + ", ".join(ticket.labels)),)),)
-        fields: dict[str, Any] = {
+        fields: JsonObject = {
             "subject": ticket.title,
             "description": render(labels + ticket.body, self.syntax),
         }
@@ -158,7 +159,7 @@ class RedmineTracker:
             },
         )
 
-    def _put(self, remote: Remote, fields: dict[str, Any]) -> None:
+    def _put(self, remote: Remote, fields: JsonObject) -> None:
         self.http.request("PUT", f"/issues/{remote.id}.json", json={"issue": fields})
 
     def _note(self, text: str) -> str:

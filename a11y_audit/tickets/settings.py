@@ -38,6 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from a11y_audit.model import JsonObject
+
 __all__ = [
     "PRIORITIES",
     "TRACKERS",
@@ -184,7 +186,7 @@ _SUBTABLES: dict[str, tuple[type[Any], _Schema]] = {
 
 def parse_tickets(table: Any) -> TicketSettings:
     """The [tickets] table as settings; a SettingError names the bad key and what is expected."""
-    values: dict[str, Any] = {}
+    values: JsonObject = {}
     for key, value in _table(table, ()).items():
         if key in _SUBTABLES:
             kind, schema = _SUBTABLES[key]
@@ -194,13 +196,13 @@ def parse_tickets(table: Any) -> TicketSettings:
     return TicketSettings(**values)
 
 
-def _table(value: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+def _table(value: Any, keys: tuple[str, ...]) -> JsonObject:
     if not isinstance(value, dict):
         raise SettingError(keys, f"[{'.'.join(('tickets', *keys))}] must be a table")
     return value
 
 
-def _validated(table: dict[str, Any], schema: _Schema, keys: tuple[str, ...]) -> dict[str, Any]:
+def _validated(table: JsonObject, schema: _Schema, keys: tuple[str, ...]) -> JsonObject:
     section = ".".join(("tickets", *keys))
     known = sorted(schema) + ([] if keys else sorted(_SUBTABLES))
     values = {}

@@ -23,6 +23,7 @@ from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script
+from a11y_audit.model import JsonObject
 
 __all__ = ["MAX_TARGETS", "ElementBoxes", "reported_targets"]
 
@@ -31,7 +32,7 @@ MAX_TARGETS = 2000
 _REPORTED = ("violations", "incomplete")
 
 
-def reported_targets(axe: dict[str, Any]) -> list[list[Any]]:
+def reported_targets(axe: JsonObject) -> list[list[Any]]:
     """Distinct node targets of axe's violations and incomplete results, in report order."""
     seen: dict[str, list[Any]] = {}
     for key in _REPORTED:

@@ -46,6 +46,7 @@ from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 from a11y_audit.judge.focus_appearance import visible_changes
+from a11y_audit.model import JsonObject
 
 __all__ = ["MAX_OPENERS", "MAX_PIXEL_STOPS", "SHORTCUT_KEYS", "Keyboard", "changed_ratio"]
 
@@ -175,7 +176,7 @@ class _Walk:
                 if self._stops or presses >= _BATCH:
                     return "left-document", presses, []
 
-    def _take(self, entry: dict[str, Any]) -> tuple[WalkEnd, list[int]] | None:
+    def _take(self, entry: JsonObject) -> tuple[WalkEnd, list[int]] | None:
         """Add one focus event to the walk; (end, cycle members) when the walk would end there.
 
         Every event of a batch is taken, also after the one that ends the walk, so the stops

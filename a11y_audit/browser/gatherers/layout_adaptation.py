@@ -18,7 +18,7 @@ resized and put back; a browser that refuses a window that narrow cannot be meas
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal, cast
+from typing import ClassVar, Literal, cast
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -33,6 +33,7 @@ from a11y_audit.artifacts.layout_adaptation import (
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
+from a11y_audit.model import JsonObject
 
 __all__ = ["REFLOW_WIDTH", "TWO_DIMENSIONAL", "ZOOM", "LayoutAdaptation"]
 
@@ -95,7 +96,7 @@ class LayoutAdaptation(Gatherer):
         return artifact
 
 
-def _step(driver: WebDriver, step: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+def _step(driver: WebDriver, step: str, options: JsonObject | None = None) -> JsonObject:
     answer = driver.execute_async_script(script_with("layout_adaptation", "describe"), step, options or {})
     if not isinstance(answer, dict):
         raise GathererError(f"the {step} step returned {type(answer).__name__}")
