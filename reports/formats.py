@@ -107,6 +107,6 @@ def check_options(row: ReportFormat, *, compare: bool, baseline: bool) -> None:
 
 
 def listing(names: Iterable[str], last: str = "or") -> str:
-    """ "a, b or c": names as a sentence lists them."""
+    """Names as a sentence lists them: "a, b or c" (or "a, b and c" with last="and")."""
     *rest, final = names
     return f"{', '.join(rest)} {last} {final}" if rest else final

@@ -17,5 +17,5 @@ def rule_title(rule: RuleMeta) -> str:
 
 
 def wcag_label(rule: RuleMeta) -> str:
-    """ "1.1.1, 4.1.2 (A)", or "best practice" for a rule that maps to no criterion."""
+    """The criteria with their level, like "1.1.1, 4.1.2 (A)"; "best practice" when there are none."""
     return ", ".join(rule.wcag) + (f" ({rule.level})" if rule.level else "") or "best practice"
