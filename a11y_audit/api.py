@@ -40,28 +40,15 @@ from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.registry import Check, configured_checks
 from a11y_audit.reports.crops import report_gatherers
-from a11y_audit.reports.csv_report import render_csv
-from a11y_audit.reports.html import render_html, write_html_report
-from a11y_audit.reports.json_report import render_json
-from a11y_audit.reports.junit import render_junit
-from a11y_audit.reports.markdown import render_markdown
+from a11y_audit.reports.formats import RenderInputs, check_options, report_format
+from a11y_audit.reports.html import write_html_report
 from a11y_audit.reports.output import write_atomic
-from a11y_audit.reports.sarif import render_sarif
 from a11y_audit.reports.trend import compare
 from a11y_audit.run_result import RunInfo, RunResult, RunSummary, Skipped, load_results, write_results
 
-__all__ = ["REPORT_FILES", "AuditOutcome", "audit", "evaluate", "gate", "report", "run_journeys"]
+__all__ = ["AuditOutcome", "audit", "evaluate", "gate", "report", "run_journeys"]
 
 USER_AGENT = f"a11y-audit/{__version__}"
-# `report --format` -> the default file name, written next to the results file.
-REPORT_FILES = {
-    "html": "report.html",
-    "json": "results.normalized.json",
-    "csv": "results.csv",
-    "md": "summary.md",
-    "junit": "junit.xml",
-    "sarif": "results.sarif",
-}
 _REJECTION_HINTS = {
     AddOutcome.ROBOTS: ": robots.txt disallows it; use --ignore-robots to audit it anyway",
     AddOutcome.NON_HTML: ": it looks like a file, not a page",
@@ -376,39 +363,24 @@ def report(
     previous: Path | None = None,
     baseline: Path | None = None,
 ) -> Path:
-    """Re-render saved results as fmt (see REPORT_FILES) without a browser; returns the file.
+    """Re-render saved results as fmt (a11y_audit.reports.formats) without a browser; returns the file.
 
     `previous` is an earlier run's results.json: the HTML and Markdown then show what is
     new, fixed and still open. CSV and JSON are data, one run each, so they refuse it.
     `baseline` (md, junit, sarif) splits issues against a CI baseline instead: known ones
     are skipped in JUnit and `unchanged` in SARIF; the Markdown summarises new/fixed/open.
     """
-    if previous is not None and fmt not in ("html", "md"):
-        raise UsageError(f"--compare needs --format html or md, not {fmt}")
-    if baseline is not None and (fmt not in ("md", "junit", "sarif") or previous is not None):
-        raise UsageError("--baseline needs --format md, junit or sarif, and no --compare")
+    row = report_format(fmt)
+    check_options(row, compare=previous is not None, baseline=baseline is not None)
     run = load_results(results_path)
-    results = run.to_json()
     trend = compare(load_results(previous), run) if previous is not None else None
     states: dict[str, str] | None = None
     if baseline is not None:
         accepted = load_baseline(baseline)
         decision = decide(run, accepted, GatePolicy(), date.today())
-        states = decision.baseline_states
-        trend = as_trend(decision, accepted, run)
-    output = output or results_path.with_name(REPORT_FILES[fmt])
-    if fmt == "html":
-        text = render_html(results, trend, run_folder=results_path.parent, report_path=output)
-    elif fmt == "md":
-        text = render_markdown(results, trend, report_name=REPORT_FILES["html"])
-    elif fmt == "csv":
-        text = render_csv(results)
-    elif fmt == "junit":
-        text = render_junit(results, frozenset(states or ()))
-    elif fmt == "sarif":
-        text = render_sarif(results, states)
-    else:
-        text = render_json(results)
+        trend, states = as_trend(decision, accepted, run), decision.baseline_states
+    output = output or results_path.with_name(row.file_name)
+    text = row.render(run, RenderInputs(output, trend, states))
     try:
         return write_atomic(output, text)
     except OSError as error:
@@ -434,7 +406,7 @@ def _finish(
     )
     tool = replace(tool, finished=_now(), interrupted=interrupted, rules_run=rules_run.rules())
     result = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
-    report_path = write_html_report(results_path, store.root / "report.html")
+    report_path = write_html_report(result, store.root / "report.html")
     return AuditOutcome(result, results_path, report_path, interrupted=interrupted)
 
 

@@ -18,12 +18,12 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from PIL import Image, ImageDraw
 
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.config import Config
+from a11y_audit.model import Instance, PageRecord
 
 __all__ = ["MARGIN", "MAX_SIZE", "Crop", "element_crops", "report_gatherers", "target_key"]
 
@@ -56,21 +56,21 @@ def target_key(page_url: str, target: object) -> tuple[str, str]:
 
 
 def element_crops(
-    run_folder: Path, pages: Iterable[Mapping[str, Any]], instances: Iterable[Mapping[str, Any]]
+    run_folder: Path, pages: Iterable[PageRecord], instances: Iterable[Instance]
 ) -> dict[tuple[str, str], Crop]:
     """Crops for the instances that have a recorded box, made page by page (one decode each)."""
     wanted: dict[str, set[str]] = {}
     for instance in instances:
-        if instance.get("target"):
-            url, key = target_key(instance["page_url"], instance["target"])
+        if instance.target:
+            url, key = target_key(instance.page_url, instance.target)
             wanted.setdefault(url, set()).add(key)
     crops: dict[tuple[str, str], Crop] = {}
     for page in pages:
-        keys = wanted.get(page["url"])
-        artifacts = page.get("artifacts") or {}
+        keys = wanted.get(page.url)
+        artifacts = page.artifacts
         if keys and _in_pages(artifacts.get("screenshot")) and _in_pages(artifacts.get(ELEMENT_BOXES)):
             for key, crop in _page_crops(run_folder, artifacts, keys).items():
-                crops[(page["url"], key)] = crop
+                crops[(page.url, key)] = crop
     return crops
 
 

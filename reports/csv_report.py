@@ -1,4 +1,4 @@
-"""results.json as CSV: one row per element instance, for spreadsheets and issue trackers.
+"""A run as CSV: one row per element instance, for spreadsheets and issue trackers.
 
 Every cell from an audited page is untrusted. A cell that starts with = + - @ (or a tab or
 carriage return) is read as a formula by spreadsheet programs, so it gets a leading
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+
+from a11y_audit.model import Instance, Issue
+from a11y_audit.run_result import RunResult
 
 __all__ = ["COLUMNS", "render_csv"]
 
@@ -31,22 +33,36 @@ COLUMNS = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render_csv(results: dict[str, Any]) -> str:
+def render_csv(run: RunResult) -> str:
     """The CSV text: a header row, then each issue's instances, most urgent issue first."""
-    templates = {page["url"]: page.get("template") for page in results["pages"]}
+    templates = {page.url: page.template for page in run.pages}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for issue in results["issues"]:
-        for instance in issue["instances"]:
-            row = {
-                **issue,
-                **instance,
-                "wcag": " ".join(issue["wcag"]),
-                "template": templates.get(instance["page_url"]),
-            }
-            writer.writerow(_safe(row.get(column)) for column in COLUMNS)
+    for issue in run.issues:
+        for instance in issue.instances:
+            row = _row(issue, instance, templates.get(instance.page_url))
+            writer.writerow(_safe(row[column]) for column in COLUMNS)
     return out.getvalue()
+
+
+def _row(issue: Issue, instance: Instance, template: str | None) -> dict[str, object]:
+    """One element's cells by column name."""
+    return {
+        "fingerprint": issue.fingerprint,
+        "priority": issue.triage.priority.value,
+        "rule": issue.rule.id,
+        "source": issue.rule.source.value,
+        "outcome": issue.outcome.value,
+        "impact": issue.impact.value,
+        "wcag": " ".join(issue.rule.wcag),
+        "level": issue.rule.level,
+        "page_url": instance.page_url,
+        "template": template,
+        "selector": instance.selector,
+        "snippet": instance.snippet,
+        "message": instance.message,
+    }
 
 
 def _safe(value: object) -> str:

@@ -7,11 +7,12 @@ for people and diffs (`git diff` of two runs' results).
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from a11y_audit.run_result import RunResult
 
 __all__ = ["render_json"]
 
 
-def render_json(results: dict[str, Any]) -> str:
-    """The same data, stably formatted."""
-    return json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def render_json(run: RunResult) -> str:
+    """The run's results.json data, stably formatted."""
+    return json.dumps(run.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,4 +1,4 @@
-"""JUnit XML from results.json: one test suite per page, one test case per check on it.
+"""JUnit XML from a run: one test suite per page, one test case per check on it.
 
 CI systems (GitLab, Jenkins, Azure, GitHub test reporters) show JUnit natively, so a failing
 check reads like a failing test: the case is named by rule, the failure carries the issue
@@ -14,52 +14,59 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import Any
+
+from a11y_audit.model import Issue, Outcome, Source
+from a11y_audit.reports.labels import rule_title, wcag_label
+from a11y_audit.run_result import RunResult
 
 __all__ = ["render_junit"]
 
 _NOT_XML = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render_junit(results: dict[str, Any], known: frozenset[str] = frozenset()) -> str:
+def render_junit(run: RunResult, known: frozenset[str] = frozenset()) -> str:
     """The XML document; `known` are fingerprints the baseline accepts."""
-    found: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for issue in results["issues"]:
-        for page_url in dict.fromkeys(instance["page_url"] for instance in issue["instances"]):
-            found[page_url][f"{issue['source']}:{issue['rule']}"].append(issue)
-    rules = [f"{rule['source']}:{rule['id']}" for rule in results["tool"].get("rules_run", [])]
+    found: dict[str, dict[str, list[Issue]]] = defaultdict(lambda: defaultdict(list))
+    for issue in run.issues:
+        for page_url in dict.fromkeys(instance.page_url for instance in issue.instances):
+            found[page_url][_rule_name(issue.rule.source, issue.rule.id)].append(issue)
+    rules = [_rule_name(rule.source, rule.id) for rule in run.tool.rules_run or ()]
     root = ET.Element("testsuites", name="a11y-audit WCAG 2.1 AA")
-    for page in results["pages"]:
-        if page.get("skipped"):
+    for page in run.pages:
+        if page.skipped:
             continue
-        suite = ET.SubElement(root, "testsuite", name=_text(page["url"]))
-        if page.get("error"):
-            case = ET.SubElement(suite, "testcase", classname=_text(page["url"]), name="page audited")
-            ET.SubElement(case, "error", message=_text(page["error"]), type="page-error")
+        suite = ET.SubElement(root, "testsuite", name=_text(page.url))
+        if page.error:
+            case = ET.SubElement(suite, "testcase", classname=_text(page.url), name="page audited")
+            ET.SubElement(case, "error", message=_text(page.error), type="page-error")
         else:
-            on_page = found.get(page["url"], {})
+            on_page = found.get(page.url, {})
             for rule in dict.fromkeys([*rules, *sorted(on_page)]):
-                _case(suite, page["url"], rule, on_page.get(rule, []), known)
+                _case(suite, page.url, rule, on_page.get(rule, []), known)
         _count(suite)
     _count(root)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _case(
-    suite: ET.Element, page_url: str, rule: str, issues: list[dict[str, Any]], known: frozenset[str]
-) -> None:
+def _rule_name(source: Source, rule_id: str) -> str:
+    """A test case's name: the rule, qualified by who judged it."""
+    return f"{source.value}:{rule_id}"
+
+
+def _case(suite: ET.Element, page_url: str, rule: str, issues: list[Issue], known: frozenset[str]) -> None:
     case = ET.SubElement(suite, "testcase", classname=_text(page_url), name=rule)
-    failing = [issue for issue in issues if issue["outcome"] == "failed"]
-    review = [issue for issue in issues if issue["outcome"] != "failed"]
-    open_failures = [issue for issue in failing if issue["fingerprint"] not in known]
+    failing = [issue for issue in issues if issue.outcome is Outcome.FAILED]
+    review = [issue for issue in issues if issue.outcome is not Outcome.FAILED]
+    open_failures = [issue for issue in failing if issue.fingerprint not in known]
     if open_failures:
         worst = open_failures[0]
+        priority = worst.triage.priority.value
         failure = ET.SubElement(
             case,
             "failure",
-            message=_text(f"{worst['priority']} {worst.get('title') or worst['rule']}"),
-            type=f"{worst['priority']} {worst['impact']}",
+            message=_text(f"{priority} {rule_title(worst.rule)}"),
+            type=f"{priority} {worst.impact.value}",
         )
         failure.text = "\n\n".join(_issue_text(issue, page_url) for issue in open_failures)
     elif failing:
@@ -69,20 +76,18 @@ def _case(
         out.text = "Needs review:\n" + "\n\n".join(_issue_text(issue, page_url) for issue in review)
 
 
-def _issue_text(issue: dict[str, Any], page_url: str) -> str:
-    wcag = (
-        ", ".join(issue["wcag"]) + (f" ({issue['level']})" if issue.get("level") else "") or "best practice"
-    )
+def _issue_text(issue: Issue, page_url: str) -> str:
+    judged = f"[{issue.outcome.value}, {issue.impact.value}]"
     lines = [
-        f"{issue['priority']} {issue.get('title') or issue['rule']} [{issue['outcome']}, {issue['impact']}]",
-        f"WCAG {wcag}; fingerprint {issue['fingerprint']}; {issue.get('help_url', '')}",
+        f"{issue.triage.priority.value} {rule_title(issue.rule)} {judged}",
+        f"WCAG {wcag_label(issue.rule)}; fingerprint {issue.fingerprint}; {issue.rule.help_url}",
     ]
-    for instance in issue["instances"]:
-        if instance["page_url"] == page_url:
+    for instance in issue.instances:
+        if instance.page_url == page_url:
             lines += [
-                f"- {instance['selector']}",
-                f"  {instance['message']}",
-                f"  {instance['snippet']}",
+                f"- {instance.selector}",
+                f"  {instance.message}",
+                f"  {instance.snippet}",
             ]
     return _text("\n".join(lines))
 

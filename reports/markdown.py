@@ -1,4 +1,4 @@
-"""A Markdown summary of results.json for a pull-request comment or a ticket.
+"""A Markdown summary of a run for a pull-request comment or a ticket.
 
 GitHub refuses comments over 65,536 characters, so the summary stays under LIMIT: the
 counts always fit, and the issue tables list the most urgent issues until the budget runs
@@ -10,9 +10,11 @@ snippet with `<script>`, `|` or newlines cannot break the table or inject markup
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from a11y_audit.model import Issue, Outcome
+from a11y_audit.reports.labels import rule_title, wcag_label
 from a11y_audit.reports.trend import PRIORITIES, Trend
+from a11y_audit.run_result import RunResult
 
 __all__ = ["LIMIT", "render_markdown"]
 
@@ -25,20 +27,20 @@ _ISSUE_HEADER = "| Priority | Issue | WCAG | Pages | Why | Example |\n|---|---|-
 _TREND_HEADER = "| Priority | Then | Now |\n|---|---|---|\n"
 
 
-def render_markdown(results: dict[str, Any], trend: Trend | None = None, report_name: str = "") -> str:
+def render_markdown(run: RunResult, trend: Trend | None = None, report_name: str = "") -> str:
     """The summary; `trend` adds new / fixed / still-open counts against an earlier run."""
-    tool, summary, issues = results["tool"], results["summary"], results["issues"]
-    names = {issue["priority"]: issue["priority_name"] for issue in issues}
-    failed = sum(1 for issue in issues if issue["outcome"] == "failed")
+    summary, issues = run.summary, list(run.issues)
+    names = {issue.triage.priority.value: issue.triage.priority_name for issue in issues}
+    failed = sum(1 for issue in issues if issue.outcome is Outcome.FAILED)
     parts = [
         "## Accessibility audit: WCAG 2.1 AA\n\n",
-        f"{summary['pages_audited']} page(s) audited ({summary['pages_failed']} with errors, "
-        f"{summary['pages_skipped']} skipped) on {_cell(str(tool.get('started', '')))}: "
+        f"{summary.pages_audited} page(s) audited ({summary.pages_failed} with errors, "
+        f"{summary.pages_skipped} skipped) on {_cell(run.tool.started)}: "
         f"**{failed}** failing issue(s), **{len(issues) - failed}** to review.\n\n",
         "| Priority | Issues |\n|---|---|\n",
         *(
             f"| {priority} {_cell(names.get(priority, ''))} | {count} |\n"
-            for priority, count in sorted(summary.get("by_priority", {}).items())
+            for priority, count in sorted(summary.by_priority.items())
         ),
     ]
     if trend is not None:
@@ -54,10 +56,7 @@ def render_markdown(results: dict[str, Any], trend: Trend | None = None, report_
     tables = (
         [("Top issues", issues)]
         if trend is None
-        else [
-            ("New issues", [i.to_json() for i in trend.new]),
-            ("Still open", [i.to_json() for i in trend.still_open]),
-        ]
+        else [("New issues", trend.new), ("Still open", trend.still_open)]
     )
     footer = "\nAutomated checks find only part of the barriers; issues to review need a person to decide."
     if report_name:
@@ -70,7 +69,7 @@ def render_markdown(results: dict[str, Any], trend: Trend | None = None, report_
     return text + footer
 
 
-def _issue_table(heading: str, issues: list[dict[str, Any]], budget: int) -> tuple[str, int]:
+def _issue_table(heading: str, issues: list[Issue], budget: int) -> tuple[str, int]:
     """As many rows as fit in budget (leaving room for the "more" line); returns the rest."""
     head = f"\n### {heading} ({len(issues)})\n\n"
     more_room = 80
@@ -89,23 +88,19 @@ def _issue_table(heading: str, issues: list[dict[str, Any]], budget: int) -> tup
     return out, budget - len(out)
 
 
-def _issue_row(issue: dict[str, Any]) -> str:
-    urls = sorted({instance["page_url"] for instance in issue["instances"]})
+def _issue_row(issue: Issue) -> str:
+    urls = sorted({instance.page_url for instance in issue.instances})
     pages = ", ".join(_cell(url, 80) for url in urls[:_PAGES_SHOWN])
-    if issue.get("pages", len(urls)) > _PAGES_SHOWN:
-        pages += f" (+{issue.get('pages', len(urls)) - _PAGES_SHOWN})"
-    title = issue.get("title") or issue["rule"]
-    wcag = (
-        ", ".join(issue["wcag"]) + (f" ({issue['level']})" if issue.get("level") else "") or "best practice"
-    )
-    first = issue["instances"][0]
+    if issue.pages > _PAGES_SHOWN:
+        pages += f" (+{issue.pages - _PAGES_SHOWN})"
+    triage, rule = issue.triage, issue.rule
     cells = [
-        f"{issue['priority']} {_cell(issue.get('priority_name', ''))}",
-        f"{_cell(title)} ({_cell(issue['rule'])}, {issue['outcome']}, {issue['impact']})",
-        wcag,
-        f"{issue.get('pages', len(urls))}: {pages}",
-        _cell("; ".join(issue.get("reasons", []))),
-        _cell(first["snippet"]),
+        f"{triage.priority.value} {_cell(triage.priority_name)}",
+        f"{_cell(rule_title(rule))} ({_cell(rule.id)}, {issue.outcome.value}, {issue.impact.value})",
+        wcag_label(rule),
+        f"{issue.pages}: {pages}",
+        _cell("; ".join(triage.reasons)),
+        _cell(issue.instances[0].snippet),
     ]
     return "| " + " | ".join(cells) + " |\n"
 

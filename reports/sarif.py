@@ -1,4 +1,4 @@
-"""SARIF 2.1.0 from results.json, for code-scanning dashboards and SARIF viewers.
+"""SARIF 2.1.0 from a run, for code-scanning dashboards and SARIF viewers.
 
 One `result` per issue (the root cause), located at its pages: `physicalLocation` is the page
 URL, `logicalLocation` the element's selector, the location's message the element's HTML. The
@@ -16,6 +16,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from a11y_audit.model import Instance, Issue, Outcome, RuleMeta
+from a11y_audit.reports.labels import rule_title
+from a11y_audit.run_result import RunResult
+
 __all__ = ["SCHEMA_URI", "render_sarif"]
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -24,89 +28,90 @@ _LOCATIONS = 10
 """Instances listed per result; the rest are counted in properties.instances."""
 
 
-def render_sarif(results: dict[str, Any], states: Mapping[str, str] | None = None) -> str:
+def render_sarif(run: RunResult, states: Mapping[str, str] | None = None) -> str:
     """The SARIF log; `states` (fingerprint -> baselineState of the issues a baseline knows,
     a11y_audit.gate.decision.GateResult.baseline_states) adds baselineState to every result."""
-    tool = results["tool"]
+    tool = run.tool
     rules: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []
-    for issue in results["issues"]:
-        if issue["rule"] not in rules:
-            rules[issue["rule"]] = len(descriptors)
-            descriptors.append(_descriptor(issue))
-    run: dict[str, Any] = {
+    for issue in run.issues:
+        if issue.rule.id not in rules:
+            rules[issue.rule.id] = len(descriptors)
+            descriptors.append(_descriptor(issue.rule))
+    sarif_run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "a11y-audit",
-                "version": str(tool.get("version", "")),
+                "version": tool.version,
                 "informationUri": "https://www.w3.org/TR/WCAG21/",
                 "rules": descriptors,
-                "properties": {"axe_core_version": str(tool.get("axe_core_version", ""))},
+                "properties": {"axe_core_version": tool.axe_core_version},
             }
         },
         "invocations": [
             {
-                "executionSuccessful": not tool.get("interrupted", False),
-                **({"startTimeUtc": tool["started"]} if tool.get("started") else {}),
-                **({"endTimeUtc": tool["finished"]} if tool.get("finished") else {}),
+                "executionSuccessful": not tool.interrupted,
+                **({"startTimeUtc": tool.started} if tool.started else {}),
+                **({"endTimeUtc": tool.finished} if tool.finished else {}),
             }
         ],
-        "results": [_result(issue, rules[issue["rule"]], states) for issue in results["issues"]],
+        "results": [_result(issue, rules[issue.rule.id], states) for issue in run.issues],
     }
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _descriptor(issue: dict[str, Any]) -> dict[str, Any]:
+def _descriptor(rule: RuleMeta) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
-        "id": issue["rule"],
-        "shortDescription": {"text": str(issue.get("title") or issue["rule"])},
-        "fullDescription": {"text": str(issue.get("description") or issue.get("title") or issue["rule"])},
+        "id": rule.id,
+        "shortDescription": {"text": rule_title(rule)},
+        "fullDescription": {"text": rule.description or rule_title(rule)},
         "properties": {
-            "source": issue["source"],
-            "tags": ["accessibility", *(f"WCAG {sc}" for sc in issue["wcag"])]
-            if issue["wcag"]
+            "source": rule.source.value,
+            "tags": ["accessibility", *(f"WCAG {sc}" for sc in rule.wcag)]
+            if rule.wcag
             else ["accessibility", "best-practice"],
         },
     }
-    if issue.get("help_url"):
-        descriptor["helpUri"] = issue["help_url"]
+    if rule.help_url:
+        descriptor["helpUri"] = rule.help_url
     return descriptor
 
 
-def _result(issue: dict[str, Any], rule_index: int, states: Mapping[str, str] | None) -> dict[str, Any]:
-    failed = issue["outcome"] == "failed"
-    wcag = ", ".join(issue["wcag"]) or "best practice"
+def _result(issue: Issue, rule_index: int, states: Mapping[str, str] | None) -> dict[str, Any]:
+    failed = issue.outcome is Outcome.FAILED
+    priority = issue.triage.priority.value
+    wcag = ", ".join(issue.rule.wcag) or "best practice"
     result: dict[str, Any] = {
-        "ruleId": issue["rule"],
+        "ruleId": issue.rule.id,
         "ruleIndex": rule_index,
         "kind": "fail" if failed else "review",
-        "level": _LEVELS.get(issue["priority"], "warning") if failed else "none",
+        "level": _LEVELS.get(priority, "warning") if failed else "none",
         "message": {
-            "text": f"{issue['priority']} {issue.get('title') or issue['rule']} (WCAG {wcag}; "
-            f"{issue['impact']}; on {issue.get('pages', 1)} page(s)). {issue['instances'][0]['message']}"
+            "text": f"{priority} {rule_title(issue.rule)} (WCAG {wcag}; "
+            f"{issue.impact.value}; on {issue.pages} page(s)). {issue.instances[0].message}"
         },
-        "locations": [_location(instance) for instance in issue["instances"][:_LOCATIONS]],
-        "partialFingerprints": {"a11yAuditIssue/v1": issue["fingerprint"]},
+        "locations": [_location(instance) for instance in issue.instances[:_LOCATIONS]],
+        "partialFingerprints": {"a11yAuditIssue/v1": issue.fingerprint},
         "properties": {
-            "priority": issue["priority"],
-            "impact": issue["impact"],
-            "wcag": list(issue["wcag"]),
-            "outcome": issue["outcome"],
-            "templates": list(issue.get("templates", [])),
-            "instances": len(issue["instances"]),
+            "priority": priority,
+            "impact": issue.impact.value,
+            "wcag": list(issue.rule.wcag),
+            "outcome": issue.outcome.value,
+            "templates": list(issue.templates),
+            "instances": len(issue.instances),
         },
     }
     if states is not None:
-        result["baselineState"] = states.get(issue["fingerprint"], "new")
+        result["baselineState"] = states.get(issue.fingerprint, "new")
     return result
 
 
-def _location(instance: dict[str, Any]) -> dict[str, Any]:
+def _location(instance: Instance) -> dict[str, Any]:
     """The page, the element's selector and its HTML. A SARIF region must give a line or an
     offset, which a rendered DOM does not have, so the HTML goes into the location's message."""
     return {
-        "physicalLocation": {"artifactLocation": {"uri": instance["page_url"]}},
-        "logicalLocations": [{"fullyQualifiedName": instance["selector"], "kind": "element"}],
-        "message": {"text": instance["snippet"]},
+        "physicalLocation": {"artifactLocation": {"uri": instance.page_url}},
+        "logicalLocations": [{"fullyQualifiedName": instance.selector, "kind": "element"}],
+        "message": {"text": instance.snippet},
     }

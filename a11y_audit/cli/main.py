@@ -29,6 +29,7 @@ from a11y_audit.demo.server import JOURNEYS as DEMO_JOURNEYS
 from a11y_audit.errors import A11yAuditError, UsageError
 from a11y_audit.judge.registry import configured_checks
 from a11y_audit.judge.rule_list import axe_rules, our_rules
+from a11y_audit.reports.formats import FORMATS, listing
 
 __all__ = ["cli", "main"]
 
@@ -314,24 +315,23 @@ def evaluate(output: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(api.REPORT_FILES)),
+    type=click.Choice(sorted(FORMATS)),
     default="html",
     show_default=True,
-    help="html: the full report · md: a summary for a PR or ticket · csv: one row per element · json · "
-    "junit: a test case per page and check · sarif: SARIF 2.1.0.",
+    help=" · ".join(f"{row.name}: {row.help}" if row.help else row.name for row in FORMATS.values()) + ".",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write [default: beside RESULTS: report.html, summary.md, results.csv, "
-    "results.normalized.json, junit.xml, results.sarif].",
+    help=f"File to write [default: beside RESULTS: {', '.join(row.file_name for row in FORMATS.values())}].",
 )
 @click.option(
     "--compare",
     "previous",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="An earlier results.json: show new, fixed and still-open issues (html and md).",
+    help="An earlier results.json: show new, fixed and still-open issues "
+    f"({listing((row.name for row in FORMATS.values() if row.accepts_compare), 'and')}).",
 )
 @click.option(
     "--baseline",

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from a11y_audit.judge.registry import Check
-from a11y_audit.model import Source
-from a11y_audit.run_result import RuleRun
+from a11y_audit.model import Outcome, Source
+from a11y_audit.run_result import RuleRun, RunResult
 from a11y_audit.wcag import Criterion, criteria, criteria_from_axe_tags
 
 __all__ = ["FAILURES", "MANUAL", "NO_FAILURES", "REVIEW", "UNRECORDED", "RulesRun", "SCStatus", "conformance"]
@@ -77,7 +77,7 @@ MANUAL = "not automatically testable — manual review required"
 UNRECORDED = "not recorded — manual review required"
 
 
-def conformance(results: Mapping[str, Any]) -> list[SCStatus]:
+def conformance(run: RunResult) -> list[SCStatus]:
     """Every WCAG 2.1 A/AA criterion with its status in this run, in criterion order.
 
     Results written before `tool.rules_run` existed cannot tell tested from untestable, so
@@ -85,12 +85,12 @@ def conformance(results: Mapping[str, Any]) -> list[SCStatus]:
     """
     failed: dict[str, int] = {}
     review: dict[str, int] = {}
-    for issue in results["issues"]:
-        counts = failed if issue["outcome"] == "failed" else review
-        for sc in issue["wcag"]:
+    for issue in run.issues:
+        counts = failed if issue.outcome is Outcome.FAILED else review
+        for sc in issue.rule.wcag:
             counts[sc] = counts.get(sc, 0) + 1
-    rules_run = results["tool"].get("rules_run")
-    tested = {sc for rule in rules_run or [] for sc in rule["wcag"]}
+    rules_run = run.tool.rules_run
+    tested = {sc for rule in rules_run or () for sc in rule.wcag}
     rows = []
     for sc, criterion in criteria().items():
         if sc in failed:

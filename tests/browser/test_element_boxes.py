@@ -21,6 +21,7 @@ from a11y_audit.browser.axe_runner import AxeRunner
 from a11y_audit.browser.driver import BrowserSettings, start_session
 from a11y_audit.browser.gatherers.element_boxes import ElementBoxes
 from a11y_audit.browser.visit import Gathered, PageVisitor
+from a11y_audit.model import Instance, PageRecord
 from a11y_audit.reports.crops import element_crops, target_key
 from tests.browser.site import html, send
 from tests.support import QuietHandler, local_server, serving
@@ -91,8 +92,8 @@ def test_a_crop_from_the_real_screenshot_shows_the_element(gathered: Gathered, t
     (tmp_path / "pages/p/element_boxes.json").write_text(json.dumps(gathered.artifacts[ELEMENT_BOXES]))
     artifacts = {"screenshot": "pages/p/screenshot.jpg", ELEMENT_BOXES: "pages/p/element_boxes.json"}
     (far,) = [target for target in button_name_targets(gathered) if target == ["#far"]]
-    instance = {"page_url": "http://shop.test/", "target": far}
-    crops = element_crops(tmp_path, [{"url": "http://shop.test/", "artifacts": artifacts}], [instance])
+    instance = Instance("http://shop.test/", "#far", tuple(far), "", "")
+    crops = element_crops(tmp_path, [PageRecord("http://shop.test/", artifacts=artifacts)], [instance])
     crop = crops[target_key("http://shop.test/", far)]
     assert re.fullmatch(r"pages/p/crops/[0-9a-f]{16}\.jpg", crop.path)
     with Image.open(tmp_path / crop.path) as image:

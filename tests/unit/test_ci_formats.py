@@ -38,7 +38,7 @@ def test_junit_has_a_suite_per_page_and_a_case_per_check_with_the_issue_text(tmp
     results["tool"]["rules_run"] = [
         {"source": source, "id": rule, "wcag": []} for source, rule in sorted(ran)
     ]
-    root = ET.fromstring(render_junit(results))
+    root = ET.fromstring(render_junit(RunResult.from_json(results)))
     audited = [page for page in results["pages"] if not page["skipped"]]
     assert [suite.get("name") for suite in root] == [page["url"] for page in audited]
     page_suite = root[0]
@@ -62,7 +62,7 @@ def test_junit_has_a_suite_per_page_and_a_case_per_check_with_the_issue_text(tmp
 
 
 def test_junit_reports_a_page_that_could_not_be_audited_as_an_error(tmp_path: Path) -> None:
-    root = ET.fromstring(render_junit(saved_results(tmp_path)))
+    root = ET.fromstring(render_junit(RunResult.from_json(saved_results(tmp_path))))
     missing = next(suite for suite in root if suite.get("name") == "http://shop.test/missing")
     assert missing.get("errors") == "1" and missing[0].find("error") is not None
 
@@ -70,13 +70,13 @@ def test_junit_reports_a_page_that_could_not_be_audited_as_an_error(tmp_path: Pa
 def test_junit_skips_issues_the_baseline_accepts(tmp_path: Path) -> None:
     results = saved_results(tmp_path)
     known = frozenset(issue["fingerprint"] for issue in results["issues"])
-    root = ET.fromstring(render_junit(results, known))
+    root = ET.fromstring(render_junit(RunResult.from_json(results), known))
     assert root.get("failures") == "0" and int(root.get("skipped", 0)) > 0
 
 
 def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     results = with_control_characters(saved_results(tmp_path))
-    log = json.loads(render_sarif(results))
+    log = json.loads(render_sarif(RunResult.from_json(results)))
     jsonschema.Draft4Validator(
         SARIF_SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
     ).validate(log)
@@ -94,7 +94,7 @@ def test_sarif_with_a_baseline_says_new_unchanged_or_updated(tmp_path: Path) -> 
     results = saved_results(tmp_path)
     known = {issue["fingerprint"]: "unchanged" for issue in results["issues"][2:]}
     known[results["issues"][1]["fingerprint"]] = "updated"
-    log = json.loads(render_sarif(results, known))
+    log = json.loads(render_sarif(RunResult.from_json(results), known))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     states = [result["baselineState"] for result in log["runs"][0]["results"]]
     assert states == ["new", "updated"] + ["unchanged"] * (len(states) - 2)
@@ -110,7 +110,7 @@ def test_the_pr_summary_against_a_baseline_stays_under_githubs_limit(tmp_path: P
     run = RunResult.from_json(results)
     baseline = create(RunResult.from_json({**results, "issues": results["issues"][:10_000]}))
     decision = decide(run, baseline, GatePolicy(), date(2026, 11, 25))
-    text = render_markdown(results, as_trend(decision, baseline, run))
+    text = render_markdown(run, as_trend(decision, baseline, run))
     assert len(text) < GITHUB_COMMENT_LIMIT
     assert "**10000** new, **0** fixed, **10000** still open" in text
     assert "### New issues (10000)" in text and "more, see the full report" in text

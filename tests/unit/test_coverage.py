@@ -14,22 +14,34 @@ from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.judge.registry import configured_checks
 from a11y_audit.model import PageRecord
 from a11y_audit.reports.html import write_html_report
+from a11y_audit.run_result import RunResult, load_results
 from a11y_audit.wcag import criteria
 from tests.unit.test_results_pipeline import SAMPLE, TOOL, make_store
 
 
-def results(issues: list[dict[str, Any]], rules_run: list[dict[str, Any]] | None) -> dict[str, Any]:
+def results(issues: list[dict[str, Any]], rules_run: list[dict[str, Any]] | None) -> RunResult:
     tool: dict[str, Any] = {"version": "0"}
     if rules_run is not None:
         tool["rules_run"] = rules_run
-    return {"tool": tool, "issues": issues}
+    return RunResult.from_json(
+        {"schema_version": "1.4.0", "tool": tool, "pages": [], "skipped": {}, "issues": issues, "summary": {}}
+    )
 
 
 def issue(outcome: str, *wcag: str) -> dict[str, Any]:
-    return {"outcome": outcome, "wcag": list(wcag)}
+    return {
+        "fingerprint": f"{outcome}:{'+'.join(wcag)}",
+        "rule": "rule",
+        "source": "axe",
+        "outcome": outcome,
+        "impact": "minor",
+        "wcag": list(wcag),
+        "priority": "P3",
+        "instances": [],
+    }
 
 
-def statuses(data: dict[str, Any]) -> dict[str, str]:
+def statuses(data: RunResult) -> dict[str, str]:
     return {row.criterion.sc: row.status for row in conformance(data)}
 
 
@@ -88,7 +100,7 @@ def test_html_report_shows_the_table_with_understanding_links(tmp_path: Path) ->
     }
     source = tmp_path / "results.json"
     source.write_text(json.dumps(data), "utf-8")
-    html = write_html_report(source, tmp_path / "report.html").read_text("utf-8")
+    html = write_html_report(load_results(source), tmp_path / "report.html").read_text("utf-8")
     assert "WCAG 2.1 AA conformance" in html
     assert 'href="https://www.w3.org/WAI/WCAG21/Understanding/bypass-blocks.html"' in html
     assert html.count("<td>" + NO_FAILURES + "</td>") == 1

@@ -11,8 +11,9 @@ from PIL import Image
 
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.config import Config
-from a11y_audit.reports.crops import MAX_SIZE, element_crops, report_gatherers
+from a11y_audit.reports.crops import MAX_SIZE, Crop, element_crops, report_gatherers
 from a11y_audit.reports.html import render_html
+from a11y_audit.run_result import RunResult
 
 FIXTURE = Path(__file__).parent / "fixtures" / "results_small.json"
 BLUE = (20, 60, 200)
@@ -37,6 +38,17 @@ def run_with_screenshot(root: Path, *, boxes: Any = None, width: int = 1000) -> 
     return results
 
 
+def saved(results: dict[str, Any], root: Path) -> RunResult:
+    """The run as read from root/results.json: its pages' artifacts are below root."""
+    return RunResult.from_json(results, root / "results.json")
+
+
+def cropped(root: Path, results: dict[str, Any]) -> dict[tuple[str, str], Crop]:
+    """The crops of the first issue's elements."""
+    run = RunResult.from_json(results)
+    return element_crops(root, run.pages, run.issues[0].instances)
+
+
 def crop_sources(html: str) -> list[str]:
     return [str(img.get("src")) for img in lxml.html.fromstring(html).iter("img")]
 
@@ -44,7 +56,7 @@ def crop_sources(html: str) -> list[str]:
 def test_the_element_is_cut_out_outlined_and_linked_relative_to_the_report(tmp_path: Path) -> None:
     root = tmp_path / "run #1"
     results = run_with_screenshot(root)
-    (source,) = crop_sources(render_html(results, run_folder=root))
+    (source,) = crop_sources(render_html(saved(results, root)))
     assert source.startswith("pages/dddddddddddddddddddd/crops/") and source.endswith(".jpg")
     with Image.open(root / source) as crop:
         assert crop.format == "JPEG" and crop.width <= MAX_SIZE[0] and crop.height <= MAX_SIZE[1]
@@ -54,18 +66,18 @@ def test_the_element_is_cut_out_outlined_and_linked_relative_to_the_report(tmp_p
         row = [rgb.getpixel((x, crop.height // 2)) for x in range(crop.width)]
         red = [x for x, p in enumerate(row) if isinstance(p, tuple) and p[0] > 150 and max(p[1:]) < 100]
         assert red and min(red) < crop.width // 2 < max(red)  # the outline, left and right of it
-    img = lxml.html.fromstring(render_html(results, run_folder=root)).find(".//img")
+    img = lxml.html.fromstring(render_html(saved(results, root))).find(".//img")
     assert img is not None and img.get("alt") and img.get("width") and img.get("loading") == "lazy"
-    elsewhere = render_html(results, run_folder=root, report_path=tmp_path / "reports" / "report.html")
+    elsewhere = render_html(saved(results, root), report_path=tmp_path / "reports" / "report.html")
     assert crop_sources(elsewhere) == ["../run%20%231/" + source]
 
 
 def test_crops_are_made_once_and_follow_the_device_pixel_scale(tmp_path: Path) -> None:
     root = tmp_path / "run"
     results = run_with_screenshot(root, width=2000)  # a 2x screenshot of a 1000px-wide page
-    (source,) = crop_sources(render_html(results, run_folder=root))
+    (source,) = crop_sources(render_html(saved(results, root)))
     made = (root / source).stat().st_mtime_ns
-    assert crop_sources(render_html(results, run_folder=root)) == [source]
+    assert crop_sources(render_html(saved(results, root))) == [source]
     assert (root / source).stat().st_mtime_ns == made
     with Image.open(root / source) as crop:
         centre = crop.convert("RGB").getpixel((crop.width // 2, crop.height // 2))
@@ -82,13 +94,13 @@ def test_pages_without_usable_boxes_or_screenshots_just_have_no_pictures(tmp_pat
         ("garbage", {"boxes": "nope"}),
     ]:
         root = tmp_path / name
-        assert crop_sources(render_html(run_with_screenshot(root, boxes=boxes), run_folder=root)) == [], name
+        assert crop_sources(render_html(saved(run_with_screenshot(root, boxes=boxes), root))) == [], name
     root = tmp_path / "damaged"
     results = run_with_screenshot(root)
     page = next(page for page in results["pages"] if ELEMENT_BOXES in page["artifacts"])
     (root / page["artifacts"]["screenshot"]).write_bytes(b"\xff\xd8\xff not a jpeg")
-    assert element_crops(root, results["pages"], results["issues"][0]["instances"]) == {}
-    assert crop_sources(render_html(results)) == []  # no run folder: nothing to cut from
+    assert cropped(root, results) == {}
+    assert crop_sources(render_html(RunResult.from_json(results))) == []  # no run folder: nothing to cut from
 
 
 def test_artifact_paths_outside_the_pages_folder_are_not_followed(tmp_path: Path) -> None:
@@ -97,7 +109,7 @@ def test_artifact_paths_outside_the_pages_folder_are_not_followed(tmp_path: Path
     page = next(page for page in results["pages"] if ELEMENT_BOXES in page["artifacts"])
     for hostile in ("../outside/screenshot.jpg", "/tmp/screenshot.jpg", "pages/../../x/screenshot.jpg"):
         page["artifacts"]["screenshot"] = hostile
-        assert element_crops(root, results["pages"], results["issues"][0]["instances"]) == {}
+        assert cropped(root, results) == {}
     assert not (tmp_path / "outside").exists()
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from a11y_audit.errors import UsageError
 from a11y_audit.reports.csv_report import COLUMNS, render_csv
-from a11y_audit.reports.html import ELEMENTS_MAX, PAGES_SHOWN, render_html
+from a11y_audit.reports.html import render_html
+from a11y_audit.reports.html_view import ELEMENTS_MAX, PAGES_SHOWN
 from a11y_audit.reports.json_report import render_json
 from a11y_audit.reports.markdown import LIMIT, render_markdown
 from a11y_audit.reports.trend import compare
@@ -32,7 +33,13 @@ def saved_results(tmp_path: Path) -> dict[str, Any]:
     hostile = json.loads(json.dumps(results["issues"][0]))
     hostile.update(fingerprint="f" * 16, title=HOSTILE, reasons=[HOSTILE])
     hostile["instances"] = [
-        {"page_url": "http://shop.test/a.html", "selector": "-1+1", "snippet": HOSTILE, "message": "@SUM(A1)"}
+        {
+            "page_url": "http://shop.test/a.html",
+            "selector": "-1+1",
+            "target": [],
+            "snippet": HOSTILE,
+            "message": "@SUM(A1)",
+        }
     ]
     results["issues"].append(hostile)
     return results
@@ -40,7 +47,7 @@ def saved_results(tmp_path: Path) -> dict[str, Any]:
 
 def test_csv_has_one_row_per_instance_and_defuses_formulas(tmp_path: Path) -> None:
     results = saved_results(tmp_path)
-    rows = list(csv.DictReader(io.StringIO(render_csv(results))))
+    rows = list(csv.DictReader(io.StringIO(render_csv(RunResult.from_json(results)))))
     assert len(rows) == sum(len(issue["instances"]) for issue in results["issues"])
     assert tuple(rows[0]) == COLUMNS
     assert rows[0]["template"] is not None and rows[0]["wcag"]
@@ -51,7 +58,7 @@ def test_csv_has_one_row_per_instance_and_defuses_formulas(tmp_path: Path) -> No
 
 
 def test_markdown_escapes_page_text_so_the_table_stays_intact(tmp_path: Path) -> None:
-    text = render_markdown(saved_results(tmp_path), report_name="report.html")
+    text = render_markdown(RunResult.from_json(saved_results(tmp_path)), report_name="report.html")
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\`tick\\` \\*star\\* \\[link\\]" in text
     hostile_rows = [line for line in text.splitlines() if "HYPERLINK" in line]
@@ -71,12 +78,13 @@ def test_markdown_of_a_huge_run_stays_under_the_limit_and_says_what_it_left_out(
         {**template, "fingerprint": f"{n:016x}", "title": "x" * 500, "instances": template["instances"] * 50}
         for n in range(20_000)
     ]
-    text = render_markdown(results)
+    text = render_markdown(RunResult.from_json(results))
     assert len(text) < LIMIT
     assert "more, see the full report" in text
     previous = {**results, "issues": results["issues"][:10_000]}
-    trend = compare(RunResult.from_json(previous), RunResult.from_json(results))
-    assert len(render_markdown(results, trend)) < LIMIT
+    run = RunResult.from_json(results)
+    trend = compare(RunResult.from_json(previous), run)
+    assert len(render_markdown(run, trend)) < LIMIT
 
 
 def test_trend_splits_by_fingerprint_and_counts_priorities(tmp_path: Path) -> None:
@@ -92,15 +100,15 @@ def test_trend_splits_by_fingerprint_and_counts_priorities(tmp_path: Path) -> No
     assert [(row.fingerprint, row.priority) for row in trend.fixed] == [(gone["fingerprint"], "P1")]
     assert len(trend.still_open) == len(now["issues"]) - 1
     assert trend.then["P1"] == trend.now["P1"] + (now["issues"][0]["priority"] != "P1")
-    html = render_html(now, trend)
+    html = render_html(RunResult.from_json(now), trend)
     assert "Since the audit of 2026-10-01" in html and "<script>alert" not in html
-    markdown = render_markdown(now, trend)
+    markdown = render_markdown(RunResult.from_json(now), trend)
     assert "**1** new, **1** fixed" in markdown and "### New issues (1)" in markdown
 
 
 def test_json_is_the_same_data_normalised(tmp_path: Path) -> None:
     results = saved_results(tmp_path)
-    text = render_json(results)
+    text = render_json(RunResult.from_json(results))
     assert json.loads(text) == results and text.startswith('{\n  "issues"')
 
 
@@ -134,7 +142,7 @@ def test_html_of_a_site_wide_issue_renders_a_bounded_number_of_elements(tmp_path
     issue["instances"] = [{**issue["instances"][0], "page_url": page["url"]} for page in pages]
     issue["pages"] = len(pages)
     results["pages"] += pages
-    html = render_html(results)
+    html = render_html(RunResult.from_json(results))
     rows = html.count("<tr><td>http://shop.test/products/p")
     assert rows == ELEMENTS_MAX
     assert f"{3_000 - ELEMENTS_MAX} further elements of this issue are in results.json" in html

@@ -16,7 +16,7 @@ from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.priority import PriorityPolicy
 from a11y_audit.model import Issue, PageRecord
 from a11y_audit.reports.html import write_html_report
-from a11y_audit.run_result import SCHEMA_VERSION, RunInfo, Skipped, write_results
+from a11y_audit.run_result import SCHEMA_VERSION, RunInfo, Skipped, load_results, write_results
 
 SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "axe_sample.json").read_text("utf-8"))
 SCHEMA = json.loads((Path(__file__).parents[2] / "a11y_audit" / "schema" / "results.schema.json").read_text())
@@ -137,7 +137,7 @@ def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> No
     store = make_store(tmp_path)
     path = store.root / "results.json"
     write_sample_results(store, path)
-    html = write_html_report(path, store.root / "report.html").read_text("utf-8")
+    html = write_html_report(load_results(path), store.root / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img" in html  # snippets are shown as text
