@@ -1,7 +1,7 @@
 """`a11y-audit journeys list|run`: the configured journeys alone, for fast feedback while writing one.
 
-Thin click commands over a11y_audit.api.run_journeys; journeys come from [journeys] in the
-config file (docs/journeys.md).
+Thin click commands over a11y_audit.api (journey_settings, run_journeys); journeys come from
+[journeys] in the config file (docs/journeys.md).
 """
 
 from __future__ import annotations
