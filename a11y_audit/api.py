@@ -22,10 +22,10 @@ from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
 from a11y_audit.browser.journey_runner import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
 from a11y_audit.check import SiteCheck
-from a11y_audit.config import Config
+from a11y_audit.config import Config, load_config
 from a11y_audit.crawl.frontier import AddOutcome, Frontier
-from a11y_audit.crawl.http_fetch import fetch
-from a11y_audit.crawl.journey_spec import Journey
+from a11y_audit.crawl.http_fetch import FetchResult, fetch
+from a11y_audit.crawl.journey_spec import Journey, JourneySettings
 from a11y_audit.crawl.pacing import Pacing
 from a11y_audit.crawl.robots import RobotsCache
 from a11y_audit.crawl.scope import CrawlScope
@@ -39,6 +39,7 @@ from a11y_audit.gate.retries import gate_with_retries
 from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.registry import Check, configured_checks
+from a11y_audit.judge.rule_list import RuleRow, axe_rules, our_rules
 from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.formats import RenderInputs, check_options, report_format
 from a11y_audit.reports.html import write_html_report
@@ -46,7 +47,16 @@ from a11y_audit.reports.output import write_atomic
 from a11y_audit.reports.trend import compare
 from a11y_audit.run_result import RunInfo, RunResult, RunSummary, Skipped, load_results, write_results
 
-__all__ = ["AuditOutcome", "audit", "evaluate", "gate", "report", "run_journeys"]
+__all__ = [
+    "AuditOutcome",
+    "audit",
+    "evaluate",
+    "gate",
+    "journey_settings",
+    "report",
+    "rules",
+    "run_journeys",
+]
 
 USER_AGENT = f"a11y-audit/{__version__}"
 _REJECTION_HINTS = {
@@ -90,115 +100,14 @@ def audit(
     --storage-state) signs the crawl in instead, and is where journeys start unless they opt
     out. `on_warning` hears, as they happen, warnings that also go to results.json.
     """
-    start_urls = [parse_start_url(url) for url in config.start_urls]
-    sitemaps = [parse_start_url(url) for url in config.sitemaps]
-    if not start_urls and not sitemaps:
-        raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
-    checks = _checks(config)  # a bad check id or module fails here, before any browser starts
-    scope = CrawlScope.from_start_urls(
-        start_urls + sitemaps,
-        extra_origins=config.allowed_origins,
-        include=config.include,
-        # Signed in, a crawled logout or delete-account link would end the session (or worse).
-        exclude=config.exclude + (config.journeys.deny_patterns if config.journeys.signed_in else ()),
-    )
-    warnings, warn = _warnings(on_warning)
-    storage = _storage_state(config, scope.allowed_origins, config.journeys.journeys, warn)
-    axe_core = locate_axe_core(config.axe_path)
-    browser = _browser_settings(config)
-    check_local_browser(browser)
-    store = ArtifactStore.open(output, resume=resume)
-    if resume and not store.read_run_info():
-        raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
-    robots = RobotsCache(lambda url: fetch(url, user_agent=USER_AGENT), USER_AGENT)
-    obey_robots = config.respect_robots and follow_links
-    pacing = Pacing(
-        robots.crawl_delay if obey_robots else None,
-        minimum=config.crawl_delay,
-        maximum=config.max_crawl_delay,
-    )
-    frontier = Frontier(
-        scope,
-        max_pages=config.max_pages,
-        max_depth=config.max_depth if follow_links else 0,
-        robots=robots.allows if obey_robots else None,
-        pace=pacing.interval,
-        trailing_slash=TrailingSlash(config.trailing_slash),
-    )
-    if on_frontier is not None:
-        on_frontier(frontier)
-    if resume:
-        _restore(store, frontier)
-    rejected = [
-        f"{url} was not visited ({added.name}{_REJECTION_HINTS.get(added, '')})"
-        for url in start_urls
-        if (added := frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
-    ]
-    for sitemap in sitemaps:
-        for url in iter_sitemap_urls(
-            sitemap, lambda u: fetch(u, user_agent=USER_AGENT), scope, warnings=warnings
-        ):
-            frontier.add(url, 0, source=sitemap)
-    started = _now()
-    tool = _tool_info(
-        config, axe_core, store.read_run_info().get("started", started) if resume else started, warnings
-    )
-    store.write_run_info(tool.to_json())
-    options = CrawlOptions(
-        browser=browser,
-        workers=config.workers,
-        follow_links=follow_links,
-        screenshots=config.screenshots,
-        axe_tags=config.axe_tags,
-        template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
-        # The report's element screenshots need the boxes of what axe reported.
-        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
-        gather_settings=GatherSettings(
-            timeout=config.gatherer_timeout,
-            max_tab_stops=config.max_tab_stops,
-            extra={"safe_forms": list(config.safe_forms)},
-        ),
-        interactive_per_template=config.interactive_pages_per_template,
-    )
-    journeys: JourneyBatch | None = None
-    if config.journeys.journeys:
-        runner = _journey_runner(config, store, axe_core, options, on_journey_step, on_page, storage)
-        journeys = JourneyBatch(runner, _done_states(store) if resume else {}, warn)
-        if config.journeys.sign_in_journey is not None:
-            # A journey's session is whatever its pages set: third-party cookies are no news.
-            storage, _ = journeys.sign_in().for_origins(
-                _origins(scope.allowed_origins, config.journeys.journeys), time.time()
-            )
-        journeys.start()
-    options = replace(options, storage=storage)
-    crawler = Crawler(frontier, store, axe_core, options, on_page=on_page)
-    if resume:
-        crawler.count_sampled(store.iter_pages())
-    interrupted = False
-    try:
-        crawler.run()
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        if journeys is not None:
-            journeys.join()
-        warnings.extend([*robots.warnings, *pacing.warnings])
-        tool = replace(
-            tool,
-            browser_name=crawler.facts.browser_name,
-            browser_version=crawler.facts.browser_version,
-            axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
-            warnings=tuple(warnings),
-        )
-        store.write_run_info(tool.to_json())
-    outcome = _finish(store, tool, config, checks, frontier.skipped_summary(), interrupted=interrupted)
-    if outcome.summary.pages_audited == 0 and not interrupted:
-        first_error = next(
-            (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
-        )
-        reason = first_error or (rejected[0] if rejected else "no page was reachable in scope")
-        raise ToolError(f"nothing could be audited: {reason}")
-    return outcome
+    warnings = _Warnings(on_warning)
+    plan = _plan(config, follow_links=follow_links, resume=resume, warn=warnings.tell)
+    store = _open_store(output, resume=resume)
+    crawl = _seed(plan, store, warnings, on_frontier)
+    tool = _begin(plan.kit, store, warnings, resume=resume)
+    journeys = _start_journeys(plan, store, warnings, on_step=on_journey_step, on_page=on_page)
+    tool, interrupted = _crawl(plan, store, crawl, journeys, tool, warnings, on_page=on_page)
+    return _finish_audit(plan, store, tool, crawl, interrupted=interrupted)
 
 
 def run_journeys(
@@ -220,30 +129,19 @@ def run_journeys(
         raise UsageError("--save-storage-state saves one journey's session: name exactly one journey")
     bases = [parse_start_url(url) for url in (*config.start_urls, *config.allowed_origins)]
     allowed = frozenset(origin(url) for url in bases)
-    warnings, warn = _warnings(on_warning)
-    needs_state = [journey for journey in journeys if config.journeys.starts_from_storage_state(journey)]
-    storage = _storage_state(config, allowed, journeys, warn) if needs_state else StorageState()
-    checks = _checks(config)
-    axe_core = locate_axe_core(config.axe_path)
-    browser = _browser_settings(config)
-    check_local_browser(browser)
+    warnings = _Warnings(on_warning)
+    needs_state = any(config.journeys.starts_from_storage_state(journey) for journey in journeys)
+    storage = _storage_state(config, allowed, journeys, warnings.tell) if needs_state else StorageState()
+    kit = _kit(config, _checks(config), storage)
     store = ArtifactStore.open(output, resume=False)
-    tool = _tool_info(config, axe_core, _now(), warnings)
-    store.write_run_info(tool.to_json())
-    options = CrawlOptions(
-        browser=browser,
-        screenshots=config.screenshots,
-        axe_tags=config.axe_tags,
-        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
-        gather_settings=GatherSettings(timeout=config.gatherer_timeout, max_tab_stops=config.max_tab_stops),
-    )
-    runner = _journey_runner(config, store, axe_core, options, on_step, None, storage)
+    tool = _begin(kit, store, warnings, resume=False)
+    runner = _journey_runner(kit, store, on_step=on_step, on_page=None)
     outcomes = [runner.run(journey) for journey in journeys]
     if save_state_to is not None and outcomes[0].failure is None:
         session, _ = outcomes[0].state.for_origins(_origins(allowed, journeys), time.time())
         save_storage_state(session, save_state_to)
-    tool = replace(tool, warnings=tuple(warnings))
-    return _finish(store, tool, config, checks, Skipped(), interrupted=False), outcomes
+    tool = replace(tool, warnings=tuple(warnings.messages))
+    return _finish(store, tool, config, kit.checks, Skipped(), interrupted=False), outcomes
 
 
 def gate(
@@ -263,21 +161,291 @@ def gate(
     )
 
 
+def rules(config: Config) -> list[RuleRow]:
+    """Every rule an audit with this config runs: axe-core's (for its tags), then ours."""
+    ours = _checks(config)
+    return [*axe_rules(locate_axe_core(config.axe_path), config.axe_tags), *our_rules(ours)]
+
+
+def journey_settings(config_path: Path) -> JourneySettings:
+    """The journeys a config file sets up; none is a UsageError, since there is nothing to list."""
+    settings = load_config(config_path).journeys
+    if not settings.journeys:
+        raise UsageError(
+            f"{config_path} configures no journeys: add a [journeys.NAME] table (docs/journeys.md)"
+        )
+    return settings
+
+
 def _audit_pages(config: Config, output: Path) -> RunResult:
     return audit(config, output, follow_links=False).result
 
 
-def _warnings(on_warning: Callable[[str], None] | None) -> tuple[list[str], Callable[[str], None]]:
-    """The run's warnings (recorded in results.json) and the function that adds one and tells
-    on_warning at once, so the user sees it while the audit runs."""
-    warnings: list[str] = []
+class _Warnings:
+    """The run's warnings, all recorded in results.json; those `tell` hears go to on_warning at
+    once too, so the user sees them while the audit runs."""
 
-    def warn(message: str) -> None:
-        warnings.append(message)
-        if on_warning is not None:
-            on_warning(message)
+    def __init__(self, on_warning: Callable[[str], None] | None) -> None:
+        self.messages: list[str] = []
+        self._on_warning = on_warning
 
-    return warnings, warn
+    def tell(self, message: str) -> None:
+        self.messages.append(message)
+        if self._on_warning is not None:
+            self._on_warning(message)
+
+
+@dataclass(frozen=True, slots=True)
+class RunKit:
+    """What gathers and judges every page of a run, the crawl's and the journeys' alike."""
+
+    config: Config
+    checks: tuple[Check, ...]
+    axe_core: AxeCore
+    options: CrawlOptions
+    """Browser, axe and gathering choices; their `storage` is where journeys start."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPlan:
+    """What an audit will do, settled from the config before any browser starts or any file is
+    written, so a wrong URL, check id, storage-state file or browser costs nothing."""
+
+    kit: RunKit
+    start_urls: tuple[str, ...]
+    sitemaps: tuple[str, ...]
+    scope: CrawlScope
+    follow_links: bool
+    resume: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Crawl:
+    """The seeded frontier and the robots.txt cache and pacing it obeys (their warnings are
+    recorded once the crawl ends); `rejected` says why start URLs were not queued."""
+
+    frontier: Frontier
+    robots: RobotsCache
+    pacing: Pacing
+    rejected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Journeys:
+    """The journeys running beside the crawl (None: none configured), and the session the
+    crawl starts from: the storage-state file's, or what the `crawl_as` journey signed in."""
+
+    batch: JourneyBatch | None
+    storage: StorageState
+
+    def join(self) -> None:
+        if self.batch is not None:
+            self.batch.join()
+
+
+def _plan(config: Config, *, follow_links: bool, resume: bool, warn: Callable[[str], None]) -> AuditPlan:
+    """Everything decided from the config alone, each mistake failing before the next step:
+    the URLs, the checks (a bad id or module), the scope, the storage-state file, then axe-core
+    and the browser."""
+    start_urls = tuple(parse_start_url(url) for url in config.start_urls)
+    sitemaps = tuple(parse_start_url(url) for url in config.sitemaps)
+    if not start_urls and not sitemaps:
+        raise UsageError("no URL to audit: give at least one URL (or --sitemap URL)")
+    checks = _checks(config)
+    scope = CrawlScope.from_start_urls(
+        start_urls + sitemaps,
+        extra_origins=config.allowed_origins,
+        include=config.include,
+        # Signed in, a crawled logout or delete-account link would end the session (or worse).
+        exclude=config.exclude + (config.journeys.deny_patterns if config.journeys.signed_in else ()),
+    )
+    storage = _storage_state(config, scope.allowed_origins, config.journeys.journeys, warn)
+    kit = _kit(config, checks, storage)
+    return AuditPlan(kit, start_urls, sitemaps, scope, follow_links=follow_links, resume=resume)
+
+
+def _kit(config: Config, checks: tuple[Check, ...], storage: StorageState) -> RunKit:
+    """axe-core located and the local browser checked before anything is written; the crawl
+    options every session shares, gathering what the checks and the report's crops need."""
+    axe_core = locate_axe_core(config.axe_path)
+    browser = _browser_settings(config)
+    check_local_browser(browser)
+    options = CrawlOptions(
+        browser=browser,
+        workers=config.workers,
+        screenshots=config.screenshots,
+        axe_tags=config.axe_tags,
+        template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
+        # The report's element screenshots need the boxes of what axe reported.
+        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
+        gather_settings=GatherSettings(
+            timeout=config.gatherer_timeout,
+            max_tab_stops=config.max_tab_stops,
+            extra={"safe_forms": list(config.safe_forms)},
+        ),
+        interactive_per_template=config.interactive_pages_per_template,
+        storage=storage,
+    )
+    return RunKit(config, checks, axe_core, options)
+
+
+def _open_store(output: Path, *, resume: bool) -> ArtifactStore:
+    """The run's folder; resuming needs the run.json of the run it continues."""
+    store = ArtifactStore.open(output, resume=resume)
+    if resume and not store.read_run_info():
+        raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
+    return store
+
+
+def _seed(
+    plan: AuditPlan,
+    store: ArtifactStore,
+    warnings: _Warnings,
+    on_frontier: Callable[[Frontier], None] | None,
+) -> _Crawl:
+    """The frontier, filled before any browser starts: a resumed run's journal, the start URLs
+    (each one refused says why, for the error when nothing could be audited), the sitemaps."""
+    crawl = _frontier(plan)
+    if on_frontier is not None:
+        on_frontier(crawl.frontier)
+    if plan.resume:
+        _restore(store, crawl.frontier)
+    rejected = tuple(
+        f"{url} was not visited ({added.name}{_REJECTION_HINTS.get(added, '')})"
+        for url in plan.start_urls
+        if (added := crawl.frontier.add(url, 0, source=None)) not in (AddOutcome.QUEUED, AddOutcome.DUPLICATE)
+    )
+    for sitemap in plan.sitemaps:
+        for url in iter_sitemap_urls(sitemap, _fetch, plan.scope, warnings=warnings.messages):
+            crawl.frontier.add(url, 0, source=sitemap)
+    return replace(crawl, rejected=rejected)
+
+
+def _frontier(plan: AuditPlan) -> _Crawl:
+    """An empty frontier in the plan's scope. Only a crawl obeys robots.txt (its Disallow and
+    Crawl-delay): a scan opens exactly the pages it was given, at the configured pace."""
+    config = plan.kit.config
+    robots = RobotsCache(_fetch, USER_AGENT)
+    obey_robots = config.respect_robots and plan.follow_links
+    pacing = Pacing(
+        robots.crawl_delay if obey_robots else None,
+        minimum=config.crawl_delay,
+        maximum=config.max_crawl_delay,
+    )
+    frontier = Frontier(
+        plan.scope,
+        max_pages=config.max_pages,
+        max_depth=config.max_depth if plan.follow_links else 0,
+        robots=robots.allows if obey_robots else None,
+        pace=pacing.interval,
+        trailing_slash=TrailingSlash(config.trailing_slash),
+    )
+    return _Crawl(frontier, robots, pacing)
+
+
+def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bool) -> RunInfo:
+    """run.json's first version (versions and settings; the browser's once known), written
+    before any page is opened so that `--resume` and `evaluate` find the run's settings however
+    it ends; a resumed run keeps its start time."""
+    started = _now()
+    if resume:
+        started = store.read_run_info().get("started", started)
+    tool = RunInfo(
+        version=__version__,
+        axe_core_version=kit.axe_core.version,
+        axe_tags=tuple(kit.config.axe_tags),
+        browser_name="unknown",
+        browser_version="unknown",
+        started=started,
+        config=kit.config.to_json(),
+        warnings=tuple(warnings.messages),
+    )
+    store.write_run_info(tool.to_json())
+    return tool
+
+
+def _start_journeys(
+    plan: AuditPlan,
+    store: ArtifactStore,
+    warnings: _Warnings,
+    *,
+    on_step: StepListener | None,
+    on_page: PageSink | None,
+) -> _Journeys:
+    """The configured journeys, started before the crawl: the `crawl_as` one runs to its end
+    first, because the crawl starts from the session it signed in; the others then run in the
+    background beside the crawl. A resumed run skips the states it already saved."""
+    config = plan.kit.config
+    storage = plan.kit.options.storage
+    if not config.journeys.journeys:
+        return _Journeys(None, storage)
+    runner = _journey_runner(plan.kit, store, on_step=on_step, on_page=on_page)
+    batch = JourneyBatch(runner, _done_states(store) if plan.resume else {}, warnings.tell)
+    if config.journeys.sign_in_journey is not None:
+        # A journey's session is whatever its pages set: third-party cookies are no news.
+        storage, _ = batch.sign_in().for_origins(
+            _origins(plan.scope.allowed_origins, config.journeys.journeys), time.time()
+        )
+    batch.start()
+    return _Journeys(batch, storage)
+
+
+def _crawl(
+    plan: AuditPlan,
+    store: ArtifactStore,
+    crawl: _Crawl,
+    journeys: _Journeys,
+    tool: RunInfo,
+    warnings: _Warnings,
+    *,
+    on_page: PageSink | None,
+) -> tuple[RunInfo, bool]:
+    """Crawl to the end, or until Ctrl-C (interrupted: the journal keeps what was audited, for
+    --resume); either way wait for the journeys and record in run.json the browser that ran
+    and every warning, so the partial run can be judged and reported too."""
+    options = replace(plan.kit.options, follow_links=plan.follow_links, storage=journeys.storage)
+    crawler = Crawler(crawl.frontier, store, plan.kit.axe_core, options, on_page=on_page)
+    if plan.resume:
+        crawler.count_sampled(store.iter_pages())
+    interrupted = False
+    try:
+        crawler.run()
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        journeys.join()
+        warnings.messages.extend([*crawl.robots.warnings, *crawl.pacing.warnings])
+        tool = replace(
+            tool,
+            browser_name=crawler.facts.browser_name,
+            browser_version=crawler.facts.browser_version,
+            axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
+            warnings=tuple(warnings.messages),
+        )
+        store.write_run_info(tool.to_json())
+    return tool, interrupted
+
+
+def _finish_audit(
+    plan: AuditPlan, store: ArtifactStore, tool: RunInfo, crawl: _Crawl, *, interrupted: bool
+) -> AuditOutcome:
+    """Judge and write results and report. A run that audited nothing (and was not stopped)
+    fails, naming why the first page could not be audited: an empty report would pass for a
+    clean site."""
+    skipped = crawl.frontier.skipped_summary()
+    outcome = _finish(store, tool, plan.kit.config, plan.kit.checks, skipped, interrupted=interrupted)
+    if outcome.summary.pages_audited == 0 and not interrupted:
+        first_error = next(
+            (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
+        )
+        reason = first_error or (crawl.rejected[0] if crawl.rejected else "no page was reachable in scope")
+        raise ToolError(f"nothing could be audited: {reason}")
+    return outcome
+
+
+def _fetch(url: str) -> FetchResult:
+    """robots.txt and sitemaps are fetched as the tool, by name."""
+    return fetch(url, user_agent=USER_AGENT)
 
 
 def _origins(allowed: Iterable[str], journeys: Iterable[Journey]) -> frozenset[str]:
@@ -313,26 +481,22 @@ def _journey(config: Config, name: str) -> Journey:
 
 
 def _journey_runner(
-    config: Config,
-    store: ArtifactStore,
-    axe_core: AxeCore,
-    options: CrawlOptions,
-    on_step: StepListener | None,
-    on_page: PageSink | None,
-    storage: StorageState,
+    kit: RunKit, store: ArtifactStore, *, on_step: StepListener | None, on_page: PageSink | None
 ) -> JourneyRunner:
-    """Journeys resolve relative URLs against the first start URL (or sitemap)."""
+    """Journeys resolve relative URLs against the first start URL (or sitemap), and start from
+    the kit's storage state unless they opt out."""
+    config = kit.config
     bases = config.start_urls or config.sitemaps
     return JourneyRunner(
         config.journeys,
         store,
-        axe_core,
-        options,
+        kit.axe_core,
+        kit.options,
         base_url=parse_start_url(bases[0]) if bases else None,
         environ=os.environ,
         on_step=on_step,
         on_page=on_page,
-        storage=storage,
+        storage=kit.options.storage,
     )
 
 
@@ -398,6 +562,8 @@ def _finish(
     *,
     interrupted: bool,
 ) -> AuditOutcome:
+    """Judge the gathered artifacts and write results.json and report.html: the one ending of
+    audit, run_journeys and evaluate, so a run judged again reads exactly as it first did."""
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool.started).date()
     rules_run = RulesRun()
@@ -421,26 +587,13 @@ def _restore(store: ArtifactStore, frontier: Frontier) -> None:
             frontier.add(link, depth, source=record.url)
 
 
-def _tool_info(config: Config, axe_core: AxeCore, started: str, warnings: list[str]) -> RunInfo:
-    """run.json's first version: versions and settings; the browser's are filled in once known."""
-    return RunInfo(
-        version=__version__,
-        axe_core_version=axe_core.version,
-        axe_tags=tuple(config.axe_tags),
-        browser_name="unknown",
-        browser_version="unknown",
-        started=started,
-        config=config.to_json(),
-        warnings=tuple(warnings),
-    )
-
-
 def _checks(config: Config) -> tuple[Check, ...]:
     """Our checks as configured: built-in plus custom, narrowed by --checks/--skip-checks."""
     return configured_checks(config.checks, config.skip_checks, config.custom_checks)
 
 
 def _browser_settings(config: Config) -> BrowserSettings:
+    """The configured browser; paths not configured are the driver module's defaults."""
     defaults = BrowserSettings()
     return BrowserSettings(
         chromium=config.chromium or defaults.chromium,

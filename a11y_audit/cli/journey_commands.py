@@ -1,12 +1,11 @@
 """`a11y-audit journeys list|run`: the configured journeys alone, for fast feedback while writing one.
 
-Thin click commands over a11y_audit.api.run_journeys; journeys come from [journeys] in the
-config file (docs/journeys.md).
+Thin click commands over a11y_audit.api (journey_settings, run_journeys); journeys come from
+[journeys] in the config file (docs/journeys.md).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -15,7 +14,9 @@ import click
 from a11y_audit import api
 from a11y_audit.cli.progress import Progress
 from a11y_audit.config import load_config
-from a11y_audit.errors import ToolError, UsageError
+from a11y_audit.errors import ToolError
+from a11y_audit.model import Outcome
+from a11y_audit.run_result import RunResult
 
 __all__ = ["STORAGE_STATE_OPTION", "journeys_group"]
 
@@ -50,11 +51,7 @@ def list_journeys(config_path: Path) -> None:
     Example:
       a11y-audit journeys list --config examples/demo-journeys.toml
     """
-    settings = load_config(config_path).journeys
-    if not settings.journeys:
-        raise UsageError(
-            f"{config_path} configures no journeys: add a [journeys.NAME] table (docs/journeys.md)"
-        )
+    settings = api.journey_settings(config_path)
     for journey in settings.journeys:
         signed_in = " (the crawl reuses its session)" if journey.name == settings.crawl_as else ""
         click.echo(
@@ -121,7 +118,7 @@ def run_journeys(
         on_warning=progress.warn,
         save_state_to=save_state_to,
     )
-    _print_findings(outcome.results_path)
+    _print_findings(outcome.result)
     click.echo(f"Results: {outcome.results_path.resolve()}")
     click.echo(f"Report:  {outcome.report_path.resolve()}")
     failures = [journey.failure for journey in journeys if journey.failure]
@@ -135,18 +132,17 @@ def run_journeys(
         )
 
 
-def _print_findings(results_path: Path) -> None:
-    """Per audited state: its issues, most urgent first (results.json lists them that way)."""
-    results = json.loads(results_path.read_text("utf-8"))
-    for page in results["pages"]:
-        if not page.get("state"):
+def _print_findings(run: RunResult) -> None:
+    """Per audited state: its issues, most urgent first (the run lists them that way)."""
+    for page in run.pages:
+        if not page.state:
             continue
         issues = [
             issue
-            for issue in results["issues"]
-            if any(instance["page_url"] == page["url"] for instance in issue["instances"])
+            for issue in run.issues
+            if any(instance.page_url == page.url for instance in issue.instances)
         ]
-        click.echo(f"state {page['journey']}/{page['state']} ({page['final_url']}): {len(issues)} issue(s)")
+        click.echo(f"state {page.journey}/{page.state} ({page.final_url}): {len(issues)} issue(s)")
         for issue in issues:
-            outcome = "fails" if issue["outcome"] == "failed" else "to review"
-            click.echo(f"  {issue['priority']} {issue['rule']} {outcome}: {issue['title']}")
+            outcome = "fails" if issue.outcome is Outcome.FAILED else "to review"
+            click.echo(f"  {issue.triage.priority} {issue.rule.id} {outcome}: {issue.rule.title}")

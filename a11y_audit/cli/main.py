@@ -16,19 +16,16 @@ from typing import Any, TypeVar
 import click
 
 from a11y_audit import __version__, api
-from a11y_audit.axe_core import locate_axe_core
 from a11y_audit.cli import gate_commands
 from a11y_audit.cli.intake_command import intake_command
 from a11y_audit.cli.journey_commands import STORAGE_STATE_OPTION, journeys_group
 from a11y_audit.cli.progress import Progress
 from a11y_audit.cli.ticket_commands import tickets_group
 from a11y_audit.config import Config, load_config
-from a11y_audit.demo.catalog import template_patterns
+from a11y_audit.demo.audit_config import demo_audit_config
 from a11y_audit.demo.server import DEMO_PASSWORD, VARIANTS, DemoStore
 from a11y_audit.demo.server import JOURNEYS as DEMO_JOURNEYS
 from a11y_audit.errors import A11yAuditError, UsageError
-from a11y_audit.judge.registry import configured_checks
-from a11y_audit.judge.rule_list import axe_rules, our_rules
 from a11y_audit.reports.formats import FORMATS, listing
 
 __all__ = ["cli", "main"]
@@ -260,12 +257,7 @@ def demo(
             return
         os.environ.setdefault("DEMO_PASSWORD", DEMO_PASSWORD)  # a public fixture credential
         config = _base_config(config_path or DEMO_JOURNEYS, **flags)
-        config = config.with_overrides(
-            start_urls=(store.base_url,),
-            max_pages=200,
-            workers=flags.get("workers") or 2,
-            templates=config.templates or template_patterns(),
-        )
+        config = demo_audit_config(config, store.base_url, workers=flags.get("workers"))
         _run(config, output, quiet=quiet, follow_links=True)
 
 
@@ -289,8 +281,7 @@ def list_checks(
     config = load_config(config_path).with_overrides(
         checks=_id_list(only), skip_checks=_id_list(skip), custom_checks=custom_checks or None
     )
-    ours = configured_checks(config.checks, config.skip_checks, config.custom_checks)
-    rows = [*axe_rules(locate_axe_core(config.axe_path), config.axe_tags), *our_rules(ours)]
+    rows = api.rules(config)
     width = max(len(row.id) for row in rows)
     click.echo(f"{'rule'.ljust(width)}  {'source':10}  {'impact':8}  {'WCAG':15}  title")
     for row in rows:

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from tqdm import tqdm
 
+from a11y_audit.crawl.frontier import FrontierStats
 from a11y_audit.crawl.journey_spec import Journey, Step
 from a11y_audit.model import PageRecord
 
@@ -20,7 +21,9 @@ __all__ = ["Progress"]
 
 
 class _Stats(Protocol):
-    def stats(self) -> Any: ...
+    """What the progress bar reads of the frontier: its counts, for the queue size."""
+
+    def stats(self) -> FrontierStats: ...
 
 
 class Progress:
@@ -98,7 +101,4 @@ class Progress:
             self._bar = None
 
     def _queued(self) -> int:
-        if self._frontier is None:
-            return 0
-        stats = self._frontier.stats()
-        return int(getattr(stats, "queued", 0) or 0)
+        return 0 if self._frontier is None else self._frontier.stats().queued

@@ -1,24 +1,19 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from a11y_audit.cli.progress import Progress
+from a11y_audit.crawl.frontier import FrontierStats
 from a11y_audit.crawl.journey_spec import Journey, Step, Value
 from a11y_audit.model import PageRecord
-
-
-@dataclass
-class FakeStats:
-    queued: int
 
 
 class FakeFrontier:
     def __init__(self, queued: int):
         self.queued = queued
 
-    def stats(self) -> FakeStats:
-        return FakeStats(self.queued)
+    def stats(self) -> FrontierStats:
+        return FrontierStats(queued=self.queued, in_flight=0, done=0, skipped=0)
 
 
 class Terminal(io.StringIO):
