@@ -281,7 +281,7 @@ def _kit(config: Config, checks: tuple[Check, ...], storage: StorageState) -> Ru
         gather_settings=GatherSettings(
             timeout=config.gatherer_timeout,
             max_tab_stops=config.max_tab_stops,
-            extra={"safe_forms": list(config.safe_forms)},
+            safe_forms=tuple(config.safe_forms),
         ),
         interactive_per_template=config.interactive_pages_per_template,
         storage=storage,

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
-from a11y_audit.model import Instance, Issue, Outcome, RuleMeta
+from a11y_audit.model import Instance, Issue, JsonObject, Outcome, RuleMeta
 from a11y_audit.reports.labels import rule_title
 from a11y_audit.run_result import RunResult
 
@@ -33,12 +32,12 @@ def render_sarif(run: RunResult, states: Mapping[str, str] | None = None) -> str
     a11y_audit.gate.decision.GateResult.baseline_states) adds baselineState to every result."""
     tool = run.tool
     rules: dict[str, int] = {}
-    descriptors: list[dict[str, Any]] = []
+    descriptors: list[JsonObject] = []
     for issue in run.issues:
         if issue.rule.id not in rules:
             rules[issue.rule.id] = len(descriptors)
             descriptors.append(_descriptor(issue.rule))
-    sarif_run: dict[str, Any] = {
+    sarif_run: JsonObject = {
         "tool": {
             "driver": {
                 "name": "a11y-audit",
@@ -61,8 +60,8 @@ def render_sarif(run: RunResult, states: Mapping[str, str] | None = None) -> str
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _descriptor(rule: RuleMeta) -> dict[str, Any]:
-    descriptor: dict[str, Any] = {
+def _descriptor(rule: RuleMeta) -> JsonObject:
+    descriptor: JsonObject = {
         "id": rule.id,
         "shortDescription": {"text": rule_title(rule)},
         "fullDescription": {"text": rule.description or rule_title(rule)},
@@ -78,11 +77,11 @@ def _descriptor(rule: RuleMeta) -> dict[str, Any]:
     return descriptor
 
 
-def _result(issue: Issue, rule_index: int, states: Mapping[str, str] | None) -> dict[str, Any]:
+def _result(issue: Issue, rule_index: int, states: Mapping[str, str] | None) -> JsonObject:
     failed = issue.outcome is Outcome.FAILED
     priority = issue.triage.priority.value
     wcag = ", ".join(issue.rule.wcag) or "best practice"
-    result: dict[str, Any] = {
+    result: JsonObject = {
         "ruleId": issue.rule.id,
         "ruleIndex": rule_index,
         "kind": "fail" if failed else "review",
@@ -107,7 +106,7 @@ def _result(issue: Issue, rule_index: int, states: Mapping[str, str] | None) -> 
     return result
 
 
-def _location(instance: Instance) -> dict[str, Any]:
+def _location(instance: Instance) -> JsonObject:
     """The page, the element's selector and its HTML. A SARIF region must give a line or an
     offset, which a rendered DOM does not have, so the HTML goes into the location's message."""
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -87,7 +87,7 @@ def gate_options(function: F) -> F:
     )(function)
 
 
-def gate_overrides(flags: dict[str, Any]) -> dict[str, Any]:
+def gate_overrides(flags: Mapping[str, object]) -> dict[str, object]:
     """Config overrides from the gate flags (None where a flag was not given)."""
     return {
         "fail_on": flags.get("fail_on"),

@@ -116,7 +116,7 @@ def gathered() -> tuple[Gathered, list[str]]:
     return visit(
         "/",
         ["form_errors", "status_messages", "context_change", "hover", "motion"],
-        settings=GatherSettings(extra={"safe_forms": ["#config-safe"]}),
+        settings=GatherSettings(safe_forms=("#config-safe",)),
     )
 
 

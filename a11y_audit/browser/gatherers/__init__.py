@@ -25,13 +25,14 @@ import pkgutil
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.artifacts.kinds import ARTIFACT_KINDS
+from a11y_audit.model import JsonObject
 
 __all__ = [
     "GatherContext",
@@ -55,8 +56,9 @@ class GatherSettings:
     """Seconds one gatherer may spend on one page."""
     max_tab_stops: int = 200
     """The keyboard walk stops after this many Tab presses."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Gatherer-specific settings by name, for gatherers that need more than the above."""
+    safe_forms: tuple[str, ...] = ()
+    """Selectors of forms the user declared safe to submit ([checks] safe_forms): the form
+    errors and status message gatherers may submit these to see what the page says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class GatherContext:
 
     url: str
     """The address the page ended up at (after redirects)."""
-    axe: dict[str, Any] | None
+    axe: JsonObject | None
     """This visit's raw axe-core results (None when axe did not run)."""
     settings: GatherSettings
     deadline: float

@@ -3,7 +3,7 @@
 Artifact `form_errors`: a11y_audit.artifacts.form_errors.FormAttempts.
 
 Only forms declared safe are ever submitted: matched by [checks] safe_forms (CSS selectors,
-GatherSettings.extra["safe_forms"]) or marked data-a11y-audit-safe in the markup, and never
+GatherSettings.safe_forms) or marked data-a11y-audit-safe in the markup, and never
 a form that takes payment or places an order, however it is marked (lib/safe_forms.js).
 Each form gets up to two attempts, each on a freshly loaded page: "empty" (required fields
 judged) and "invalid" (email, URL, phone and pattern fields get malformed values). The
@@ -45,7 +45,7 @@ class FormErrors(Gatherer):
 
     def gather(self, driver: WebDriver, context: GatherContext) -> FormAttempts:
         require_hooks(driver)
-        selectors = list(context.settings.extra.get("safe_forms") or [])
+        selectors = list(context.settings.safe_forms)
         forms = as_list(driver.execute_script(_FIND, selectors, MAX_FORMS))
         plan = [(form, mode) for form in forms for mode in ("empty", "invalid") if form[_COUNTS[mode]]]
         attempts: list[FormAttempt] = []

@@ -44,7 +44,7 @@ class StatusMessages(Gatherer):
 
     def gather(self, driver: WebDriver, context: GatherContext) -> StatusActions:
         require_hooks(driver)
-        selectors = list(context.settings.extra.get("safe_forms") or [])
+        selectors = list(context.settings.safe_forms)
         actions = as_list(
             driver.execute_script(
                 script_with("status_actions", "describe", "safe_forms"), selectors, MAX_ACTIONS
