@@ -18,7 +18,6 @@ import cssselect
 
 from a11y_audit.crawl.journey_spec import JourneyError, JourneySettings, parse_journeys
 from a11y_audit.errors import UsageError
-from a11y_audit.gate.decision import GatePolicy
 from a11y_audit.intake.settings import IntakeSettings, parse_intake
 from a11y_audit.judge.priority import (
     DEFAULT_FLOWS,
@@ -126,10 +125,6 @@ class Config:
             names={**DEFAULT_NAMES, **{Priority(key): name for key, name in self.priority_names}},
             sla_days={**DEFAULT_SLA_DAYS, **{Priority(key): days for key, days in self.sla_days}},
         )
-
-    def gate_policy(self) -> GatePolicy:
-        """[gate] fail_on, min_pages and max_page_drop as the gate's policy."""
-        return GatePolicy(Priority(self.fail_on), self.min_pages, self.max_page_drop)
 
     def to_json(self) -> JsonObject:
         """The config as recorded in results.json (no secrets live here)."""

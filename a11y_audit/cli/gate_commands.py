@@ -22,7 +22,7 @@ from a11y_audit import api
 from a11y_audit.config import Config, load_config
 from a11y_audit.errors import ToolError
 from a11y_audit.gate.baseline import Baseline, create, load_baseline, update, write_baseline
-from a11y_audit.gate.decision import GateResult, decide, github_annotations, summary_lines
+from a11y_audit.gate.decision import GateResult, decide, gate_policy, github_annotations, summary_lines
 from a11y_audit.model import Priority
 from a11y_audit.run_result import load_results
 
@@ -144,7 +144,7 @@ def gate(results: Path, baseline_path: Path, config_path: Path | None, **flags: 
     """
     config = load_config(config_path).with_overrides(**gate_overrides(flags))
     baseline = load_baseline(baseline_path)
-    _report(decide(load_results(results), baseline, config.gate_policy(), date.today()), baseline_path)
+    _report(decide(load_results(results), baseline, gate_policy(config), date.today()), baseline_path)
 
 
 @click.group("baseline")

@@ -26,12 +26,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from a11y_audit.config import Config
 from a11y_audit.gate.baseline import Baseline, Entry, rule_key
 from a11y_audit.model import Issue, Outcome, Priority
 from a11y_audit.reports.trend import Trend, TrendRow, count_by_priority
 from a11y_audit.run_result import RunResult
 
-__all__ = ["GatePolicy", "GateResult", "as_trend", "decide", "github_annotations", "summary_lines"]
+__all__ = [
+    "GatePolicy",
+    "GateResult",
+    "as_trend",
+    "decide",
+    "gate_policy",
+    "github_annotations",
+    "summary_lines",
+]
 
 EXIT_PASS, EXIT_FAIL, EXIT_TOOL = 0, 1, 3
 
@@ -43,6 +52,11 @@ class GatePolicy:
     fail_on: Priority = Priority.P2
     min_pages: int = 1
     max_page_drop: float = 0.2
+
+
+def gate_policy(config: Config) -> GatePolicy:
+    """[gate] fail_on, min_pages and max_page_drop as the gate's policy."""
+    return GatePolicy(Priority(config.fail_on), config.min_pages, config.max_page_drop)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from a11y_audit.config import Config
 from a11y_audit.errors import ToolError
 from a11y_audit.gate.baseline import Baseline
-from a11y_audit.gate.decision import GateResult, decide
+from a11y_audit.gate.decision import GateResult, decide, gate_policy
 from a11y_audit.model import Issue, Source, journey_of
 from a11y_audit.run_result import RunResult
 
@@ -44,7 +44,7 @@ def gate_with_retries(
 
     `site_rules` are the ids of our site checks (not retried); `say` hears one line per retry.
     """
-    result = decide(run, baseline, config.gate_policy(), today or date.today())
+    result = decide(run, baseline, gate_policy(config), today or date.today())
     if not result.blocking or result.page_problem is not None:
         return result
     for attempt in range(1, config.retries + 1):

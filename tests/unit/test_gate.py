@@ -17,7 +17,7 @@ from a11y_audit.config import load_config
 from a11y_audit.demo.churn import churn_html
 from a11y_audit.errors import UsageError
 from a11y_audit.gate.baseline import create, write_baseline
-from a11y_audit.gate.decision import GatePolicy, decide, github_annotations, summary_lines
+from a11y_audit.gate.decision import GatePolicy, decide, gate_policy, github_annotations, summary_lines
 from a11y_audit.judge.grouping import component_signature
 from a11y_audit.model import Priority
 from tests.unit.test_baseline import as_run, issue, run, run_json
@@ -143,7 +143,7 @@ def test_the_gate_section_of_the_config_sets_the_policy(tmp_path: Path) -> None:
     path = tmp_path / "a11y-audit.toml"
     path.write_text('[gate]\nfail_on = "P3"\nmin_pages = 40\nmax_page_drop = 0.5\nretries = 2\n', "utf-8")
     config = load_config(path)
-    assert config.gate_policy() == GatePolicy(Priority.P3, 40, 0.5) and config.retries == 2
+    assert gate_policy(config) == GatePolicy(Priority.P3, 40, 0.5) and config.retries == 2
     path.write_text("[gate]\nmax_page_drop = 1\n", "utf-8")
     with pytest.raises(UsageError, match=r"a11y-audit.toml:2: \[gate\] max_page_drop must be a share"):
         load_config(path)
