@@ -545,71 +545,14 @@ def synthetic_results(pages: int) -> dict[str, Any]:
     """
     urls = [f"http://shop.test/p/{n:05d}/" for n in range(pages)]
     templates = [_REPORT_TEMPLATES[0] if n % 10 else _REPORT_TEMPLATES[1 + n % 5] for n in range(pages)]
-    page_rows: list[dict[str, Any]] = [
-        {
-            "url": url,
-            "final_url": url,
-            "status": 200,
-            "title": f"Item {n} | Shop",
-            "lang": "en",
-            "content_type": "text/html",
-            "template": templates[n],
-            "depth": 1,
-            "source": None,
-            "error": None,
-            "skipped": None,
-            "warnings": [],
-            "timings": {},
-            "artifacts": {
-                "screenshot": f"pages/{n:020d}/screenshot.jpg",
-                ELEMENT_BOXES: f"pages/{n:020d}/{ELEMENT_BOXES}.json",
-            },
-        }
-        for n, url in enumerate(urls)
-    ]
+    page_rows = [_page_row(n, url, templates[n]) for n, url in enumerate(urls)]
     groups = [list(range(pages))] * 6  # site-wide
     groups += [[n for n in range(pages) if templates[n] == name] for name in _REPORT_TEMPLATES] * 4
     groups += [[n, (n * 7) % pages, (n * 13) % pages] for n in range(0, pages, 25)]  # one-offs
-    impacts = ("critical", "serious", "moderate", "minor")
-    issues: list[dict[str, Any]] = []
-    for index, members in enumerate(group for group in groups if group):
-        snippet = (
-            f'<button class="icon-btn variant-{index}" data-sku="{index:06d}">'
-            + "<svg></svg>" * 20
-            + "</button>"
-        )
-        issues.append(
-            {
-                "fingerprint": f"{index:016x}",
-                "rule": f"rule-{index % 40}",
-                "source": "axe",
-                "outcome": "failed" if index % 4 else "cantTell",
-                "impact": impacts[index % 4],
-                "wcag": ["4.1.2"] if index % 3 else ["1.4.3", "2.4.4"],
-                "level": "A",
-                "title": f"Defect {index}: buttons must have discernible text",
-                "description": "Ensure buttons have discernible text",
-                "help_url": "https://example.test/help",
-                "priority": f"P{1 + index % 4}",
-                "priority_name": "High",
-                "reasons": ["serious impact", "product flow"],
-                "due": "2026-12-09",
-                "flow": "product",
-                "blocker": False,
-                "pages": len(members),
-                "templates": sorted({templates[n] for n in members}),
-                "instances": [
-                    {
-                        "page_url": urls[n],
-                        "selector": f"header .icon-btn.variant-{index}",
-                        "target": [f".icon-btn.variant-{index}"],
-                        "snippet": snippet,
-                        "message": "Element does not have inner text that is visible to screen readers",
-                    }
-                    for n in members
-                ],
-            }
-        )
+    issues = [
+        _issue_row(index, [urls[n] for n in members], sorted({templates[n] for n in members}))
+        for index, members in enumerate(group for group in groups if group)
+    ]
     by_priority = Counter(issue["priority"] for issue in issues)
     return {
         "schema_version": "1.2.0",
@@ -631,6 +574,66 @@ def synthetic_results(pages: int) -> dict[str, Any]:
             "instances": sum(len(issue["instances"]) for issue in issues),
             "by_priority": dict(by_priority),
         },
+    }
+
+
+def _page_row(n: int, url: str, template: str) -> dict[str, Any]:
+    """A product page's row, with a screenshot and element boxes."""
+    return {
+        "url": url,
+        "final_url": url,
+        "status": 200,
+        "title": f"Item {n} | Shop",
+        "lang": "en",
+        "content_type": "text/html",
+        "template": template,
+        "depth": 1,
+        "source": None,
+        "error": None,
+        "skipped": None,
+        "warnings": [],
+        "timings": {},
+        "artifacts": {
+            "screenshot": f"pages/{n:020d}/screenshot.jpg",
+            ELEMENT_BOXES: f"pages/{n:020d}/{ELEMENT_BOXES}.json",
+        },
+    }
+
+
+def _issue_row(index: int, page_urls: list[str], templates: list[str]) -> dict[str, Any]:
+    """Issue `index` on these pages: an icon button with a long snippet, one element a page."""
+    snippet = (
+        f'<button class="icon-btn variant-{index}" data-sku="{index:06d}">' + "<svg></svg>" * 20 + "</button>"
+    )
+    return {
+        "fingerprint": f"{index:016x}",
+        "rule": f"rule-{index % 40}",
+        "source": "axe",
+        "outcome": "failed" if index % 4 else "cantTell",
+        "impact": ("critical", "serious", "moderate", "minor")[index % 4],
+        "wcag": ["4.1.2"] if index % 3 else ["1.4.3", "2.4.4"],
+        "level": "A",
+        "title": f"Defect {index}: buttons must have discernible text",
+        "description": "Ensure buttons have discernible text",
+        "help_url": "https://example.test/help",
+        "priority": f"P{1 + index % 4}",
+        "priority_name": "High",
+        "reasons": ["serious impact", "product flow"],
+        "due": "2026-12-09",
+        "flow": "product",
+        "blocker": False,
+        "pages": len(page_urls),
+        "templates": templates,
+        "instances": [
+            {
+                "page_url": url,
+                "selector": f"header .icon-btn.variant-{index}",
+                "target": [f".icon-btn.variant-{index}"],
+                "snippet": snippet,
+                "message": "Element does not have inner text that is visible to screen readers",
+            }
+            for url in page_urls
+        ],
     }
 
 
@@ -680,7 +683,8 @@ def measure_report(pages: int, folder: Path) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> tuple[argparse.Namespace, int, int]:
+    """The options, the store size and the synthetic report's size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, help=f"store size and pages per run (default 200; {MIN_PAGES}+)")
     parser.add_argument(
@@ -697,68 +701,82 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages or (QUICK_PAGES if args.quick else 200)
     if pages < MIN_PAGES:
         parser.error(f"--pages must be at least {MIN_PAGES}")
-    output: Path = args.output or Path(tempfile.mkdtemp(prefix="a11y-bench-"))
-    report_pages = args.report_pages or (QUICK_REPORT_PAGES if args.quick else REPORT_PAGES)
-    if args.report_only:
-        try:
-            measure_report(report_pages, output / "report")
-        finally:
-            if args.output is None:
-                shutil.rmtree(output, ignore_errors=True)
-        return 0
+    return args, pages, args.report_pages or (QUICK_REPORT_PAGES if args.quick else REPORT_PAGES)
+
+
+def _runs(
+    store: StoreServer,
+    pages: int,
+    output: Path,
+    axe_core: AxeCore,
+    floor_steps: dict[str, dict[str, list[float]]],
+) -> list[tuple[str, str, Callable[[], int]]]:
+    """What is timed, in order: the two floors (the bare Selenium + axe loop), then the tool."""
+    runs: list[tuple[str, str, Callable[[], int]]] = [
+        (
+            "floor-inject",
+            "floor: get + inject axe + axe.run",
+            partial(run_floor, store.urls, axe_core, floor_steps["inject"], preregister=False),
+        ),
+        (
+            "floor-prereg",
+            "floor: get + axe.run (axe preregistered)",
+            partial(run_floor, store.urls, axe_core, floor_steps["prereg"], preregister=True),
+        ),
+    ]
+    for key, workers, screenshots, our_checks in (
+        ("workers1-axe-only", 1, True, False),
+        ("workers1", 1, True, True),
+        ("workers1-noshots", 1, False, True),
+        ("workers2", 2, True, True),
+    ):
+        label = f"a11y-audit workers={workers}" + ("" if screenshots else ", no screenshots")
+        label += "" if our_checks else ", axe only"
+        tool_run = partial(
+            run_tool,
+            store.base_url,
+            pages,
+            output / key,
+            workers=workers,
+            screenshots=screenshots,
+            our_checks=our_checks,
+        )
+        runs.append((key, label, tool_run))
+    return runs
+
+
+def _measure_audits(store: StoreServer, pages: int, output: Path) -> None:
+    """Time the floors and the tool on the generated store, and print the table and summary."""
     axe_core = locate_axe_core()
+    load_before = os.getloadavg()[0]
+    preregistered = warm_up(store.urls, axe_core)
+    print(
+        f"a11y-audit benchmark: {pages}-page generated store at {store.base_url}, "
+        f"axe-core {axe_core.version}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
+    print(
+        "Each run is timed from start to finish (browser start-up, crawl, results and report);"
+        " RSS is summed per process (shared pages counted repeatedly), PSS is the real footprint."
+    )
+    print(HEADER)
+    print("-" * len(HEADER), flush=True)
+    floor_steps: dict[str, dict[str, list[float]]] = {"inject": {}, "prereg": {}}
+    rows: dict[str, Row] = {}
+    for key, label, run in _runs(store, pages, output, axe_core, floor_steps):
+        rows[key] = measure(label, run)
+        print(rows[key].line(), flush=True)
+    print_summary(rows, preregistered)
+    print_breakdown(floor_steps, output / "workers1")
+    print(f"load average (1 min) before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, pages, report_pages = _arguments(argv)
+    output: Path = args.output or Path(tempfile.mkdtemp(prefix="a11y-bench-"))
     try:
-        with StoreServer(build_store(pages)) as store:
-            load_before = os.getloadavg()[0]
-            preregistered = warm_up(store.urls, axe_core)
-            print(
-                f"a11y-audit benchmark: {pages}-page generated store at {store.base_url}, "
-                f"axe-core {axe_core.version}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-            )
-            print(
-                "Each run is timed from start to finish (browser start-up, crawl, results and report);"
-                " RSS is summed per process (shared pages counted repeatedly), PSS is the real footprint."
-            )
-            print(HEADER)
-            print("-" * len(HEADER), flush=True)
-            floor_steps: dict[str, dict[str, list[float]]] = {"inject": {}, "prereg": {}}
-            runs: list[tuple[str, str, Callable[[], int]]] = [
-                (
-                    "floor-inject",
-                    "floor: get + inject axe + axe.run",
-                    partial(run_floor, store.urls, axe_core, floor_steps["inject"], preregister=False),
-                ),
-                (
-                    "floor-prereg",
-                    "floor: get + axe.run (axe preregistered)",
-                    partial(run_floor, store.urls, axe_core, floor_steps["prereg"], preregister=True),
-                ),
-            ]
-            for key, workers, screenshots, our_checks in (
-                ("workers1-axe-only", 1, True, False),
-                ("workers1", 1, True, True),
-                ("workers1-noshots", 1, False, True),
-                ("workers2", 2, True, True),
-            ):
-                label = f"a11y-audit workers={workers}" + ("" if screenshots else ", no screenshots")
-                label += "" if our_checks else ", axe only"
-                tool_run = partial(
-                    run_tool,
-                    store.base_url,
-                    pages,
-                    output / key,
-                    workers=workers,
-                    screenshots=screenshots,
-                    our_checks=our_checks,
-                )
-                runs.append((key, label, tool_run))
-            rows: dict[str, Row] = {}
-            for key, label, run in runs:
-                rows[key] = measure(label, run)
-                print(rows[key].line(), flush=True)
-            print_summary(rows, preregistered)
-            print_breakdown(floor_steps, output / "workers1")
-            print(f"load average (1 min) before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
+        if not args.report_only:
+            with StoreServer(build_store(pages)) as store:
+                _measure_audits(store, pages, output)
         measure_report(report_pages, output / "report")
     finally:
         if args.output is None:

@@ -168,55 +168,45 @@ def test_a_session_saved_by_a_sign_in_journey_signs_the_crawl_in(demo: DemoStore
     assert_nowhere((sid, DEMO_PASSWORD), saved, crawl, scan)
 
 
+def write_playwright_state(path: Path, sid: str, origin: str) -> Path:
+    """A Playwright storageState file as a person might hand-write one: the session cookie,
+    an expired cookie and a third-party cookie, localStorage of the store and of another site."""
+
+    def cookie(
+        name: str, value: str, domain: str, expires: int, *, third_party: bool = False
+    ) -> dict[str, Any]:
+        return {
+            "name": name,
+            "value": value,
+            "domain": domain,
+            "path": "/",
+            "expires": expires,
+            "httpOnly": name == "sid",
+            "secure": third_party,
+            "sameSite": "None" if third_party else "Lax",
+        }
+
+    state = {
+        "cookies": [
+            cookie("sid", sid, "127.0.0.1", -1),
+            cookie("old", "expired-long-ago", "127.0.0.1", 1000),
+            cookie("ads", "third-party-value", ".ads.example", -1, third_party=True),
+        ],
+        "origins": [
+            {"origin": origin, "localStorage": [{"name": "qa", "value": "local-storage-secret"}]},
+            {"origin": "https://ads.example", "localStorage": []},
+        ],
+    }
+    path.write_text(json.dumps(state), "utf-8")
+    return path
+
+
 def test_a_hand_written_playwright_file_and_a_cookies_txt_sign_in_too(
     demo: DemoStore, tmp_path: Path
 ) -> None:
     sid = sign_in_over_http(demo)
     origin = demo.base_url.rstrip("/")
-    playwright = tmp_path / "storage-state.json"
-    playwright.write_text(
-        json.dumps(
-            {
-                "cookies": [
-                    {
-                        "name": "sid",
-                        "value": sid,
-                        "domain": "127.0.0.1",
-                        "path": "/",
-                        "expires": -1,
-                        "httpOnly": True,
-                        "secure": False,
-                        "sameSite": "Lax",
-                    },
-                    {
-                        "name": "old",
-                        "value": "expired-long-ago",
-                        "domain": "127.0.0.1",
-                        "path": "/",
-                        "expires": 1000,
-                        "httpOnly": False,
-                        "secure": False,
-                        "sameSite": "Lax",
-                    },
-                    {
-                        "name": "ads",
-                        "value": "third-party-value",
-                        "domain": ".ads.example",
-                        "path": "/",
-                        "expires": -1,
-                        "httpOnly": False,
-                        "secure": True,
-                        "sameSite": "None",
-                    },
-                ],
-                "origins": [
-                    {"origin": origin, "localStorage": [{"name": "qa", "value": "local-storage-secret"}]},
-                    {"origin": "https://ads.example", "localStorage": []},
-                ],
-            }
-        ),
-        "utf-8",
-    )
+    playwright = write_playwright_state(tmp_path / "storage-state.json", sid, origin)
     scan = audit(
         "scan",
         demo.base_url + "account/orders",
