@@ -436,7 +436,7 @@ def _finish_audit(
     outcome = _finish(store, tool, plan.kit.config, plan.kit.checks, skipped, interrupted=interrupted)
     if outcome.summary.pages_audited == 0 and not interrupted:
         first_error = next(
-            (page.error or page.skipped for page in store.iter_pages() if not page.audited), None
+            (page.error or page.skipped for page in outcome.result.pages if not page.audited), None
         )
         reason = first_error or (crawl.rejected[0] if crawl.rejected else "no page was reachable in scope")
         raise ToolError(f"nothing could be audited: {reason}")

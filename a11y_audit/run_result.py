@@ -212,6 +212,15 @@ class RunResult:
     summary: RunSummary = field(default_factory=RunSummary)
     schema_version: str = SCHEMA_VERSION
     path: Path | None = None
+    _by_url: Mapping[str, PageRecord] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Built once: tickets and reports look a page up for every issue they show.
+        object.__setattr__(self, "_by_url", {page.url: page for page in self.pages})
+
+    def page(self, url: str) -> PageRecord | None:
+        """The record of the page at this results URL (a journey state's URL included)."""
+        return self._by_url.get(url)
 
     @property
     def folder(self) -> Path | None:

@@ -35,13 +35,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def render_csv(run: RunResult) -> str:
     """The CSV text: a header row, then each issue's instances, most urgent issue first."""
-    templates = {page.url: page.template for page in run.pages}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for issue in run.issues:
         for instance in issue.instances:
-            row = _row(issue, instance, templates.get(instance.page_url))
+            page = run.page(instance.page_url)
+            row = _row(issue, instance, page.template if page else None)
             writer.writerow(_safe(row[column]) for column in COLUMNS)
     return out.getvalue()
 

@@ -158,7 +158,7 @@ def _evidence_files(output: Path | None, screenshot: str | None) -> tuple[Path, 
 
 
 def _screenshot(run: RunResult, page_url: str) -> str | None:
-    page = next((page for page in run.pages if page.url == page_url), None)
+    page = run.page(page_url)
     return page.artifacts.get("screenshot") if page else None
 
 

@@ -74,3 +74,10 @@ def test_an_issue_with_a_value_of_the_wrong_kind_is_a_usage_error_naming_the_fil
 def test_a_run_built_in_memory_has_no_folder() -> None:
     run = RunResult(RunInfo("0", "4", "chrome", "1", "2026-01-01T00:00:00+00:00"), (), ())
     assert run.folder is None and run.to_json()["summary"]["pages_total"] == 0
+
+
+def test_a_page_is_found_by_its_results_url(tmp_path: Path) -> None:
+    result = load_results(saved(tmp_path))
+    page = result.page("http://shop.test/missing")
+    assert page is not None and page.status == 404
+    assert result.page("http://shop.test/never-visited") is None
