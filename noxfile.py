@@ -1,4 +1,4 @@
-"""Developer tasks: `nox -s tests|unit|lint|demo|bench`. Sessions reuse the project venv.
+"""Developer tasks: `nox -s tests|unit|lint|demo|bench|act`. Sessions reuse the project venv.
 
 The sessions run in the venv that ./bootstrap made (venv_backend "none", tools invoked as
 `sys.executable -m ...`), because the browser, chromedriver and axe-core are machine-level
@@ -47,3 +47,10 @@ def demo(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Pages/minute and peak memory on a generated 200-page store (prints figures)."""
     session.run(PYTHON, "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def act(session: nox.Session) -> None:
+    """The W3C ACT Rules accuracy suite, every in-scope case (prints the figures; writes
+    docs/act.md and docs/act-earl.json). `nox -s act -- --subset --check` is CI's subset."""
+    session.run(PYTHON, "-m", "benchmarks.act", *(session.posargs or ["--publish"]))

@@ -1,0 +1,187 @@
+"""`python -m benchmarks.act`: audit the W3C ACT Rules cases and publish the figures.
+
+    python -m benchmarks.act --publish          # every in-scope rule; writes docs/act.md, act-earl.json
+    python -m benchmarks.act --subset --check   # what CI runs: our checks' rules + the consistent ones
+    python -m benchmarks.act --rules 80af7b,0ssw9k --output /tmp/act
+    python -m benchmarks.act --from-results /tmp/act/results.json   # re-judge a run, no browser
+
+Exit 0, or 1 when `--check` finds one of our checks failing a passed or inapplicable case or a
+rule of expectations.json no longer consistent (`--update-expectations` records today's
+consistent rules, on purpose), or 2 on a usage mistake (the suite not found, an unknown rule).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from a11y_audit import __version__
+from a11y_audit.config import Config
+from a11y_audit.judge.registry import builtin_checks
+from a11y_audit.run_result import RunResult, load_results
+from benchmarks.act.publish import act_markdown, earl_report
+from benchmarks.act.runner import audit_suite
+from benchmarks.act.suite import SUITE_ENV, Suite, find_suite_root, load_suite
+from benchmarks.act.verdicts import (
+    CaseResult,
+    Consistency,
+    RuleVerdict,
+    Tool,
+    ToolSummary,
+    case_results,
+    classify,
+    summarise,
+)
+
+PROJECT = Path(__file__).resolve().parents[2]
+EXPECTATIONS = Path(__file__).with_name("expectations.json")
+DOCS = PROJECT / "docs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.monotonic()
+    root = find_suite_root(PROJECT)
+    if root is None:
+        print(
+            f"act: the ACT Rules suite was not found: set {SUITE_ENV} to the act-rules folder",
+            file=sys.stderr,
+        )
+        return 2
+    suite = load_suite(root)
+    try:
+        suite = _narrowed(suite, args)
+    except ValueError as error:
+        print(f"act: {error}", file=sys.stderr)
+        return 2
+    run, url_of = _run(suite, args)
+    results = case_results(run, suite, url_of)
+    verdicts = {tool: classify(suite, results, tool) for tool in Tool}
+    summaries = [summarise(tool, verdicts[tool]) for tool in Tool]
+    wall = time.monotonic() - started
+    header = _header(run, suite, wall)
+    print(act_markdown(suite, verdicts, summaries, header=header).split("\n## Per rule")[0])
+    if args.publish:
+        _publish(suite, results, run, verdicts, summaries, header)
+    if args.update_expectations:
+        _write_expectations(verdicts[Tool.PRODUCT])
+    return _check(verdicts) if args.check else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.act", description=__doc__.split("\n")[0])
+    parser.add_argument("--rules", help="only these rule ids (comma-separated)")
+    parser.add_argument(
+        "--subset", action="store_true", help="the CI subset: rules our checks map to + consistent rules"
+    )
+    parser.add_argument("--output", type=Path, default=Path("act-run"), help="run folder [act-run]")
+    parser.add_argument("--workers", type=int, default=2, help="browser sessions [2]")
+    parser.add_argument("--from-results", type=Path, help="re-judge this results.json instead of auditing")
+    parser.add_argument("--publish", action="store_true", help="write docs/act.md and docs/act-earl.json")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 on a regression against expectations.json"
+    )
+    parser.add_argument("--update-expectations", action="store_true", help="record today's consistent rules")
+    return parser
+
+
+def _narrowed(suite: Suite, args: argparse.Namespace) -> Suite:
+    if args.rules:
+        wanted = {rule.strip() for rule in args.rules.split(",") if rule.strip()}
+        unknown = wanted - set(suite.rules)
+        if unknown:
+            raise ValueError(f"not an in-scope ACT rule: {', '.join(sorted(unknown))}")
+        return suite.only(wanted)
+    if args.subset:
+        return suite.only(ci_subset(suite))
+    return suite
+
+
+def ci_subset(suite: Suite) -> set[str]:
+    """Every rule one of our checks maps to (by criterion), and the rules expected consistent."""
+    ours = {criterion for check in builtin_checks() for criterion in check.meta.wcag}
+    mapped = {rule.id for rule in suite.rules.values() if ours & set(rule.criteria)}
+    return mapped | set(expected_consistent())
+
+
+def expected_consistent() -> list[str]:
+    return list(json.loads(EXPECTATIONS.read_text(encoding="utf-8"))["consistent"])
+
+
+def _run(suite: Suite, args: argparse.Namespace) -> tuple[RunResult, dict[str, str]]:
+    if args.from_results is not None:
+        run = load_results(args.from_results)
+        base = run.pages[0].url.split("/WAI/")[0] + "/" if run.pages else ""
+        return run, {case.id: base + case.path for case in suite.cases}
+    config = replace(
+        Config(),
+        workers=args.workers,
+        screenshots=False,
+        page_load_timeout=15.0,
+        interactive_pages_per_template=10**6,
+    )
+    print(f"act: auditing {len(suite.cases)} cases of {len(suite.rules)} rules", file=sys.stderr)
+    return audit_suite(suite, config, args.output)
+
+
+def _header(run: RunResult, suite: Suite, wall: float) -> str:
+    return (
+        "# a11y-audit on the W3C ACT Rules test cases\n\n"
+        f"Generated by `nox -s act` (a11y-audit {__version__}, axe-core {run.tool.axe_core_version}, "
+        f"{len(suite.rules)} rules with a WCAG 2.1 A/AA criterion, {len(suite.cases)} cases, "
+        f"wall time {wall / 60:.1f} min). A case is failed by a tool when the tool reports a failure "
+        "(not a needs-review) of one of the rule's criteria on that page; a rule is consistent when "
+        "every failed case is failed and no passed or inapplicable case is, partially consistent when "
+        "some failed cases are and none of the others, inconsistent when any passed or inapplicable "
+        "case is failed. The suite: `../shared/act-rules` (W3C wcag-act-rules, W3C Document License)."
+    )
+
+
+def _publish(
+    suite: Suite,
+    results: dict[str, CaseResult],
+    run: RunResult,
+    verdicts: dict[Tool, list[RuleVerdict]],
+    summaries: list[ToolSummary],
+    header: str,
+) -> None:
+    (DOCS / "act.md").write_text(act_markdown(suite, verdicts, summaries, header=header), encoding="utf-8")
+    date = datetime.now(UTC).date().isoformat()
+    report = earl_report(
+        suite, results, version=__version__, axe_version=run.tool.axe_core_version, date=date
+    )
+    (DOCS / "act-earl.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {DOCS / 'act.md'} and {DOCS / 'act-earl.json'}", file=sys.stderr)
+
+
+def _write_expectations(product: list[RuleVerdict]) -> None:
+    consistent = sorted(v.rule.id for v in product if v.consistency is Consistency.CONSISTENT)
+    EXPECTATIONS.write_text(json.dumps({"consistent": consistent}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {EXPECTATIONS}: {len(consistent)} consistent rules", file=sys.stderr)
+
+
+def _check(verdicts: dict[Tool, list[RuleVerdict]]) -> int:
+    """1 when one of our checks fails a passed/inapplicable case, or an expected rule regressed."""
+    problems = [
+        f"our checks fail {result.case.expected} case {result.case.w3c_url} of rule {v.rule.id}"
+        for v in verdicts[Tool.CHECKS]
+        for result in v.false_failures
+    ]
+    expected = set(expected_consistent())
+    problems += [
+        f"rule {v.rule.id} ({v.rule.name}) is {v.consistency}, expected consistent"
+        for v in verdicts[Tool.PRODUCT]
+        if v.rule.id in expected and v.consistency is not Consistency.CONSISTENT
+    ]
+    for problem in problems:
+        print(f"act: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

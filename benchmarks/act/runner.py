@@ -1,0 +1,63 @@
+"""Serve the ACT cases on loopback and audit them the way `a11y-audit scan` does.
+
+The only browser-driving part of the harness: it gathers (one run folder with results.json),
+and everything that judges the run is in verdicts.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from a11y_audit import api
+from a11y_audit.config import Config
+from a11y_audit.model import PageRecord
+from a11y_audit.run_result import RunResult
+from benchmarks.act.suite import Suite
+
+__all__ = ["audit_suite", "serve"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files of the suite, without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """The suite's folder as a web root on 127.0.0.1 (the cases load their assets by absolute
+    path, /WAI/content-assets/...); yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def audit_suite(
+    suite: Suite, base: Config, output: Path, *, quiet: bool = False
+) -> tuple[RunResult, dict[str, str]]:
+    """Audit every case of the suite in one scan; returns the run and each case's URL."""
+    with serve(suite.root) as root_url:
+        url_of = {case.id: root_url + case.path for case in suite.cases}
+        config = base.for_pages(list(url_of.values()))
+        done = [0]
+
+        def progress(record: PageRecord, _findings: int) -> None:
+            done[0] += 1
+            if not quiet and (done[0] % 50 == 0 or done[0] == len(url_of)):
+                print(f"  {done[0]}/{len(url_of)} cases audited", file=sys.stderr, flush=True)
+
+        outcome = api.audit(config, output, follow_links=False, on_page=progress)
+    return outcome.result, url_of
