@@ -113,10 +113,21 @@ def test_home_may_be_titled_home_or_the_site_name_but_other_pages_may_not() -> N
     assert _titles(("/", "Home"))["/"] is Outcome.PASSED
 
 
-def test_titles_are_compared_only_within_a_set_of_pages() -> None:
-    """Pages that share no navigation are no set of web pages: their titles are not compared."""
+def test_a_shared_title_is_for_review_and_only_within_a_set_of_pages() -> None:
+    """WCAG 2.4.2 asks for descriptive titles, not unique ones: a title two pages of one site
+    share is needs review; pages that share no navigation are not compared at all."""
+    menu = (_nav("/a", "/b"),)
+    shared = [PageSummary(f"https://s.example/{n}", "Contact us", menu) for n in ("a", "b")]
+    assert {v.verdict.outcome for v in judge_site(DuplicatePageTitle(), shared)} == {Outcome.CANT_TELL}
     unrelated = [PageSummary(f"https://s.example/{n}", "Contact us") for n in ("a", "b")]
     assert {v.verdict.outcome for v in judge_site(DuplicatePageTitle(), unrelated)} == {Outcome.PASSED}
+
+
+def test_a_bare_file_name_says_nothing_about_the_page() -> None:
+    assert _titles(("/lookbook", "lookbook-2024.html"), ("/a", "v2.0 release notes")) == {
+        "/lookbook": Outcome.FAILED,
+        "/a": Outcome.PASSED,
+    }
 
 
 def _nav(*paths: str) -> NavBlock:
