@@ -404,13 +404,14 @@ def _crawl(
 ) -> tuple[RunInfo, bool]:
     """Crawl to the end, or until Ctrl-C (interrupted: the journal keeps what was audited, for
     --resume); either way wait for the journeys and record in run.json the browser that ran
-    and every warning, so the partial run can be judged and reported too."""
+    and every warning, so the partial run can be judged and reported too. A scan (as `tool`
+    records) runs the page-changing gatherers on every page; a crawl samples them."""
     options = replace(
         plan.kit.options,
         follow_links=plan.follow_links,
         storage=journeys.storage,
         interactive_per_template=sample_size(
-            plan.kit.config.interactive_pages_per_template, scan=not plan.follow_links
+            plan.kit.config.interactive_pages_per_template, scan=bool(tool.scan)
         ),
     )
     crawler = Crawler(crawl.frontier, store, plan.kit.axe_core, options, on_page=on_page)
