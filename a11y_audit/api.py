@@ -40,6 +40,7 @@ from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.registry import Check, configured_checks
 from a11y_audit.judge.rule_list import RuleRow, axe_rules, our_rules
+from a11y_audit.judge.sampling import sample_size
 from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.formats import RenderInputs, check_options, report_format
 from a11y_audit.reports.html import write_html_report
@@ -104,7 +105,7 @@ def audit(
     plan = _plan(config, follow_links=follow_links, resume=resume, warn=warnings.tell)
     store = _open_store(output, resume=resume)
     crawl = _seed(plan, store, warnings, on_frontier)
-    tool = _begin(plan.kit, store, warnings, resume=resume)
+    tool = _begin(plan.kit, store, warnings, resume=resume, scan=not plan.follow_links)
     journeys = _start_journeys(plan, store, warnings, on_step=on_journey_step, on_page=on_page)
     tool, interrupted = _crawl(plan, store, crawl, journeys, tool, warnings, on_page=on_page)
     return _finish_audit(plan, store, tool, crawl, interrupted=interrupted)
@@ -134,7 +135,7 @@ def run_journeys(
     storage = _storage_state(config, allowed, journeys, warnings.tell) if needs_state else StorageState()
     kit = _kit(config, _checks(config), storage)
     store = ArtifactStore.open(output, resume=False)
-    tool = _begin(kit, store, warnings, resume=False)
+    tool = _begin(kit, store, warnings, resume=False, scan=False)
     runner = _journey_runner(kit, store, on_step=on_step, on_page=None)
     outcomes = [runner.run(journey) for journey in journeys]
     if save_state_to is not None and outcomes[0].failure is None:
@@ -343,10 +344,10 @@ def _frontier(plan: AuditPlan) -> _Crawl:
     return _Crawl(frontier, robots, pacing)
 
 
-def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bool) -> RunInfo:
-    """run.json's first version (versions and settings; the browser's once known), written
-    before any page is opened so that `--resume` and `evaluate` find the run's settings however
-    it ends; a resumed run keeps its start time."""
+def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bool, scan: bool) -> RunInfo:
+    """run.json's first version (versions and settings, whether it is a scan; the browser's
+    once known), written before any page is opened so that `--resume` and `evaluate` find the
+    run's settings however it ends; a resumed run keeps its start time."""
     started = _now()
     if resume:
         started = store.read_run_info().get("started", started)
@@ -359,6 +360,7 @@ def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bo
         started=started,
         config=kit.config.to_json(),
         warnings=tuple(warnings.messages),
+        scan=scan,
     )
     store.write_run_info(tool.to_json())
     return tool
@@ -402,8 +404,16 @@ def _crawl(
 ) -> tuple[RunInfo, bool]:
     """Crawl to the end, or until Ctrl-C (interrupted: the journal keeps what was audited, for
     --resume); either way wait for the journeys and record in run.json the browser that ran
-    and every warning, so the partial run can be judged and reported too."""
-    options = replace(plan.kit.options, follow_links=plan.follow_links, storage=journeys.storage)
+    and every warning, so the partial run can be judged and reported too. A scan (as `tool`
+    records) runs the page-changing gatherers on every page; a crawl samples them."""
+    options = replace(
+        plan.kit.options,
+        follow_links=plan.follow_links,
+        storage=journeys.storage,
+        interactive_per_template=sample_size(
+            plan.kit.config.interactive_pages_per_template, scan=bool(tool.scan)
+        ),
+    )
     crawler = Crawler(crawl.frontier, store, plan.kit.axe_core, options, on_page=on_page)
     if plan.resume:
         crawler.count_sampled(store.iter_pages())
@@ -563,13 +573,13 @@ def _finish(
     interrupted: bool,
 ) -> AuditOutcome:
     """Judge the gathered artifacts and write results.json and report.html: the one ending of
-    audit, run_journeys and evaluate, so a run judged again reads exactly as it first did."""
+    audit, run_journeys and evaluate, so a run judged again reads exactly as it first did (a
+    scan, as run.json records, keeps every page's sampled artifacts)."""
     results_path = store.root / "results.json"
     start = datetime.fromisoformat(tool.started).date()
     rules_run = RulesRun()
-    issues = issues_for_run(
-        store, config.priority_policy(), start, checks, rules_run, config.interactive_pages_per_template
-    )
+    sample = sample_size(config.interactive_pages_per_template, scan=bool(tool.scan))
+    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run, sample)
     tool = replace(tool, finished=_now(), interrupted=interrupted, rules_run=rules_run.rules())
     result = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
     report_path = write_html_report(result, store.root / "report.html")

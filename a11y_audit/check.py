@@ -227,6 +227,9 @@ class PageSummary:
     """Selector of the page's search form or field, if it has one."""
     sitemap_links: tuple[str, ...] = ()
     """Destinations the page links to when it is a site map or A-Z index (else empty)."""
+    header_footer_links: tuple[str, ...] = ()
+    """Destinations linked from the page's header and footer (banner, contentinfo), sorted:
+    with the navigation landmarks, what tells which pages form a set (judge.page_sets)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +243,12 @@ class SiteVerdict:
 
 
 class SiteCheck(ABC):
-    """A check across pages (consistent navigation, distinct titles), judged on summaries."""
+    """A check across pages (consistent navigation, distinct titles), judged on summaries.
+
+    The engine calls `judge` once per set of web pages (a11y_audit.judge.page_sets: pages of
+    one origin that share navigation), a page that shares none being a set of one, so a
+    check never compares pages that are no set; it still judges one page alone where it can.
+    """
 
     meta: ClassVar[CheckMeta]
 

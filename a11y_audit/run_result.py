@@ -32,7 +32,7 @@ __all__ = [
     "write_results",
 ]
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 _TOP_LEVEL = {"tool": dict, "pages": list, "skipped": dict, "issues": list, "summary": dict}
 # What the reporters read of each issue; "priority" is why results before 1.1.0 are refused.
 _ISSUE_KEYS = ("fingerprint", "rule", "source", "outcome", "impact", "wcag", "priority", "instances")
@@ -76,11 +76,15 @@ class RunInfo:
     rules_run: tuple[RuleRun, ...] | None = None
     """None in results written before 1.2.0, which cannot tell tested criteria from untestable."""
     warnings: tuple[str, ...] | None = None
+    scan: bool | None = None
+    """Since 1.5.0: True when the run audited exactly the pages it was given (scan, the gate's
+    retries, intake), so page-changing checks judged every page, not a sample per template;
+    `evaluate` reads it to judge the run again the same way. None: a crawl, or older results."""
     config: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Keys of a newer schema this version does not know: kept so a re-write loses nothing."""
 
-    _OPTIONAL = ("finished", "axe_tags", "axe_injection", "interrupted", "rules_run", "warnings")
+    _OPTIONAL = ("finished", "axe_tags", "axe_injection", "interrupted", "rules_run", "warnings", "scan")
 
     def to_json(self) -> JsonObject:
         data: JsonObject = {
@@ -124,6 +128,7 @@ class RunInfo:
             interrupted=data.get("interrupted"),
             rules_run=None if rules_run is None else tuple(RuleRun.from_json(rule) for rule in rules_run),
             warnings=None if warnings is None else tuple(warnings),
+            scan=data.get("scan"),
             config=dict(data.get("config") or {}),
             extra={
                 key: value for key, value in data.items() if key not in known and key not in cls._OPTIONAL

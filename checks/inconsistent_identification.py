@@ -7,10 +7,13 @@ thing (same method, same action URL, same name=value); links are left out, becau
 different texts for one destination ("Women", "Shop women") are normal and not a failure.
 https://www.w3.org/WAI/WCAG21/Understanding/consistent-identification.html
 
-Decisions: the name most pages use (more than half) is the site's identification and other
-names fail; two names used equally often are for a person to judge; when names differ on
-nearly every page they carry item-specific text ("Add Linen shirt to bag"), which is
-consistent in the sense of 3.2.4, so the check says nothing.
+Decisions: only pages of one set of web pages are compared (the engine groups pages that
+share a site and navigation: a11y_audit.judge.page_sets), so a gift-card microsite or a
+partner's page posting to the same basket is not held to the store's wording. The name most
+pages use (more than half) is the site's identification and other names fail; two names
+used equally often are for a person to judge; when names differ on nearly every page they
+carry item-specific text ("Add Linen shirt to bag"), which is consistent in the sense of
+3.2.4, so the check says nothing.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ https://www.w3.org/WAI/WCAG21/Understanding/consistent-navigation.html
 
 Navigation landmarks are matched across pages by their links (markup can differ when
 another system renders a page), and each pair of links is compared with the order most
-pages use; with no majority (two pages, or a tie) a person must judge.
+pages use; with no majority (two pages, or a tie) a person must judge. Only pages of one
+set of web pages are compared (the engine groups them: a11y_audit.judge.page_sets), so a
+partner's page that lists the store's departments in its own order is not the store's
+navigation changing order.
 """
 
 from __future__ import annotations
@@ -31,10 +34,8 @@ from a11y_audit.check import (
     failed,
     passed,
 )
+from a11y_audit.judge.page_sets import same_navigation
 from a11y_audit.model import Impact
-
-SAME_NAVIGATION = 0.5
-"""Two blocks are the same navigation when at least this share of their links is shared."""
 
 
 @dataclass(slots=True)
@@ -101,17 +102,13 @@ def _groups(pages: Sequence[PageSummary]) -> list[_Group]:
             links = set(_positions(block))
             if len(links) < 2:
                 continue
-            group = next((g for g in groups if _overlap(links, g.links) >= SAME_NAVIGATION), None)
+            group = next((g for g in groups if same_navigation(links, g.links)), None)
             if group is None:
                 group = _Group()
                 groups.append(group)
             group.members.append((page.url, block))
             group.links |= links
     return groups
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b))
 
 
 def _pair_votes(group: _Group) -> Counter[tuple[str, str]]:

@@ -6,11 +6,15 @@ are a step in a process (checkout). Navigation is one way on nearly every store,
 decides is a second: a search form, or a site map / A-Z index that links the page.
 https://www.w3.org/WAI/WCAG21/Understanding/multiple-ways.html
 
-Decisions: a page with a search form passes; so does a page whose navigation leads to a site
-search elsewhere in the crawl, and a page a site map links to. A page with neither is
-cantTell, never failed: related-product links or a table of contents may be the second way,
-and only a person can judge those. A page without any navigation landmark or search is
-taken for a step in a process (checkout, payment) and left out, as the exception says.
+Decisions: only a set of web pages is judged (the engine groups pages that share a site and
+navigation: a11y_audit.judge.page_sets); a page that shares navigation with no other audited
+page, such as each page of a scan of unrelated pages, is no set and is not judged, because
+the audit saw nothing of the set it belongs to. Within a set, a page with a search form
+passes; so does a page whose navigation leads to a site search on another page of the set,
+and a page a site map links to. A page with neither is cantTell, never failed:
+related-product links or a table of contents may be the second way, and only a person can
+judge those. A page without any navigation landmark or search is taken for a step in a
+process (checkout, payment) and left out, as the exception says.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ class MultipleWays(SiteCheck):
             "address) and site map pages in the crawl; it cannot judge related links or tables of "
             "contents, so a page without search or site map is 'needs review', never failed. "
             "Pages without navigation or search are treated as steps in a process (checkout) and "
-            "skipped, as WCAG's exception says."
+            "skipped, as WCAG's exception says, and so are pages that share navigation with no "
+            "other audited page: the audit saw none of the set they belong to."
         ),
         wcag=("2.4.5",),
         impact=Impact.MODERATE,
@@ -43,6 +48,8 @@ class MultipleWays(SiteCheck):
     )
 
     def judge(self, pages: Sequence[PageSummary]) -> Iterable[SiteVerdict]:
+        if len(pages) < 2:
+            return  # a page alone is no set of pages; see the module docstring
         searchable = any(page.search for page in pages)
         mapped = {link for page in pages for link in page.sitemap_links}
         for page in pages:
@@ -57,7 +64,7 @@ def _verdict(page: PageSummary, searchable: bool, mapped: set[str]) -> Verdict:
     if page.url.split("#", 1)[0] in mapped:
         return passed("a site map page links to this page")
     if searchable:
-        return passed("the site has a search form, reached from this page's navigation")
+        return passed("another page that shares this page's navigation has a search form")
     return cant_tell(
         "no search form and no site map page was found, so the navigation may be the only way to "
         "this page: add a site search or a site map, or check that related links or a table of "

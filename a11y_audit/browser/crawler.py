@@ -56,9 +56,10 @@ class CrawlOptions:
     gatherers: tuple[str, ...] = ()
     """Artifacts to gather besides axe, DOM and screenshot (what the selected checks require)."""
     gather_settings: GatherSettings = field(default_factory=GatherSettings)
-    interactive_per_template: int = 2
-    """Page-changing gatherers judge this many audited pages of each template (0: never);
-    a11y_audit.judge.sampling says which, and why a few more are gathered while crawling."""
+    interactive_per_template: int | None = 2
+    """Page-changing gatherers judge this many audited pages of each template (0: never;
+    None: every page, as a scan does); a11y_audit.judge.sampling says which, and why a few
+    more are gathered while crawling."""
     hold_page_requests: bool = False
     """While a gatherer acts on a page, the page's requests that could change server state
     (any method but GET and HEAD) are recorded instead of sent: journeys set it, so checks

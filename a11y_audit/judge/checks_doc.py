@@ -37,7 +37,9 @@ _CUSTOM = """\
 
 A check is a class with a `meta` (`a11y_audit.check.CheckMeta`) and small pure functions.
 A page check says which elements it applies to and what it expects of each; a site check
-judges summaries of every page (title, navigation blocks).
+judges summaries of the pages (title, navigation blocks), one set of web pages at a time:
+pages of one origin that share navigation (`a11y_audit.judge.page_sets`), a page that shares
+none being a set of its own.
 
 ```python
 from a11y_audit.check import CheckMeta, PageCheck, cant_tell

@@ -40,6 +40,7 @@ from a11y_audit.judge.dom import (
     text_of,
     truncated,
 )
+from a11y_audit.judge.page_sets import page_sets
 from a11y_audit.model import Finding, Instance, Outcome, PageRecord
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "PageOutcome",
     "findings_for_page",
     "judge_page",
+    "judge_site",
     "keep_worst",
     "site_findings",
     "summarise",
@@ -139,17 +141,22 @@ def _finding(check: PageCheck, page_url: str, item: ElementVerdict) -> Finding:
     )
 
 
+def judge_site(check: SiteCheck, summaries: Sequence[PageSummary]) -> Iterator[SiteVerdict]:
+    """Every verdict of one site check, judged set of pages by set (judge.page_sets), so no
+    check compares pages that do not form a set of web pages. A crash on one set is a
+    cantTell on its first page, and the other sets are still judged."""
+    for pages in page_sets(summaries):
+        try:
+            verdicts: list[SiteVerdict] = list(check.judge(pages))
+        except Exception as error:  # as for page checks: report it, keep going
+            verdicts = [SiteVerdict(pages[0].url, "html", "", cant_tell(f"check crashed: {error!r}"))]
+        yield from verdicts
+
+
 def site_findings(summaries: Sequence[PageSummary], checks: Iterable[SiteCheck]) -> Iterator[Finding]:
     """Run site checks over the summaries of every audited page (in crawl order)."""
-    if not summaries:
-        return
     for check in checks:
-        try:
-            verdicts: list[SiteVerdict] = list(check.judge(summaries))
-        except Exception as error:  # as for page checks: report it, keep going
-            crash = cant_tell(f"check crashed: {error!r}")
-            verdicts = [SiteVerdict(summaries[0].url, "html", "", crash)]
-        for item in verdicts:
+        for item in judge_site(check, summaries):
             if item.verdict.outcome in _REPORTED:
                 yield Finding(
                     rule=check.meta.to_rule_meta(),
@@ -162,7 +169,8 @@ def site_findings(summaries: Sequence[PageSummary], checks: Iterable[SiteCheck])
 
 
 def summarise(page: Page) -> PageSummary:
-    """The facts site checks compare across pages: title, navigation blocks, submit controls."""
+    """The facts site checks compare across pages: title, navigation blocks, submit controls,
+    and the header and footer links that, with the navigation, tell which pages form a set."""
     title = page.root.find("head/title")
     return PageSummary(
         url=page.url,
@@ -171,6 +179,9 @@ def summarise(page: Page) -> PageSummary:
         controls=tuple(_controls(page)),
         search=_search(page),
         sitemap_links=_sitemap_links(page, title.text_content() if title is not None else ""),
+        header_footer_links=tuple(
+            sorted({link_destination(link, page.url) for link in page.elements(_HEADER_FOOTER_LINKS)})
+        ),
     )
 
 
@@ -183,6 +194,9 @@ _SITEMAP_WORDS = re.compile(
 )
 
 
+_HEADER_FOOTER_LINKS = (
+    "//a[@href][ancestor::header or ancestor::footer or ancestor::*[@role='banner' or @role='contentinfo']]"
+)
 _CONTENT_LINKS = (
     "//a[@href][not(ancestor::nav or ancestor::*[@role='navigation']"
     " or ancestor::header or ancestor::footer)]"

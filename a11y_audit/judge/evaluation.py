@@ -36,9 +36,9 @@ def issues_for_run(
 ) -> list[Issue]:
     """Issues of every audited page in the store, grouped across pages and triaged.
 
-    `sample_size` is the run's `interactive_pages_per_template`: artifacts of page-changing
-    gatherers count only on each template's final sample (a11y_audit.judge.sampling), so findings
-    do not depend on crawl order; None keeps every such artifact.
+    `sample_size` is the run's (a11y_audit.judge.sampling.sample_size): for a crawl, artifacts
+    of page-changing gatherers count only on each template's final sample, so findings do not
+    depend on crawl order; None (a scan) keeps every such artifact.
 
     Page checks run on each page's saved DOM as it is read; site checks run at the end on
     the small per-page summaries, and their findings join the groups of the pages they name.

@@ -14,6 +14,12 @@ Every page of the final sample qualifies when it is visited, and the extra pages
 when a sitemap queues the whole site first, about N·ln(pages/N) per template at worst.
 Evaluation then keeps the sampled artifacts of the final sample only (`final_sample`), so the
 findings do not depend on the order the pages came in. Pure: the crawler holds its own lock.
+
+A scan is not sampled: its pages were named one by one (`a11y-audit scan`, the gate's retries,
+intake), each for itself, and pages of unrelated parts of a store often share a URL-shaped
+template, so sampling would leave most of them without keyboard or reflow checks. A scan
+gathers and keeps the sampled artifacts of every page (`sample_size`), and records in run.json
+that it was one, so `evaluate` judges it the same way later.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from urllib.parse import urlsplit
 
 from a11y_audit.model import PageRecord
 
-__all__ = ["SAMPLED_KINDS", "BottomK", "final_sample", "sample_key"]
+__all__ = ["SAMPLED_KINDS", "BottomK", "final_sample", "sample_key", "sample_size"]
 
 SAMPLED_KINDS = frozenset(
     {
@@ -40,6 +46,13 @@ SAMPLED_KINDS = frozenset(
     }
 )
 """Artifacts of the gatherers that change the page (a test keeps this equal to theirs)."""
+
+
+def sample_size(per_template: int, *, scan: bool) -> int | None:
+    """How many pages of each template keep the page-changing gatherers' artifacts: the
+    configured `interactive_pages_per_template` for a crawl, None (every page) for a scan.
+    0 turns those gatherers off in a scan too, as the setting documents."""
+    return None if scan and per_template > 0 else per_template
 
 
 def sample_key(url: str) -> str:
@@ -61,15 +74,16 @@ class BottomK:
     page runs the sampled gatherers when its key is among the lowest known for its template.
     The more of a site is known early (a sitemap seeds it all), the closer the gathered set
     is to the final sample; pages that fail are withdrawn so they take no place.
+    A size of None (a scan) takes every page offered.
     """
 
-    def __init__(self, size: int):
+    def __init__(self, size: int | None):
         self._size = size
         self._keys: dict[str, list[str]] = {}
 
     def note(self, template: str, url: str) -> None:
         """A page of the template is known (queued); it may push others out of the sample."""
-        if self._size <= 0:
+        if self._size is None or self._size <= 0:
             return
         keys = self._keys.setdefault(template, [])
         key = sample_key(url)
@@ -80,6 +94,8 @@ class BottomK:
 
     def offer(self, template: str, url: str) -> bool:
         """Whether a page about to be visited is among the lowest keys known for its template."""
+        if self._size is None:
+            return True
         self.note(template, url)
         return sample_key(url) in self._keys.get(template, ())
 

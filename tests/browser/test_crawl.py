@@ -67,6 +67,24 @@ def test_two_workers_audit_every_page_once(site: Site, tmp_path: Path) -> None:
     assert len(urls) == len(set(urls)) == CHAIN_LENGTH + 1
 
 
+def test_a_scan_walks_and_reflows_every_page_it_is_given_though_they_share_a_template(
+    site: Site, tmp_path: Path
+) -> None:
+    """Per-template sampling (2 pages by default) is for crawls: the four /chain/* pages named
+    to `scan` each get a keyboard walk and a 320 px layout, and the run records it was a scan."""
+    out = tmp_path / "out"
+    urls = [f"{site.url}chain/{number}" for number in range(1, 5)]
+    checks = "focus-not-visible,reflow"  # one keyboard and one layout check: two gatherers
+    result = run_cli("scan", *urls, "-o", str(out), "--checks", checks, "--no-screenshots")
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    assert results["tool"]["scan"] is True
+    pages = results["pages"]
+    assert {page["template"] for page in pages} == {"/chain/*"}
+    assert all({"keyboard", "layout_adaptation"} <= set(page["artifacts"]) for page in pages), pages
+    assert {page["url"] for page in pages} == set(urls)
+
+
 def test_max_pages_and_max_depth_bound_the_crawl(site: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert (

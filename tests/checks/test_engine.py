@@ -123,13 +123,24 @@ class SiteCrash(SiteCheck):
 
 
 def test_site_findings() -> None:
-    pages = [PageSummary("https://s.example/", "Home"), PageSummary("https://s.example/a", None)]
+    menu = ("https://s.example/", "https://s.example/a")
+    pages = [
+        PageSummary("https://s.example/", "Home", header_footer_links=menu),
+        PageSummary("https://s.example/a", None, header_footer_links=menu),
+    ]
     assert list(site_findings([], [SiteCrash()])) == []
     findings = list(site_findings(pages, [SiteCrash(), Titles()]))
     assert [(f.rule.id, f.outcome, f.where.page_url) for f in findings] == [
         ("site-crash", Outcome.CANT_TELL, "https://s.example/"),
         ("titles", Outcome.FAILED, "https://s.example/a"),
     ]
+
+
+def test_site_checks_judge_each_set_of_pages_on_its_own() -> None:
+    """Pages that share no navigation are two sets: a crash is reported once per set."""
+    pages = [PageSummary("https://s.example/", "Home"), PageSummary("https://other.example/", None)]
+    findings = list(site_findings(pages, [SiteCrash()]))
+    assert [f.where.page_url for f in findings] == ["https://s.example/", "https://other.example/"]
 
 
 @pytest.mark.parametrize("text", ["", "<html></html>", "<p>fragment only"])

@@ -3,7 +3,8 @@
 Page checks: fixtures/<check-id>.html holds elements with ids; <check-id>.json lists the
 ids per outcome (checks that need browser-gathered artifacts are run on the same files in
 real Chromium by tests/browser/test_check_fixtures.py). Site checks: the .json maps URL
-paths to pages in fixtures/<check-id>/ and lists "path selector" per outcome. Failed and
+paths (or whole URLs, for a page of another origin) to pages in fixtures/<check-id>/ and
+lists "path selector" per outcome; they are judged set of pages by set, as in a run. Failed and
 cantTell must match exactly (no unexpected findings); passed and inapplicable entries must
 have those outcomes.
 """
@@ -21,7 +22,7 @@ from lxml.html import HtmlElement
 from a11y_audit.artifacts.kinds import gatherers_for
 from a11y_audit.check import Page, PageCheck, SiteCheck, Target
 from a11y_audit.judge.dom import parse_dom
-from a11y_audit.judge.engine import judge_page, summarise
+from a11y_audit.judge.engine import judge_page, judge_site, summarise
 from a11y_audit.judge.registry import Check, builtin_checks
 from a11y_audit.model import Outcome, PageRecord
 
@@ -61,16 +62,17 @@ def observed(check: Check, spec: dict[str, object]) -> tuple[dict[Outcome, set[s
         summaries = [
             summarise(
                 Page(
-                    PageRecord(url=BASE + path),
+                    PageRecord(url=path if "://" in path else BASE + path),
                     parse_dom((FIXTURES / check.meta.id / name).read_text("utf-8")),
                 )
             )
             for path, name in pages.items()
         ]
-        for verdict in check.judge(summaries):
+        for verdict in judge_site(check, summaries):
             parts = urlsplit(verdict.page_url)
             path = parts.path + (f"?{parts.query}" if parts.query else "")
-            found[verdict.verdict.outcome].add(f"{path} {verdict.selector}")
+            where = path if verdict.page_url.startswith(BASE) else f"{parts.scheme}://{parts.netloc}{path}"
+            found[verdict.verdict.outcome].add(f"{where} {verdict.selector}")
     return found, set().union(*found.values())
 
 

@@ -11,7 +11,7 @@ from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
 from a11y_audit.checks.missing_autocomplete import field_token, purpose_of
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
 from a11y_audit.judge.dom import parse_dom
-from a11y_audit.judge.engine import judge_page
+from a11y_audit.judge.engine import judge_page, judge_site
 from a11y_audit.model import Outcome, PageRecord
 
 
@@ -111,6 +111,23 @@ def test_home_may_be_titled_home_or_the_site_name_but_other_pages_may_not() -> N
         "/d": Outcome.FAILED,
     }
     assert _titles(("/", "Home"))["/"] is Outcome.PASSED
+
+
+def test_a_shared_title_is_for_review_and_only_within_a_set_of_pages() -> None:
+    """WCAG 2.4.2 asks for descriptive titles, not unique ones: a title two pages of one site
+    share is needs review; pages that share no navigation are not compared at all."""
+    menu = (_nav("/a", "/b"),)
+    shared = [PageSummary(f"https://s.example/{n}", "Contact us", menu) for n in ("a", "b")]
+    assert {v.verdict.outcome for v in judge_site(DuplicatePageTitle(), shared)} == {Outcome.CANT_TELL}
+    unrelated = [PageSummary(f"https://s.example/{n}", "Contact us") for n in ("a", "b")]
+    assert {v.verdict.outcome for v in judge_site(DuplicatePageTitle(), unrelated)} == {Outcome.PASSED}
+
+
+def test_a_bare_file_name_says_nothing_about_the_page() -> None:
+    assert _titles(("/lookbook", "lookbook-2024.html"), ("/a", "v2.0 release notes")) == {
+        "/lookbook": Outcome.FAILED,
+        "/a": Outcome.PASSED,
+    }
 
 
 def _nav(*paths: str) -> NavBlock:

@@ -1,12 +1,18 @@
-"""multiple-ways judged on page summaries: search anywhere, a site map, or needs review."""
+"""multiple-ways judged on page summaries: search in the set, a site map, or needs review."""
 
 from __future__ import annotations
 
 from a11y_audit.check import NavBlock, PageSummary
+from a11y_audit.judge.engine import judge_site
 from a11y_audit.model import Outcome
 from checks.multiple_ways import MultipleWays
 
-NAV = (NavBlock("nav", "<nav>", "Main", (("https://s.test/", "Home"),)),)
+
+def _menu(*paths: str) -> NavBlock:
+    return NavBlock("nav", "<nav>", "Main", tuple((f"https://s.test{path}", path) for path in paths))
+
+
+NAV = (_menu("/", "/about", "/guides"),)
 
 
 def outcomes(*pages: PageSummary) -> dict[str, Outcome]:
@@ -33,3 +39,13 @@ def test_without_search_a_site_map_link_is_the_second_way() -> None:
 
 def test_process_steps_without_navigation_or_search_are_left_out() -> None:
     assert outcomes(PageSummary("https://s.test/checkout/pay", "Pay")) == {}
+
+
+def test_a_scan_of_unrelated_pages_is_no_set_and_is_not_judged() -> None:
+    """Pages that share no navigation (a scan of a handful of pages) are not a set of web pages."""
+    pages = [
+        PageSummary("https://s.test/about", "About", NAV),
+        PageSummary("https://s.test/journal", "Journal", (_menu("/journal", "/journal/archive"),)),
+        PageSummary("https://other.test/", "Other", (_menu("/about", "/"),)),
+    ]
+    assert list(judge_site(MultipleWays(), pages)) == []

@@ -9,13 +9,18 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+import pytest
+
+from a11y_audit import api
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.browser.gatherers import gatherer_classes
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed
+from a11y_audit.config import Config
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.priority import PriorityPolicy
-from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK, final_sample, sample_key
+from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK, final_sample, sample_key, sample_size
 from a11y_audit.model import Impact, PageRecord
+from a11y_audit.run_result import RunInfo
 
 URLS = [f"https://shop.test/products/item-{n}" for n in range(60)]
 
@@ -70,6 +75,17 @@ def test_size_zero_samples_nothing() -> None:
     assert not BottomK(0).offer("t", URLS[0])
 
 
+def test_a_scan_gathers_on_every_page_it_was_given() -> None:
+    """Scanned pages were named one by one: sharing a URL-shaped template makes them no sample."""
+    assert sample_size(2, scan=True) is None
+    assert sample_size(2, scan=False) == 2
+    assert sample_size(0, scan=True) == 0  # the setting still turns those gatherers off
+    every = BottomK(sample_size(2, scan=True))
+    for url in URLS:
+        every.note("product", url)
+    assert all(every.offer("product", url) for url in URLS)
+
+
 def _record(url: str, template: str, *, journey: str | None = None, sampled: bool = True) -> PageRecord:
     artifacts = {"dom": "x", **({"keyboard": "k.json"} if sampled else {})}
     return PageRecord(url=url, template=template, journey=journey, artifacts=artifacts)
@@ -88,7 +104,7 @@ def test_final_sample_takes_the_lowest_keys_per_template_and_every_journey_state
 
 class _WalkCheck(WholePageCheck):
     meta: ClassVar[CheckMeta] = CheckMeta(
-        id="focus-not-visible",
+        id="walk-probe",
         title="Focus is visible",
         failure_title="Focus is not visible",
         description="Reads the keyboard artifact.",
@@ -101,14 +117,34 @@ class _WalkCheck(WholePageCheck):
         return {Target("#menu a", "<a>"): failed("no focus indicator")}
 
 
-def test_evaluation_uses_sampled_artifacts_of_the_final_sample_only(tmp_path: Path) -> None:
-    store = ArtifactStore.open(tmp_path, resume=False)
+def _walked_pages(folder: Path) -> ArtifactStore:
+    """Five pages of one template, each with a keyboard walk."""
+    store = ArtifactStore.open(folder, resume=False)
     for url in URLS[:5]:
         record = PageRecord(url=url, final_url=url, template="product")
         store.save_page(
             record, dom="<html><body><a>x</a></body></html>", gathered={"keyboard": {"stops": []}}
         )
+    return store
+
+
+def test_evaluation_uses_sampled_artifacts_of_the_final_sample_only(tmp_path: Path) -> None:
+    store = _walked_pages(tmp_path)
     (issue,) = issues_for_run(store, PriorityPolicy(), date(2026, 11, 25), [_WalkCheck()], sample_size=2)
     assert {instance.page_url for instance in issue.instances} == set(sorted(URLS[:5], key=sample_key)[:2])
     (everywhere,) = issues_for_run(store, PriorityPolicy(), date(2026, 11, 25), [_WalkCheck()])
     assert len(everywhere.instances) == 5
+
+
+@pytest.mark.parametrize(("scan", "pages"), [(True, 5), (False, 2), (None, 2)])
+def test_evaluate_judges_a_scan_on_every_page_as_run_json_records(
+    tmp_path: Path, scan: bool | None, pages: int
+) -> None:
+    """`evaluate` re-judges a run from run.json: a scan keeps every page's keyboard walk, a crawl
+    (or a run from before `scan` was recorded) its sample."""
+    store = _walked_pages(tmp_path)
+    config = Config(checks=(_WalkCheck.meta.id,), custom_checks=(f"{__name__}:_WalkCheck",))
+    run = RunInfo("t", "t", "chrome", "1", "2026-11-25T00:00:00+00:00", config=config.to_json(), scan=scan)
+    store.write_run_info(run.to_json())
+    (issue,) = api.evaluate(tmp_path).result.issues
+    assert issue.pages == pages

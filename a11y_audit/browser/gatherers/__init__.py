@@ -9,9 +9,10 @@ checks/, unit-tested against hand-written data of the same shape.
 The visitor runs gatherers after axe, the DOM and the screenshot, in the same navigation:
 first those that leave the page as it was (`changes_page = False`), then those that change
 it (keyboard walk, viewport, injected CSS), each of the latter on a freshly reloaded page so
-none sees another's leftovers. Page-changing gatherers are sampled: they run on the first
-pages of each template only (`[checks] interactive_pages_per_template`), since one
-template's keyboard behaviour or reflow repeats on every page built from it.
+none sees another's leftovers. In a crawl, page-changing gatherers are sampled: they run on a
+few pages of each template only (`[checks] interactive_pages_per_template`,
+a11y_audit.judge.sampling), since one template's keyboard behaviour or reflow repeats on every
+page built from it; a scan runs them on every page it was given.
 
 A gatherer must bound its own work with `context.deadline` (time.monotonic()): a page
 that misbehaves ends the gathering with what was recorded, never hangs the crawl.
