@@ -123,7 +123,6 @@ def _run(suite: Suite, args: argparse.Namespace) -> tuple[RunResult, dict[str, s
         workers=args.workers,
         screenshots=False,
         page_load_timeout=15.0,
-        interactive_pages_per_template=10**6,
     )
     print(f"act: auditing {len(suite.cases)} cases of {len(suite.rules)} rules", file=sys.stderr)
     return audit_suite(suite, config, args.output)
