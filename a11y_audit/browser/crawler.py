@@ -229,7 +229,7 @@ class Crawler:
         if self._options.follow_links and saved.audited:
             for link in saved.links:
                 self._frontier.add(link, item.depth + 1, source=item.url)
-        elif saved.links:  # redirected within scope: the page is audited at its own address
+        elif not saved.audited and saved.links:  # redirected within scope: audited at its own address
             self._frontier.add(saved.links[0], item.depth, source=item.url)
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))

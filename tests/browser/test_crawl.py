@@ -85,6 +85,20 @@ def test_a_scan_walks_and_reflows_every_page_it_is_given_though_they_share_a_tem
     assert {page["url"] for page in pages} == set(urls)
 
 
+def test_a_scan_audits_only_the_pages_named_never_the_pages_they_link_to(site: Site, tmp_path: Path) -> None:
+    """/chain/1 links to /chain/2, which was not named: a scan neither audits it nor lets it
+    take a named page's place under the page limit (the W3C ACT suite lost 9 pages that way)."""
+    out = tmp_path / "out"
+    urls = [f"{site.url}chain/1", f"{site.url}chain/3"]
+    result = run_cli("scan", *urls, "-o", str(out), "--checks", "reflow", "--no-screenshots")
+    assert result.returncode == 0, result.stderr
+    results = load_results(out)
+    assert [page["url"] for page in results["pages"]] == urls or {p["url"] for p in results["pages"]} == set(
+        urls
+    )
+    assert "PAGE_LIMIT" not in results["skipped"]["counts"], results["skipped"]
+
+
 def test_max_pages_and_max_depth_bound_the_crawl(site: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert (
