@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     suite = load_suite(root)
+    if args.update_expectations and (args.rules or args.subset):
+        print("act: --update-expectations records a full run: drop --rules/--subset", file=sys.stderr)
+        return 2
     try:
         suite = _narrowed(suite, args)
     except ValueError as error:
