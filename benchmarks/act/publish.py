@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from a11y_audit.model import Outcome, Source
+from benchmarks.act.rule_notes import RULE_NOTES
 from benchmarks.act.suite import Suite
 from benchmarks.act.verdicts import CaseResult, Consistency, RuleVerdict, Tool, ToolSummary
 
@@ -103,6 +104,12 @@ def act_markdown(
             f"| [{rule.id}]({rule.page}) {rule.name} | {', '.join(rule.criteria)} | {tool_rows[0].cases} "
             f"| {cells} | {len(caught.detected)}/{len(caught.detected) + len(caught.missed)} |"
         )
+    lines += ["", "## Rules left to a person, and why", ""]
+    lines += [
+        f"- [{rule_id}]({suite.rules[rule_id].page}) {suite.rules[rule_id].name}: {note}"
+        for rule_id, note in RULE_NOTES.items()
+        if rule_id in suite.rules
+    ]
     lines += ["", "## Case by case (a11y-audit)", ""]
     for verdict in verdicts[Tool.PRODUCT]:
         lines += _case_lines(verdict)
