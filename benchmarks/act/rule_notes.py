@@ -10,8 +10,8 @@ RULE_NOTES: dict[str, str] = {
     "0va7u6": (
         "Whether an image shows text is visible only in its pixels (OCR), and even then the rule "
         "passes text that is incidental, decorative or essential (a logo): a judgement about the "
-        "image's purpose. `images-of-text` reports images with readable words for "
-        "review (SVG images whose words can be read), never a failure."
+        "image's purpose. `images-of-text` asks a person to look at SVG images whose words it can "
+        "read, and never fails one."
     ),
     "9bd38c": (
         "Deciding whether 'the red button' or 'on the right' identifies content, and whether a "
