@@ -8,7 +8,7 @@ from a11y_audit.check import NavBlock, Page, PageSummary
 from a11y_audit.checks.ambiguous_link_text import generic
 from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
 from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
-from a11y_audit.checks.missing_autocomplete import field_token, purpose_of
+from a11y_audit.checks.missing_autocomplete import collects_users_data, field_token, purpose_of
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
 from a11y_audit.judge.dom import parse_dom
 from a11y_audit.judge.engine import judge_page, judge_site
@@ -86,6 +86,50 @@ def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | No
     field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input")[0]
     found = purpose_of(field)
     assert (found.token if found else None) == purpose
+
+
+@pytest.mark.parametrize(
+    ("html", "advice"),
+    [
+        # A registration form's password is a new one, with or without its confirmation.
+        ("<form><h2>Create account</h2><input type=password name=pw></form>", "new-password"),
+        ("<form><input type=password name=pw><input type=password name=pw2></form>", "new-password"),
+        ("<form><input type=password name=pw><button>Sign in</button></form>", "current-password"),
+        (
+            '<form><input type=password placeholder="Current password"><input type=password></form>',
+            "current-password",
+        ),
+        # Separate address lines take address-line1..3; a lone address field, street-address.
+        ("<form><input name=address><input name=address2></form>", "address-line1"),
+        ('<form><input name=address><input placeholder="Apartment"></form>', "address-line1"),
+        ("<form><input name=address_line_2><input name=email autocomplete=email></form>", "address-line2"),
+        ("<form><textarea name=address></textarea><input type=password></form>", "street-address"),
+    ],
+)
+def test_autocomplete_advice_names_the_token_the_field_needs(html: str, advice: str) -> None:
+    field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input | //textarea")[0]
+    found = purpose_of(field)
+    assert found is not None
+    assert found.token == advice
+    assert found.add().startswith(f'autocomplete="{advice}"')
+
+
+@pytest.mark.parametrize(
+    ("html", "certain"),
+    [
+        ("<label>Username<input></label>", False),
+        ("<form><label>Username<input></label><input type=password></form>", True),
+        ("<form><label>Email<input></label><input name=zip autocomplete=postal-code></form>", True),
+        # Another form's tokens say nothing about a field outside it.
+        ("<label>Email<input></label><form><input autocomplete=email></form>", False),
+        ("<label>Card number<input></label>", True),
+    ],
+)
+def test_missing_token_fails_only_where_the_form_collects_the_users_data(html: str, certain: bool) -> None:
+    field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input")[0]
+    purpose = purpose_of(field)
+    assert purpose is not None
+    assert collects_users_data(field, purpose) is certain
 
 
 def _titles(*pairs: tuple[str, str]) -> dict[str, Outcome]:
