@@ -12,8 +12,8 @@ fields about something else (search, quantity, coupon, a gift recipient) are lef
 Whether a field asks for the user's *own* data is a judgement about its context, so a
 missing token fails only where the form shows it collects the user's data: a password
 field (sign-in, registration, account), payment card fields (the payer's), or other fields
-whose purposes the author already identified with autocomplete tokens. A lone "Username"
-box with nothing around it is needs review.
+whose purposes the author already identified with autocomplete tokens, or a form asking for
+two kinds of personal data. A lone "Username" box with nothing around it is needs review.
 
 The advice names the token the field needs: `new-password` on registration and
 change-password forms (a new password, or a password with its confirmation), and
@@ -340,8 +340,10 @@ def collects_users_data(field: HtmlElement, purpose: Purpose) -> bool:
     """Whether the field's context shows that it asks for the user's own data (WCAG 1.3.5 scope).
 
     A password or payment card is the user's own; so are the fields of a form that has a
-    password field (sign-in, registration, account) or whose other fields already identify
-    their purposes with autocomplete tokens (the author treats the form as the user's data).
+    password field (sign-in, registration, account), whose other fields already identify
+    their purposes with autocomplete tokens (the author treats the form as the user's data),
+    or that asks for another kind of personal data too (name and email, address and
+    postcode: a form for someone's details that marks none of them as someone else's).
     """
     if purpose.token.endswith("password") or purpose.token.startswith("cc-"):
         return True
@@ -355,6 +357,8 @@ def collects_users_data(field: HtmlElement, purpose: Purpose) -> bool:
         if (other.get("type") or "").lower() == "password":
             return True
         if field_token(normalise_space(other.get("autocomplete") or "").lower()) is not None:
+            return True
+        if _judged(other) and (purpose_of(other) or purpose).token != purpose.token:
             return True
     return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from a11y_audit.check import NavBlock, Page, PageSummary
-from a11y_audit.checks.ambiguous_link_text import generic
+from a11y_audit.checks.ambiguous_link_text import generic, link_context
 from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
 from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
 from a11y_audit.checks.missing_autocomplete import collects_users_data, field_token, purpose_of
@@ -23,6 +23,31 @@ def test_generic_link_names_ignore_case_arrows_and_dots(name: str) -> None:
 @pytest.mark.parametrize("name", ["More colours", "Read more about linen", "Heretics", "Details of delivery"])
 def test_specific_link_names_are_not_generic(name: str) -> None:
     assert not generic(name)
+
+
+@pytest.mark.parametrize(
+    ("html", "context"),
+    [
+        # The whole page is not a link's context: only the body's own inline text is.
+        ("<a id=l href=/x>More</a><p>Linen care</p>", ""),
+        ("See our returns policy <a id=l href=/x>here</a>", "See our returns policy"),
+        # A block that CSS makes no box (contents) or inline is not the block container.
+        (
+            '<section>Linen care <div style="display: contents"><a id=l href=/x>more</a></div></section>',
+            "Linen care",
+        ),
+        ('<div><span style="display:block"><a id=l href=/x>more</a></span> Linen</div>', ""),
+        # Every list item around the link, and the header cells of its cell.
+        ("<ul><li>Ulysses<ul><li><a id=l href=/x>HTML</a></li></ul></li></ul>", "Ulysses"),
+        ("<table><tr><th>Books</th></tr><tr><td><a id=l href=/x>Download</a></td></tr></table>", "Books"),
+        # Links of the same name beside it add nothing; a heading before it does (H80).
+        ("<div><a id=l href=/a>More</a> <a href=/b>More</a></div>", ""),
+        ("<h2>Journal</h2><div><a id=l href=/a>More</a></div>", "Journal"),
+    ],
+)
+def test_link_context_is_what_act_and_h80_name(html: str, context: str) -> None:
+    link = parse_dom(f"<html><body>{html}</body></html>").get_element_by_id("l")
+    assert link_context(link) == context
 
 
 def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() -> None:
@@ -123,11 +148,22 @@ def test_autocomplete_advice_names_the_token_the_field_needs(html: str, advice: 
         # Another form's tokens say nothing about a field outside it.
         ("<label>Email<input></label><form><input autocomplete=email></form>", False),
         ("<label>Card number<input></label>", True),
+        # A form for someone's details of two kinds that marks none as someone else's.
+        ("<form><label>Email<input></label><label>Full name<input></label></form>", True),
+        (
+            "<form><fieldset><legend>Recipient</legend><label>Email<input></label><label>Name<input></label></fieldset></form>",
+            None,
+        ),
     ],
 )
-def test_missing_token_fails_only_where_the_form_collects_the_users_data(html: str, certain: bool) -> None:
+def test_missing_token_fails_only_where_the_form_collects_the_users_data(
+    html: str, certain: bool | None
+) -> None:
     field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input")[0]
     purpose = purpose_of(field)
+    if certain is None:  # not about the user at all: not judged
+        assert purpose is None
+        return
     assert purpose is not None
     assert collects_users_data(field, purpose) is certain
 
