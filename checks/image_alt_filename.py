@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.dom import is_hidden, normalise_space, text_of
+from a11y_audit.judge.placeholders import IMAGE_PLACEHOLDERS, placeholder_key
 from a11y_audit.model import Impact
 
 _EXTENSION = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)(\?.*)?$", re.IGNORECASE)
@@ -24,21 +25,6 @@ _EXTENSION = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)(\?.
 _CAMERA = re.compile(r"^(img|dsc[nf]?|dcim|pxl|gopr|mvimg|sam|photo|image)[_-]?\d{3,}", re.IGNORECASE)
 # One "word" that mixes separators and digits (banner_01, hero-2x, product_123_large).
 _ASSET_NAME = re.compile(r"^(?=\S*\d)(?=\S*[_-])\S+$")
-
-# Placeholders say that there is an image, never what it shows. "spacer" and "blank"
-# name images that should be decorative (alt=""). Lower-cased, punctuation removed.
-PLACEHOLDERS = frozenset(
-    {
-        "image", "img", "photo", "picture", "pic", "graphic", "icon", "spacer", "blank",
-        "placeholder", "alt", "alt text", "alttext", "image description", "description",
-        "untitled", "thumbnail", "banner", "insert alt text here", "product image",
-        "bild", "foto", "grafik", "bildbeschreibung", "platzhalter",
-        "illustration", "vignette", "visuel",
-        "imagen", "fotografía", "imagen del producto",
-        "afbeelding", "plaatje", "productafbeelding",
-    }
-)  # fmt: skip
-_PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
 class ImageAltFilename(PageCheck):
@@ -65,10 +51,10 @@ class ImageAltFilename(PageCheck):
 
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
         alt = normalise_space(element.get("alt") or "")
-        words = normalise_space(_PUNCTUATION.sub(" ", alt.lower()))
+        words = placeholder_key(alt)
         if _EXTENSION.search(alt) or _CAMERA.match(alt) or alt == _src_stem(element):
             return failed(f"alt text {alt!r} is a file name: describe what the image shows")
-        if words in PLACEHOLDERS:
+        if words in IMAGE_PLACEHOLDERS:
             return failed(
                 f'alt text {alt!r} is a placeholder: describe what the image shows, or use alt="" '
                 "if it is decorative"

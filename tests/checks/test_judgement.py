@@ -12,6 +12,13 @@ from a11y_audit.checks.missing_autocomplete import collects_users_data, field_to
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
 from a11y_audit.judge.dom import parse_dom
 from a11y_audit.judge.engine import judge_page, judge_site
+from a11y_audit.judge.placeholders import (
+    HEADING_PLACEHOLDERS,
+    IMAGE_PLACEHOLDERS,
+    LABEL_PLACEHOLDERS,
+    PLACEHOLDERS,
+    placeholder_key,
+)
 from a11y_audit.model import Outcome, PageRecord
 
 
@@ -48,6 +55,26 @@ def test_specific_link_names_are_not_generic(name: str) -> None:
 def test_link_context_is_what_act_and_h80_name(html: str, context: str) -> None:
     link = parse_dom(f"<html><body>{html}</body></html>").get_element_by_id("l")
     assert link_context(link) == context
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("  Lorem ipsum dolor sit amet, consectetur.", "placeholder"),
+        ("IMAGE!", "image"),
+        ("Heading #2", "heading 2"),
+        ("Label:", "label"),
+    ],
+)
+def test_placeholder_key_compares_words(name: str, key: str) -> None:
+    assert placeholder_key(name) == key
+
+
+def test_placeholder_lists_keep_words_that_name_real_things_out() -> None:
+    # "Title" labels an honorific field; "Text" an engraving; "Logo" may sit by its owner's name.
+    assert "title" in HEADING_PLACEHOLDERS and "title" not in LABEL_PLACEHOLDERS
+    assert "text" not in LABEL_PLACEHOLDERS and "logo" not in IMAGE_PLACEHOLDERS
+    assert PLACEHOLDERS <= HEADING_PLACEHOLDERS & LABEL_PLACEHOLDERS & IMAGE_PLACEHOLDERS
 
 
 def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() -> None:
