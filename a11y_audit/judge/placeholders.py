@@ -26,6 +26,7 @@ __all__ = [
     "IMAGE_PLACEHOLDERS",
     "LABEL_PLACEHOLDERS",
     "PLACEHOLDERS",
+    "TITLE_PLACEHOLDERS",
     "placeholder_key",
 ]
 
@@ -74,6 +75,16 @@ LABEL_PLACEHOLDERS = PLACEHOLDERS | frozenset(
     }
 )  # fmt: skip
 """Form field labels that name the control, not what to enter in it."""
+
+TITLE_PLACEHOLDERS = PLACEHOLDERS | frozenset(
+    {
+        "untitled document", "untitled page", "new page", "page", "document", "index", "default",
+        "title", "welcome", "home", "homepage", "home page", "startseite", "accueil", "inicio",
+        "startpagina", "react app", "vite app",
+    }
+)  # fmt: skip
+"""Page titles CMSs and app templates leave behind; the words for "home" are a placeholder
+only away from the home page (duplicate-page-title decides that)."""
 
 
 def placeholder_key(text: str) -> str:

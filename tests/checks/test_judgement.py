@@ -220,6 +220,13 @@ def test_home_may_be_titled_home_or_the_site_name_but_other_pages_may_not() -> N
     assert _titles(("/", "Home"))["/"] is Outcome.PASSED
 
 
+def test_placeholder_titles_fail_whatever_their_case_and_punctuation() -> None:
+    outcomes = _titles(
+        ("/a", "Lorem ipsum dolor"), ("/b", "Untitled."), ("/c", "Clementine harvesting season")
+    )
+    assert outcomes == {"/a": Outcome.FAILED, "/b": Outcome.FAILED, "/c": Outcome.PASSED}
+
+
 def test_a_shared_title_is_for_review_and_only_within_a_set_of_pages() -> None:
     """WCAG 2.4.2 asks for descriptive titles, not unique ones: a title two pages of one site
     share is needs review; pages that share no navigation are not compared at all."""
