@@ -1,10 +1,19 @@
 """Links whose text ("click here", "more", "mehr", "en savoir plus") does not say where they go.
 
 WCAG 2.4.4 lets a link's purpose come from its text *or* its programmatically determined
-context: the sentence, paragraph, list item or table cell around it, or the heading before
-it (H80). So a generic name is only a certain failure (F63, F84) when another link with
-the same name and the same context (often none) goes elsewhere, as in ACT rule fd3a94;
-otherwise a person must judge whether the context is enough.
+context, so a generic name fails only where there is no such context at all (ACT rule
+5effbb, failures F63 and F84). The context is what ACT's definition names: the closest
+block container around the link (a paragraph, div, list item or cell: the element's
+default display, or an inline `display` style), every list item around it, the table cell
+and its header cells, and what aria-describedby points to; plus, since technique H80 makes
+it sufficient, a heading before the link. A link with a generic name and none of these
+fails; with any of them a person must judge whether the context says enough (needs
+review). The body is a context only through its own inline text: the whole page is not
+the context of a link.
+
+Several links with the same generic name, the same context and different destinations
+(ACT rule fd3a94) are needs review too: different addresses may still be equivalent
+resources (the same content, or the same purpose), which only a person can tell.
 https://www.w3.org/WAI/WCAG21/Understanding/link-purpose-in-context.html
 """
 
@@ -52,9 +61,18 @@ GENERIC_NAMES = frozenset(
 )  # fmt: skip
 
 _DECORATION = re.compile(r"[\s\u00bb\u00ab\u203a\u2039\u2192\u2190>.…:!?()\[\]|/+-]+")
-# Where 2.4.4 finds programmatically determined link context: the enclosing sentence,
-# paragraph, list item or table cell (Understanding 2.4.4), else the preceding heading (H80).
-_CONTEXT_TAGS = ("p", "li", "td", "th", "dd")
+# Elements whose default display generates a block container (HTML's rendering section).
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "legend", "li", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "td", "th", "ul",
+    }
+)  # fmt: skip
+_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)", re.IGNORECASE)
+_INLINE_DISPLAYS = frozenset({"inline", "contents", "none"})
+_LINKS = "//a[@href] | //area[@href] | //*[@role='link']"
 _HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'"
 
 
@@ -85,61 +103,113 @@ class AmbiguousLinkText(PageCheck):
     )
 
     def applicable(self, page: Page) -> Iterable[HtmlElement]:
-        return [
-            link
-            for link in page.elements("//a[@href] | //*[@role='link']")
-            if not is_hidden(link) and generic(text_of(link))
-        ]
+        return [link for link in page.elements(_LINKS) if _is_link(link) and generic(text_of(link))]
 
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
         name = accessible_name(element)
         if not generic(name):
             return passed(f"accessible name {name!r} says where the link goes")
         context = link_context(element)
-        here = link_destination(element, page.url)
-        # ACT rule fd3a94: links with the same name and the same context must serve the
-        # same purpose; if they go to different pages, nothing lets a user tell them apart.
-        clashes = {
-            link_destination(other, page.url)
-            for other in page.elements("//a[@href]")
-            if other is not element
-            and not is_hidden(other)
-            and phrase(accessible_name(other)) == phrase(name)
-            and link_context(other) == context
-        } - {here}
-        if clashes:
-            where = f"the same context ({context!r})" if context else "no context"
+        if not context:
             return failed(
-                f"{len(clashes) + 1} links named {name!r} with {where} go to different pages; "
-                "the sentence, list item, table cell or heading around them does not tell them apart"
+                f"link text {name!r} does not say where the link goes, and nothing around it does: "
+                "no sentence, paragraph, list item, table cell or heading gives it context"
             )
-        if context:
+        here = link_destination(element, page.url)
+        block = _block(element)
+        others = {
+            link_destination(other, page.url)
+            for other in page.elements(_LINKS)
+            if other is not element
+            and _is_link(other)
+            and _block(other) is block
+            and phrase(accessible_name(other)) == phrase(name)
+        } - {here}
+        if others:
             return cant_tell(
-                f"link text {name!r} is generic; check that its context ({context!r}) says where it goes"
+                f"{len(others) + 1} links named {name!r} in the same context ({context!r}) go to "
+                "different addresses: check that they lead to the same content or purpose, else name "
+                "them apart"
             )
         return cant_tell(
-            f"link text {name!r} is generic and nothing in the markup around it says where it "
-            "goes; check whether nearby text makes its purpose clear"
+            f"link text {name!r} is generic; check that its context ({context!r}) says where it goes"
         )
 
 
-def link_context(link: HtmlElement) -> str:
-    """Text of the link's programmatically determined context, without the link's own text."""
-    root = link.getroottree().getroot()
-    described = " ".join(
+def _is_link(element: HtmlElement) -> bool:
+    """A link in the accessibility tree: a or area with href and no other role, or role=link."""
+    role = (element.get("role") or "").split()
+    return (not role or role[0] == "link") and not is_hidden(element)
+
+
+def link_context(element: HtmlElement) -> str:
+    """Text of the link's programmatically determined context, without the link's own text.
+
+    aria-describedby, every list item around the link, its closest block container (only
+    the inline text of body), a table cell with its header cells, or else the heading before it.
+    """
+    root = element.getroottree().getroot()
+    own = text_of(element)
+    parts = [
         text_of(node)
-        for ident in (link.get("aria-describedby") or "").split()
+        for ident in (element.get("aria-describedby") or "").split()
         for node in root.xpath("//*[@id=$ident]", ident=ident)
-    )
-    if normalise_space(described):
-        return normalise_space(described)
-    for ancestor in link.iterancestors(*_CONTEXT_TAGS):
-        text = _without(text_of(ancestor), text_of(link))
-        if text:
-            return text
-    heading = link.xpath(f"preceding::*[{_HEADINGS}][1]")
+    ]
+    parts += [_without(text_of(item), own) for item in element.iterancestors("li")]
+    block = _block(element)
+    if block is not None:
+        parts.append(_without(_inline_text(block) if block.tag == "body" else text_of(block), own))
+    cell = next(element.iterancestors("td", "th"), None)
+    if cell is not None:
+        parts += [_without(text_of(cell), own), *_header_texts(cell)]
+    context = normalise_space(" ".join(parts))
+    if context:
+        return context
+    heading = element.xpath(f"preceding::*[{_HEADINGS}][1]")
     return text_of(heading[0]) if heading else ""
 
 
+def _block(element: HtmlElement) -> HtmlElement | None:
+    """The closest ancestor that generates a block container, by tag or inline display style."""
+    for ancestor in element.iterancestors():
+        if not isinstance(ancestor.tag, str):
+            continue
+        display = _DISPLAY.search(ancestor.get("style") or "")
+        if display:
+            if display.group(1).lower() not in _INLINE_DISPLAYS:
+                return ancestor
+        elif ancestor.tag in _BLOCKS:
+            return ancestor
+    return None
+
+
+def _inline_text(block: HtmlElement) -> str:
+    """The text directly in a block, leaving out the blocks nested in it."""
+    parts = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag not in _BLOCKS and not is_hidden(child):
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return normalise_space(" ".join(parts))
+
+
+def _header_texts(cell: HtmlElement) -> list[str]:
+    """Header cells of a data cell: those its headers attribute names, else every th of its
+    table (more than the cells HTML assigns to it: more context means fewer failures)."""
+    root = cell.getroottree().getroot()
+    named = [
+        text_of(node)
+        for ident in (cell.get("headers") or "").split()
+        for node in root.xpath("//*[@id=$ident]", ident=ident)
+    ]
+    if named:
+        return named
+    table = next(cell.iterancestors("table"), None)
+    return [text_of(th) for th in table.iter("th") if th is not cell] if table is not None else []
+
+
 def _without(context: str, own: str) -> str:
-    return normalise_space(context.replace(own, " ", 1))
+    """The context without the link's own words, nor those of links of the same name beside it."""
+    if not own:
+        return normalise_space(context)
+    return normalise_space(re.sub(rf"(?<!\w){re.escape(own)}(?!\w)", " ", context))

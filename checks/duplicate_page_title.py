@@ -15,7 +15,9 @@ Decisions: pages are compared within their set of web pages only (the engine gro
 a11y_audit.judge.page_sets), so unrelated pages of a scan never make each other's titles
 suspect; pages whose URLs differ only in the query string (pagination, sort, filters of one
 listing) are one topic and may share a title; a home page may be titled with the site name
-alone, any other page may not.
+alone, any other page may not. The placeholder words are a11y_audit.judge.placeholders'
+TITLE_PLACEHOLDERS (with those of every kind of name, such as "Lorem ipsum"), compared
+without case or punctuation.
 """
 
 from __future__ import annotations
@@ -37,14 +39,9 @@ from a11y_audit.check import (
     passed,
 )
 from a11y_audit.judge.dom import normalise_space
+from a11y_audit.judge.placeholders import TITLE_PLACEHOLDERS, placeholder_key
 from a11y_audit.model import Impact
 
-# Titles CMSs and templates leave behind; "home" only fails away from the home page.
-PLACEHOLDER_TITLES = frozenset(
-    {"untitled", "untitled document", "untitled page", "new page", "page", "document", "index",
-     "default", "title", "welcome", "no title", "home", "homepage", "home page", "startseite",
-     "accueil", "inicio", "startpagina", "react app", "vite app"}
-)  # fmt: skip
 _HOME_TITLES = frozenset({"home", "homepage", "home page", "startseite", "accueil", "inicio", "startpagina"})
 _SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7:\u00bb-]\s+")
 _FILE_NAME = re.compile(
@@ -89,7 +86,8 @@ def _verdict(page: PageSummary, title: str, site_name: str | None, topics: dict[
     key = _key(title)
     home = bool(_HOME_PATH.match(urlsplit(page.url).path))
     host = (urlsplit(page.url).hostname or "").lower()
-    if key in PLACEHOLDER_TITLES and not (home and key in _HOME_TITLES):
+    words = placeholder_key(title)
+    if words in TITLE_PLACEHOLDERS and not (home and words in _HOME_TITLES):
         return failed(f"title {title!r} is a placeholder: name the page's topic")
     if _FILE_NAME.match(key):
         return failed(f"title {title!r} is a file name: name the page's topic")

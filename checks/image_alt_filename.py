@@ -2,7 +2,12 @@
 
 Failure F30 of WCAG 1.1.1: "text alternatives that are not alternatives (e.g.,
 filenames or placeholder text)". CMSs and page builders produce these when an editor
-leaves the alt field to its default.
+leaves the alt field to its default. The name judged is the one users get: aria-label over
+alt, and the aria-label of svg, canvas and role=img images (ACT rule qt1vmo); an image
+inside a link, button or image named by the author is not judged, since that name replaces
+the image's. Only names that cannot describe any image fail (a file name, or a word of
+a11y_audit.judge.placeholders' IMAGE_PLACEHOLDERS); whether another name fits the image
+takes a person.
 https://www.w3.org/WAI/WCAG21/Understanding/non-text-content.html
 """
 
@@ -17,6 +22,7 @@ from lxml.html import HtmlElement
 
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.dom import is_hidden, normalise_space, text_of
+from a11y_audit.judge.placeholders import IMAGE_PLACEHOLDERS, placeholder_key
 from a11y_audit.model import Impact
 
 _EXTENSION = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)(\?.*)?$", re.IGNORECASE)
@@ -24,21 +30,16 @@ _EXTENSION = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)(\?.
 _CAMERA = re.compile(r"^(img|dsc[nf]?|dcim|pxl|gopr|mvimg|sam|photo|image)[_-]?\d{3,}", re.IGNORECASE)
 # One "word" that mixes separators and digits (banner_01, hero-2x, product_123_large).
 _ASSET_NAME = re.compile(r"^(?=\S*\d)(?=\S*[_-])\S+$")
-
-# Placeholders say that there is an image, never what it shows. "spacer" and "blank"
-# name images that should be decorative (alt=""). Lower-cased, punctuation removed.
-PLACEHOLDERS = frozenset(
-    {
-        "image", "img", "photo", "picture", "pic", "graphic", "icon", "spacer", "blank",
-        "placeholder", "alt", "alt text", "alttext", "image description", "description",
-        "untitled", "thumbnail", "banner", "insert alt text here", "product image",
-        "bild", "foto", "grafik", "bildbeschreibung", "platzhalter",
-        "illustration", "vignette", "visuel",
-        "imagen", "fotografía", "imagen del producto",
-        "afbeelding", "plaatje", "productafbeelding",
-    }
+# Roles whose name, when not given by the author, comes from their content (and an image's
+# children are presentational): an author's name on them hides the images inside.
+_NAMED_FROM_CONTENT = frozenset(
+    {"link", "button", "menuitem", "menuitemcheckbox", "menuitemradio", "tab", "option", "checkbox",
+     "radio", "switch", "treeitem", "img"}
 )  # fmt: skip
-_PUNCTUATION = re.compile(r"[^\w\s]+")
+_IMAGES = (
+    "//img[@alt or @aria-label] | //input[@type='image'][@alt or @aria-label] | //area[@alt or @aria-label] "
+    "| //svg[@aria-label] | //canvas[@aria-label] | //*[@role='img'][@aria-label]"
+)
 
 
 class ImageAltFilename(PageCheck):
@@ -59,34 +60,63 @@ class ImageAltFilename(PageCheck):
     def applicable(self, page: Page) -> Iterable[HtmlElement]:
         return [
             image
-            for image in page.elements("//img[@alt] | //input[@type='image'][@alt] | //area[@alt]")
-            if normalise_space(image.get("alt") or "") and not is_hidden(image)
+            for image in page.elements(_IMAGES)
+            if image_name(image)[1] and not is_hidden(image) and not _named_by_ancestor(image)
         ]
 
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
-        alt = normalise_space(element.get("alt") or "")
-        words = normalise_space(_PUNCTUATION.sub(" ", alt.lower()))
+        source, alt = image_name(element)
+        words = placeholder_key(alt)
         if _EXTENSION.search(alt) or _CAMERA.match(alt) or alt == _src_stem(element):
-            return failed(f"alt text {alt!r} is a file name: describe what the image shows")
-        if words in PLACEHOLDERS:
+            return failed(f"{source} {alt!r} is a file name: describe what the image shows")
+        if words in IMAGE_PLACEHOLDERS:
             return failed(
-                f'alt text {alt!r} is a placeholder: describe what the image shows, or use alt="" '
+                f'{source} {alt!r} is a placeholder: describe what the image shows, or use alt="" '
                 "if it is decorative"
             )
         if words == "logo":
             # Not certainly wrong: the logo's owner may be named right next to it. But a
             # logo's text alternative is normally the name in it ("Fern & Field").
-            return cant_tell("alt text 'logo' does not say whose logo it is: use the name it shows")
+            return cant_tell(f"{source} 'logo' does not say whose logo it is: use the name it shows")
         if _ASSET_NAME.match(alt):
-            return cant_tell(f"alt text {alt!r} looks like an asset name: check that it describes the image")
+            return cant_tell(f"{source} {alt!r} looks like an asset name: check that it describes the image")
         if _repeats_adjacent_text(element, alt):
             # Not a 1.1.1 failure (the alternative is still right), but it is read twice;
             # H2 combines image and text with alt="" when the image shows nothing more.
             return cant_tell(
-                f"alt text {alt!r} repeats the text next to it (link or caption): if the image "
+                f"{source} {alt!r} repeats the text next to it (link or caption): if the image "
                 'shows nothing more, use alt=""'
             )
         return passed()
+
+
+def image_name(image: HtmlElement) -> tuple[str, str]:
+    """Where the image's text alternative comes from and what it is: aria-label wins over alt
+    (accessible name computation), and svg, canvas and role=img elements have only aria-label."""
+    label = normalise_space(image.get("aria-label") or "")
+    if label:
+        return "aria-label", label
+    return "alt text", normalise_space(image.get("alt") or "")
+
+
+def _named_by_ancestor(image: HtmlElement) -> bool:
+    """Inside a link, button, control or image named by aria-label or aria-labelledby: that
+    name replaces its content's, so the image's own name is not what users get (ACT qt1vmo).
+    A landmark's or group's name does not replace its content, so it does not count."""
+    return any(
+        (ancestor.get("aria-label") or "").strip() or (ancestor.get("aria-labelledby") or "").strip()
+        for ancestor in image.iterancestors()
+        if _role(ancestor) in _NAMED_FROM_CONTENT
+    )
+
+
+def _role(element: HtmlElement) -> str:
+    roles = (element.get("role") or "").split()
+    if roles:
+        return roles[0]
+    if element.tag == "a" and element.get("href") is not None:
+        return "link"
+    return "button" if element.tag == "button" else ""
 
 
 def _src_stem(image: HtmlElement) -> str:

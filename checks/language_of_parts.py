@@ -6,9 +6,12 @@ technique is H58: lang on the passage). The check looks at text blocks
 (paragraphs, list items, quotes, cells, headings) of the saved DOM, leaving out parts that
 carry their own lang, identifies their language with py3langid (a well-kept fork of
 langid.py, 97 languages, model shipped in the package) and compares it with the nearest
-lang attribute. Language identification is unreliable on short text and names, so only
-long passages identified with high confidence fail; shorter or less certain mismatches are
-cantTell, and text too short or too uncertain to identify is not judged.
+lang attribute. Only text that is rendered counts (a passage hidden by markup is not read),
+and a lang value that is not a language subtag at all ("hidden") is left to axe-core's
+valid-lang, which reports invalid tags (ACT rule de46e4). Language identification is
+unreliable on short text and names, so only long passages identified with high confidence
+fail; shorter or less certain mismatches are cantTell, and text too short or too uncertain
+to identify is not judged.
 https://www.w3.org/WAI/WCAG21/Understanding/language-of-parts.html
 """
 
@@ -36,6 +39,8 @@ _BLOCKS = ("p", "li", "blockquote", "dd", "dt", "td", "th", "figcaption", "capti
 _ANY_BLOCK = " or ".join(f"self::{tag}" for tag in _BLOCKS)
 _LEAF_BLOCK = f"//*[{_ANY_BLOCK}][not(.//*[{_ANY_BLOCK}])]"
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "code", "pre", "kbd", "samp", "svg", "math"})
+_LANGUAGE_SUBTAG = re.compile(r"^[a-z]{2,3}$")
+"""A primary language subtag (BCP 47): two or three letters."""
 _SAME = {"nb": "no", "nn": "no", "bs": "hr", "sr": "hr"}
 """Languages the identifier cannot tell apart reliably, mapped to one."""
 
@@ -69,8 +74,8 @@ def own_text(element: HtmlElement) -> str:
             return
         if not top and node.get("lang") is not None:
             return
-        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
-            return
+        if not top and is_hidden(node):
+            return  # hidden by markup (hidden, aria-hidden, inline display:none): not read
         parts.append(node.text or "")
         for child in node:
             collect(child, False)
@@ -85,6 +90,8 @@ def declared_language(element: HtmlElement) -> str:
     values = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
     value = str(values[0]).strip().lower() if values else ""
     primary = re.split(r"[-_]", value)[0]  # "en_GB" is invalid (axe's valid-lang), still English
+    if not _LANGUAGE_SUBTAG.match(primary):
+        return ""  # not a language ("hidden", "x"): axe's valid-lang reports the tag itself
     return _SAME.get(primary, primary)
 
 

@@ -9,6 +9,16 @@ https://www.w3.org/WAI/WCAG21/Understanding/identify-input-purpose.html
 Precision first: a field is judged only when its type, label, placeholder, name or id
 clearly names one of those purposes (in English, German, French, Spanish or Dutch), and
 fields about something else (search, quantity, coupon, a gift recipient) are left alone.
+Whether a field asks for the user's *own* data is a judgement about its context, so a
+missing token fails only where the form shows it collects the user's data: a password
+field (sign-in, registration, account), payment card fields (the payer's), or other fields
+whose purposes the author already identified with autocomplete tokens, or a form asking for
+two kinds of personal data. A lone "Username" box with nothing around it is needs review.
+
+The advice names the token the field needs: `new-password` on registration and
+change-password forms (a new password, or a password with its confirmation), and
+`address-line1`..`address-line3` where the address is split over several lines
+(`street-address` is the whole address in one field).
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from lxml.html import HtmlElement
 
@@ -31,6 +42,11 @@ class Purpose:
     token: str
     accepted: frozenset[str]
     words: re.Pattern[str]
+    advice: str = ""
+    """What to add, when it is more than `autocomplete="<token>"`."""
+
+    def add(self) -> str:
+        return self.advice or f'autocomplete="{self.token}"'
 
 
 def _purpose(token: str, words: str, also: tuple[str, ...] = ()) -> Purpose:
@@ -115,17 +131,16 @@ PURPOSES: tuple[Purpose, ...] = (
         r"country|land|pays|pa[íi]s",
         ("country-name",),
     ),
+    _purpose("address-line3", r"address line 3|address 3|address3|adresszeile 3"),
     _purpose(
         "address-line2",
-        r"address line 2|address 2|address2|apartment|apt|suite|adresszusatz|"
+        r"address line 2|address 2|address2|apartment|apt|suite|adresszusatz|adresszeile 2|"
         r"compl[ée]ment d adresse|toevoeging",
-        ("address-line3", "street-address"),
     ),
+    _purpose("address-line1", r"address line 1|address 1|address1|adresszeile 1"),
     _purpose(
         "street-address",
-        r"address(?: line 1)?|address1|street|stra(?:ss|ß)e|hausnummer|adresse|rue|"
-        r"direcci[óo]n|calle|straat|adres",
-        ("address-line1", "address-line2"),
+        r"address|street|stra(?:ss|ß)e|hausnummer|adresse|rue|direcci[óo]n|calle|straat|adres",
     ),
     _purpose(
         "name",
@@ -133,8 +148,35 @@ PURPOSES: tuple[Purpose, ...] = (
         ("given-name", "family-name", "additional-name", "nickname"),
     ),
 )
-_NEW_PASSWORD = re.compile(r"\b(?:new|confirm|repeat|create|choose|neu|nouveau|nueva|nieuw)\b")
-_PASSWORD = Purpose("current-password", frozenset({"current-password", "new-password"}), re.compile("$^"))
+_NEVER = re.compile("$^")
+_CURRENT_PASSWORD = Purpose("current-password", frozenset({"current-password"}), _NEVER)
+_NEW_PASSWORD = Purpose("new-password", frozenset({"new-password"}), _NEVER)
+_SOME_PASSWORD = Purpose(
+    "current-password",
+    frozenset({"current-password", "new-password"}),
+    _NEVER,
+    'autocomplete="current-password" (signing in) or "new-password" (registering or changing it)',
+)
+_NEW_WORDS = re.compile(
+    r"\b(?:new|confirm|confirmation|repeat|retype|re enter|create|choose|neu|neues|wiederholen|"
+    r"best[äa]tigen|nouveau|confirmer|nueva|nuevo|confirmar|repetir|nieuw|herhaal|bevestig)\b"
+)
+_CURRENT_WORDS = re.compile(
+    r"\b(?:current|old|existing|aktuell|aktuelles|alt|altes|actuel|ancien|actual|huidig)\b"
+)
+# What a form's buttons, legend and headings say it is for.
+_REGISTRATION = re.compile(
+    r"\b(?:register|registration|sign up|create (?:an |your |my )?account|registrieren|registrierung|"
+    r"konto erstellen|s inscrire|inscription|cr[ée]er (?:un |mon )?compte|registrarse|registro|"
+    r"crear (?:una |mi )?cuenta|registreren|account aanmaken)\b"
+)
+_SIGN_IN = re.compile(
+    r"\b(?:sign in|log in|login|anmelden|einloggen|se connecter|connexion|iniciar sesi[óo]n|inloggen)\b"
+)
+_FORM_PURPOSE = ".//legend | .//h1 | .//h2 | .//h3 | .//h4 | .//button | .//*[@role='button']"
+_SEPARATE_LINES = re.compile(
+    r"\b(?:address line [23]|address [23]|address[23]|apartment|apt|suite|adresszusatz)\b"
+)
 
 # Fields about something other than the user (WCAG: "information about the user"), or
 # not personal at all. Matched in any of the field's texts.
@@ -150,7 +192,7 @@ _TYPE_PURPOSE = {"email": "email", "tel": "tel"}
 # Words in the autocomplete attribute that are not the field name (HTML "autofill detail tokens").
 _MODIFIERS = frozenset({"shipping", "billing", "home", "work", "mobile", "fax", "pager", "webauthn"})
 FIELD_TOKENS = frozenset(
-    token for purpose in (*PURPOSES, _PASSWORD) for token in purpose.accepted
+    token for purpose in (*PURPOSES, _SOME_PASSWORD) for token in purpose.accepted
 ) | frozenset({"honorific-prefix", "honorific-suffix", "one-time-code", "organization-title",
                "address-level1", "address-level4", "cc-type", "transaction-currency",
                "transaction-amount", "language", "sex", "url", "photo", "impp",
@@ -170,7 +212,8 @@ class MissingAutocomplete(PageCheck):
             "their name, address, email and card details, and some assistive tools show icons for "
             "familiar fields; both need the field's purpose in markup. Add the autocomplete token "
             'for the purpose (autocomplete="email", "given-name", "postal-code", '
-            '"shipping street-address", "cc-number"...); never autocomplete="off" on them.'
+            '"shipping address-line1", "cc-number", "new-password"...); never autocomplete="off" '
+            "on them."
         ),
         wcag=("1.3.5",),
         impact=Impact.SERIOUS,
@@ -190,14 +233,17 @@ class MissingAutocomplete(PageCheck):
         token = field_token(value)
         if token is None:
             shown = f'autocomplete="{value}"' if value else "no autocomplete attribute"
-            return failed(
-                f'field collects "{purpose.token}" but has {shown}: add autocomplete="{purpose.token}"'
-            )
+            if not collects_users_data(element, purpose):
+                return cant_tell(
+                    f'field looks like "{purpose.token}" but has {shown}, and nothing around it shows '
+                    f"whose data it asks for: if it is the user's own, add {purpose.add()}"
+                )
+            return failed(f'field collects "{purpose.token}" but has {shown}: add {purpose.add()}')
         if token in purpose.accepted:
             return passed()
         return cant_tell(
-            f'field looks like "{purpose.token}" (from its label, name or type) but autocomplete '
-            f'says "{token}": check which is right'
+            f'field looks like "{purpose.token}" (from its label, name, type or form) but autocomplete '
+            f'says "{token}": check which is right ({purpose.add()})'
         )
 
 
@@ -220,20 +266,111 @@ def field_token(value: str) -> str | None:
 def purpose_of(field: HtmlElement) -> Purpose | None:
     """The input purpose a field's texts name, or None when unclear or not about the user."""
     texts = [_words(text) for text in _texts(field)]
-    if any(_NOT_ABOUT_THE_USER.search(text) for text in texts):
+    legends = [_words(text_of(legend)) for legend in field.xpath("ancestor::fieldset/legend")]
+    if any(_NOT_ABOUT_THE_USER.search(text) for text in texts + legends):
         return None
     kind = (field.get("type") or "").lower()
     if kind == "password":
-        new = any(
-            re.search(r"\b(new|confirm|repeat|create|choose|neu|nouveau|nueva|nieuw)\b", t) for t in texts
-        )
-        return Purpose("new-password", _PASSWORD.accepted, _PASSWORD.words) if new else _PASSWORD
+        return _password_purpose(field, texts)
     if kind in _TYPE_PURPOSE:
         return next(p for p in PURPOSES if p.token == _TYPE_PURPOSE[kind])
-    for purpose in PURPOSES:
-        if any(purpose.words.search(text) for text in texts):
-            return purpose
-    return None
+    purpose = next((p for p in PURPOSES if any(p.words.search(text) for text in texts)), None)
+    if purpose is not None and purpose.token == "street-address":
+        return _address_purpose(field)
+    return purpose
+
+
+def _password_purpose(field: HtmlElement, texts: list[str]) -> Purpose:
+    """new-password where a password is being chosen, current-password where it is typed to sign in.
+
+    A password to choose is named so ("new", "confirm"), comes with its confirmation (two or
+    more password fields, none of them the current one), or is in a registration form.
+    """
+    if any(_CURRENT_WORDS.search(text) for text in texts):
+        return _CURRENT_PASSWORD
+    if any(_NEW_WORDS.search(text) for text in texts):
+        return _NEW_PASSWORD
+    form = _form_of(field)
+    if form is None:
+        return _SOME_PASSWORD
+    passwords = [other for other in form.xpath(".//input[@type='password']") if not is_hidden(other)]
+    if len(passwords) > 1 and not any(
+        _CURRENT_WORDS.search(_words(text)) for other in passwords for text in _texts(other)
+    ):
+        return _NEW_PASSWORD
+    purpose = _words(
+        " ".join(text_of(part) for part in form.xpath(_FORM_PURPOSE) if isinstance(part.tag, str))
+    )
+    purpose += " " + _words(" ".join(str(value) for value in form.xpath(".//input[@type='submit']/@value")))
+    if _REGISTRATION.search(purpose) and not _SIGN_IN.search(purpose):
+        return _NEW_PASSWORD
+    if _SIGN_IN.search(purpose) and not _REGISTRATION.search(purpose):
+        return _CURRENT_PASSWORD
+    return _SOME_PASSWORD
+
+
+def _address_purpose(field: HtmlElement) -> Purpose:
+    """A field for "the address": its first line where the form splits the address into lines.
+
+    street-address is the whole address, newlines included, so it fits a textarea or a lone
+    address field; beside an "address line 2" or "apartment" field it is the first line.
+    """
+    words = PURPOSES[[p.token for p in PURPOSES].index("street-address")].words
+    if field.tag == "textarea":
+        return Purpose("street-address", frozenset({"street-address"}), words)
+    scope = _form_of(field)
+    others = (scope if scope is not None else field.getroottree().getroot()).xpath(".//input | .//textarea")
+    split = any(
+        _SEPARATE_LINES.search(_words(text)) or "address-line2" in (other.get("autocomplete") or "").lower()
+        for other in others
+        if other is not field
+        for text in _texts(other)
+    )
+    if split:
+        return Purpose("address-line1", frozenset({"address-line1"}), words)
+    return Purpose(
+        "street-address",
+        frozenset({"street-address", "address-line1"}),
+        words,
+        'autocomplete="street-address" (or "address-line1" if another field takes a second line)',
+    )
+
+
+def collects_users_data(field: HtmlElement, purpose: Purpose) -> bool:
+    """Whether the field's context shows that it asks for the user's own data (WCAG 1.3.5 scope).
+
+    A password or payment card is the user's own; so are the fields of a form that has a
+    password field (sign-in, registration, account), whose other fields already identify
+    their purposes with autocomplete tokens (the author treats the form as the user's data),
+    or that asks for another kind of personal data too (name and email, address and
+    postcode: a form for someone's details that marks none of them as someone else's).
+    """
+    if purpose.token.endswith("password") or purpose.token.startswith("cc-"):
+        return True
+    form = _form_of(field)
+    scope = form if form is not None else field.getroottree().getroot()
+    for other in scope.xpath(".//input | .//select | .//textarea"):
+        if other is field or other.get("disabled") is not None or is_hidden(other):
+            continue
+        if form is None and _form_of(other) is not None:
+            continue  # a field outside forms is submitted (if at all) with the others outside forms
+        if (other.get("type") or "").lower() == "password":
+            return True
+        if field_token(normalise_space(other.get("autocomplete") or "").lower()) is not None:
+            return True
+        if _judged(other) and (purpose_of(other) or purpose).token != purpose.token:
+            return True
+    return False
+
+
+def _form_of(field: HtmlElement) -> HtmlElement | None:
+    """The field's form owner: the form its form attribute names, else the form around it."""
+    owner = field.get("form")
+    if owner:
+        found = field.getroottree().getroot().xpath("//form[@id=$owner]", owner=owner)
+        if found:
+            return cast(HtmlElement, found[0])
+    return next(field.iterancestors("form"), None)
 
 
 def _texts(field: HtmlElement) -> list[str]:

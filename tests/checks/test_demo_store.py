@@ -39,6 +39,12 @@ TARGETS = {
     "D39": "missing-autocomplete",
 }
 
+NEEDS_REVIEW = frozenset({"D15"})
+"""Planted defects the checks report as needs review, not as failed. D15's "More" links sit
+in cards whose title and teaser are their programmatically determined context by ACT's
+definition (the closest block container, rule 5effbb): whether that says enough is a
+person's call, so the finding is needs review at the link."""
+
 
 SERVER_HTML_CHECKS = frozenset(
     check.meta.id for check in builtin_checks() if set(check.meta.requires) <= {DOM}
@@ -121,7 +127,8 @@ def test_exactly_the_server_html_checks_run_on_every_page(
 def test_planted_defect_is_found_where_the_manifest_says(broken: Audit, defect_id: str) -> None:
     defect = load_manifest().get(defect_id)
     assert not defect.axe
-    hits = [f for f in broken.findings if f.rule.id == TARGETS[defect_id] and f.outcome is Outcome.FAILED]
+    outcome = Outcome.CANT_TELL if defect_id in NEEDS_REVIEW else Outcome.FAILED
+    hits = [f for f in broken.findings if f.rule.id == TARGETS[defect_id] and f.outcome is outcome]
     assert {_path(f.where.page_url) for f in hits} == set(defect.pages)
     for finding in hits:
         document = lxml.html.document_fromstring(broken.html[_path(finding.where.page_url)])

@@ -5,13 +5,20 @@ from __future__ import annotations
 import pytest
 
 from a11y_audit.check import NavBlock, Page, PageSummary
-from a11y_audit.checks.ambiguous_link_text import generic
+from a11y_audit.checks.ambiguous_link_text import generic, link_context
 from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
 from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
-from a11y_audit.checks.missing_autocomplete import field_token, purpose_of
+from a11y_audit.checks.missing_autocomplete import collects_users_data, field_token, purpose_of
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
 from a11y_audit.judge.dom import parse_dom
 from a11y_audit.judge.engine import judge_page, judge_site
+from a11y_audit.judge.placeholders import (
+    HEADING_PLACEHOLDERS,
+    IMAGE_PLACEHOLDERS,
+    LABEL_PLACEHOLDERS,
+    PLACEHOLDERS,
+    placeholder_key,
+)
 from a11y_audit.model import Outcome, PageRecord
 
 
@@ -23,6 +30,51 @@ def test_generic_link_names_ignore_case_arrows_and_dots(name: str) -> None:
 @pytest.mark.parametrize("name", ["More colours", "Read more about linen", "Heretics", "Details of delivery"])
 def test_specific_link_names_are_not_generic(name: str) -> None:
     assert not generic(name)
+
+
+@pytest.mark.parametrize(
+    ("html", "context"),
+    [
+        # The whole page is not a link's context: only the body's own inline text is.
+        ("<a id=l href=/x>More</a><p>Linen care</p>", ""),
+        ("See our returns policy <a id=l href=/x>here</a>", "See our returns policy"),
+        # A block that CSS makes no box (contents) or inline is not the block container.
+        (
+            '<section>Linen care <div style="display: contents"><a id=l href=/x>more</a></div></section>',
+            "Linen care",
+        ),
+        ('<div><span style="display:block"><a id=l href=/x>more</a></span> Linen</div>', ""),
+        # Every list item around the link, and the header cells of its cell.
+        ("<ul><li>Ulysses<ul><li><a id=l href=/x>HTML</a></li></ul></li></ul>", "Ulysses"),
+        ("<table><tr><th>Books</th></tr><tr><td><a id=l href=/x>Download</a></td></tr></table>", "Books"),
+        # Links of the same name beside it add nothing; a heading before it does (H80).
+        ("<div><a id=l href=/a>More</a> <a href=/b>More</a></div>", ""),
+        ("<h2>Journal</h2><div><a id=l href=/a>More</a></div>", "Journal"),
+    ],
+)
+def test_link_context_is_what_act_and_h80_name(html: str, context: str) -> None:
+    link = parse_dom(f"<html><body>{html}</body></html>").get_element_by_id("l")
+    assert link_context(link) == context
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("  Lorem ipsum dolor sit amet, consectetur.", "placeholder"),
+        ("IMAGE!", "image"),
+        ("Heading #2", "heading 2"),
+        ("Label:", "label"),
+    ],
+)
+def test_placeholder_key_compares_words(name: str, key: str) -> None:
+    assert placeholder_key(name) == key
+
+
+def test_placeholder_lists_keep_words_that_name_real_things_out() -> None:
+    # "Title" labels an honorific field; "Text" an engraving; "Logo" may sit by its owner's name.
+    assert "title" in HEADING_PLACEHOLDERS and "title" not in LABEL_PLACEHOLDERS
+    assert "text" not in LABEL_PLACEHOLDERS and "logo" not in IMAGE_PLACEHOLDERS
+    assert PLACEHOLDERS <= HEADING_PLACEHOLDERS & LABEL_PLACEHOLDERS & IMAGE_PLACEHOLDERS
 
 
 def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() -> None:
@@ -88,6 +140,61 @@ def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | No
     assert (found.token if found else None) == purpose
 
 
+@pytest.mark.parametrize(
+    ("html", "advice"),
+    [
+        # A registration form's password is a new one, with or without its confirmation.
+        ("<form><h2>Create account</h2><input type=password name=pw></form>", "new-password"),
+        ("<form><input type=password name=pw><input type=password name=pw2></form>", "new-password"),
+        ("<form><input type=password name=pw><button>Sign in</button></form>", "current-password"),
+        (
+            '<form><input type=password placeholder="Current password"><input type=password></form>',
+            "current-password",
+        ),
+        # Separate address lines take address-line1..3; a lone address field, street-address.
+        ("<form><input name=address><input name=address2></form>", "address-line1"),
+        ('<form><input name=address><input placeholder="Apartment"></form>', "address-line1"),
+        ("<form><input name=address_line_2><input name=email autocomplete=email></form>", "address-line2"),
+        ("<form><textarea name=address></textarea><input type=password></form>", "street-address"),
+    ],
+)
+def test_autocomplete_advice_names_the_token_the_field_needs(html: str, advice: str) -> None:
+    field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input | //textarea")[0]
+    found = purpose_of(field)
+    assert found is not None
+    assert found.token == advice
+    assert found.add().startswith(f'autocomplete="{advice}"')
+
+
+@pytest.mark.parametrize(
+    ("html", "certain"),
+    [
+        ("<label>Username<input></label>", False),
+        ("<form><label>Username<input></label><input type=password></form>", True),
+        ("<form><label>Email<input></label><input name=zip autocomplete=postal-code></form>", True),
+        # Another form's tokens say nothing about a field outside it.
+        ("<label>Email<input></label><form><input autocomplete=email></form>", False),
+        ("<label>Card number<input></label>", True),
+        # A form for someone's details of two kinds that marks none as someone else's.
+        ("<form><label>Email<input></label><label>Full name<input></label></form>", True),
+        (
+            "<form><fieldset><legend>Recipient</legend><label>Email<input></label><label>Name<input></label></fieldset></form>",
+            None,
+        ),
+    ],
+)
+def test_missing_token_fails_only_where_the_form_collects_the_users_data(
+    html: str, certain: bool | None
+) -> None:
+    field = parse_dom(f"<html><body>{html}</body></html>").xpath("//input")[0]
+    purpose = purpose_of(field)
+    if certain is None:  # not about the user at all: not judged
+        assert purpose is None
+        return
+    assert purpose is not None
+    assert collects_users_data(field, purpose) is certain
+
+
 def _titles(*pairs: tuple[str, str]) -> dict[str, Outcome]:
     pages = [PageSummary(f"https://s.example{path}", title) for path, title in pairs]
     return {
@@ -111,6 +218,13 @@ def test_home_may_be_titled_home_or_the_site_name_but_other_pages_may_not() -> N
         "/d": Outcome.FAILED,
     }
     assert _titles(("/", "Home"))["/"] is Outcome.PASSED
+
+
+def test_placeholder_titles_fail_whatever_their_case_and_punctuation() -> None:
+    outcomes = _titles(
+        ("/a", "Lorem ipsum dolor"), ("/b", "Untitled."), ("/c", "Clementine harvesting season")
+    )
+    assert outcomes == {"/a": Outcome.FAILED, "/b": Outcome.FAILED, "/c": Outcome.PASSED}
 
 
 def test_a_shared_title_is_for_review_and_only_within_a_set_of_pages() -> None:

@@ -24,12 +24,15 @@ def test_declared_language_is_the_nearest_primary_subtag() -> None:
     assert declared_language(root.get_element_by_id("b")) == "en"
     bare = parse_dom("<html><body><p id='c'>z</p></body></html>")
     assert declared_language(bare.get_element_by_id("c")) == ""
+    # Not a language at all: axe's valid-lang reports the tag, this check does not guess.
+    odd = parse_dom("<html lang='en'><body><p id='d' lang='hidden'>z</p></body></html>")
+    assert declared_language(odd.get_element_by_id("d")) == ""
 
 
 def test_own_text_leaves_out_marked_hidden_and_code_parts() -> None:
     root = parse_dom(
         '<p id="p">Say <span lang="fr">bonjour</span> to <span hidden>secret</span>'
-        "<code>print()</code>everyone <b>here</b></p>"
+        '<span style="display: none">unseen</span><code>print()</code>everyone <b>here</b></p>'
     )
     assert own_text(root.get_element_by_id("p")) == "Say to everyone here"
 
