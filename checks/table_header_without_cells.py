@@ -93,7 +93,7 @@ def _html_verdict(header: HtmlElement, role: str | None, table: HtmlTable) -> Ve
     column, row = table.is_column_header(cell), table.is_row_header(cell)
     if role is None and not (column or row or cell.scope in ("colgroup", "rowgroup")):
         return None  # data cells on both axes: exposed as a cell (HTML-AAM), not a header
-    if any(cell in table.headers_of(other) for other in table.cells if other is not cell):
+    if cell in table.assigned_headers():
         return passed(f"header {name} applies to cells of its table")
     if header.tag != "th":
         # Only a headers attribute assigns a td; browsers may still relate it by its role.

@@ -119,6 +119,10 @@ class HtmlTable:
     height: int = 0
     _y: int = 0
     """The row being formed (the standard's y_current)."""
+    _rows_with_data: frozenset[int] | None = None
+    _columns_with_data: frozenset[int] | None = None
+    _by_element: dict[HtmlElement, TableCell] = field(default_factory=dict)
+    _assigned: set[TableCell] | None = None
 
     @classmethod
     def of(cls, table: HtmlElement) -> HtmlTable:
@@ -180,7 +184,9 @@ class HtmlTable:
                 cell.height = y - cell.y + 1
 
     def cell_of(self, element: HtmlElement) -> TableCell | None:
-        return next((cell for cell in self.cells if cell.element is element), None)
+        if len(self._by_element) != len(self.cells):
+            self._by_element = {cell.element: cell for cell in self.cells}
+        return self._by_element.get(element)
 
     def is_column_header(self, cell: TableCell) -> bool:
         """scope=col, or auto scope with no data cell in any of its rows."""
@@ -188,9 +194,8 @@ class HtmlTable:
             return False
         if cell.scope == "col":
             return True
-        return cell.scope == "auto" and not any(
-            not other.is_header for y in range(cell.y, cell.y + cell.height) for other in self.row_cells(y)
-        )
+        data_rows = self._data_rows()
+        return cell.scope == "auto" and not any(y in data_rows for y in range(cell.y, cell.y + cell.height))
 
     def is_row_header(self, cell: TableCell) -> bool:
         """scope=row, or auto scope, not a column header, with no data cell in its columns."""
@@ -198,15 +203,65 @@ class HtmlTable:
             return False
         if cell.scope == "row":
             return True
+        data_columns = self._data_columns()
         return (
             cell.scope == "auto"
             and not self.is_column_header(cell)
-            and not any(
-                not other.is_header
-                for x in range(cell.x, cell.x + cell.width)
-                for other in self.column_cells(x)
-            )
+            and not any(x in data_columns for x in range(cell.x, cell.x + cell.width))
         )
+
+    def _data_rows(self) -> frozenset[int]:
+        if self._rows_with_data is None:
+            self._rows_with_data = frozenset(
+                y for cell in self.cells if not cell.is_header for y in range(cell.y, cell.y + cell.height)
+            )
+        return self._rows_with_data
+
+    def _data_columns(self) -> frozenset[int]:
+        if self._columns_with_data is None:
+            self._columns_with_data = frozenset(
+                x for cell in self.cells if not cell.is_header for x in range(cell.x, cell.x + cell.width)
+            )
+        return self._columns_with_data
+
+    def assigned_headers(self) -> set[TableCell]:
+        """The header cells assigned to at least one other cell (what a header needs).
+
+        Scans only while some header is still unassigned, and only towards such headers, so a
+        long table costs about one scan per cell instead of one per cell and header row.
+        """
+        if self._assigned is not None:
+            return self._assigned
+        pending = {cell for cell in self.cells if cell.is_header and not is_empty_cell(cell.element)}
+        by_row: dict[int, set[TableCell]] = defaultdict(set)
+        by_column: dict[int, set[TableCell]] = defaultdict(set)
+        for header in pending:
+            for y in range(header.y, header.y + header.height):
+                by_row[y].add(header)
+            for x in range(header.x, header.x + header.width):
+                by_column[x].add(header)
+        assigned: set[TableCell] = set()
+        self._assigned = assigned
+        for principal in self.cells:
+            if not pending:
+                break
+            left = any(
+                header.x < principal.x
+                for y in range(principal.y, principal.y + principal.height)
+                for header in by_row.get(y, ())
+                if header in pending
+            )
+            up = any(
+                header.y < principal.y
+                for x in range(principal.x, principal.x + principal.width)
+                for header in by_column.get(x, ())
+                if header in pending
+            )
+            if principal.element.get("headers") is not None or left or up:
+                found = set(self.headers_of(principal, left=left, up=up))
+                assigned |= found
+                pending -= found
+        return assigned
 
     def row_cells(self, y: int) -> Iterator[TableCell]:
         """The cells covering row y, left to right (a cell spanning several slots repeats)."""
@@ -218,22 +273,25 @@ class HtmlTable:
         for y in range(self.height):
             yield from self.slots.get((x, y), ())
 
-    def headers_of(self, principal: TableCell) -> list[TableCell]:
+    def headers_of(self, principal: TableCell, *, left: bool = True, up: bool = True) -> list[TableCell]:
         """The header cells assigned to a cell (the standard's algorithm, group headers aside:
-        `scope=rowgroup`/`colgroup` headers are never in these lists, callers judge them apart)."""
+        `scope=rowgroup`/`colgroup` headers are never in these lists, callers judge them apart).
+
+        Without a headers attribute, `left`/`up` False skips the scan along the rows/columns:
+        the headers it finds are then the ones of the other direction only.
+        """
         found: list[TableCell] = []
-        ids = (principal.element.get("headers") or "").split()
         if principal.element.get("headers") is not None:
             root = self.element.getroottree().getroot()
-            for ident in ids:
+            for ident in (principal.element.get("headers") or "").split():
                 matches = root.xpath("//*[@id=$ident]", ident=ident)
                 cell = self.cell_of(matches[0]) if matches else None
                 if cell is not None and cell is not principal:
                     found.append(cell)
         else:
-            for y in range(principal.y, principal.y + principal.height):
+            for y in range(principal.y, principal.y + principal.height) if left else ():
                 self._scan(principal, found, principal.x, y, -1, 0)
-            for x in range(principal.x, principal.x + principal.width):
+            for x in range(principal.x, principal.x + principal.width) if up else ():
                 self._scan(principal, found, x, principal.y, 0, -1)
         unique: list[TableCell] = []
         for cell in found:
