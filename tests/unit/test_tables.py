@@ -107,3 +107,14 @@ def test_roles_and_emptiness() -> None:
     assert explicit_role(root.get_element_by_id("b")) is None
     assert is_empty_cell(root.get_element_by_id("b"))
     assert not is_empty_cell(root.get_element_by_id("c"))
+
+
+def test_section_rows_of_a_spec_table_head_the_rows_below() -> None:
+    html = (
+        "<table><tr><th id='dims' colspan='2'>Dimensions</th></tr>"
+        "<tr><th id='width'>Width</th><td id='w'>40 cm</td></tr>"
+        "<tr><th>Height</th><td>60 cm</td></tr></table>"
+    )
+    assert _headers(html, "w") == ["width", "dims"]
+    table, _ = _table(html)
+    assert {str(cell.element.get("id")) for cell in table.assigned_headers()} >= {"dims", "width"}
