@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 __all__ = [
     "accessible_name",
     "destination",
+    "hidden_by_markup",
     "is_hidden",
     "link_destination",
     "normalise_space",
@@ -48,14 +49,19 @@ def normalise_space(text: str) -> str:
 
 def is_hidden(element: HtmlElement) -> bool:
     """Hidden from everyone by markup on the element or an ancestor."""
-    node: HtmlElement | None = element
-    while node is not None:
-        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
-            return True
-        if _INLINE_HIDDEN.search(node.get("style") or ""):
-            return True
-        node = node.getparent()
-    return False
+    return any(hidden_by_markup(node) for node in element.iterancestors()) or hidden_by_markup(element)
+
+
+def hidden_by_markup(element: HtmlElement) -> bool:
+    """The element itself hides its subtree by markup (`hidden`, `aria-hidden`, inline style).
+
+    For walks that visit every node anyway, where `is_hidden` would climb the ancestors again.
+    """
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or bool(_INLINE_HIDDEN.search(element.get("style") or ""))
+    )
 
 
 def text_of(element: HtmlElement) -> str:

@@ -2,11 +2,12 @@
 
 Page checks: fixtures/<check-id>.html holds elements with ids; <check-id>.json lists the
 ids per outcome (checks that need browser-gathered artifacts are run on the same files in
-real Chromium by tests/browser/test_check_fixtures.py). Site checks: the .json maps URL
-paths (or whole URLs, for a page of another origin) to pages in fixtures/<check-id>/ and
-lists "path selector" per outcome; they are judged set of pages by set, as in a run. Failed and
-cantTell must match exactly (no unexpected findings); passed and inapplicable entries must
-have those outcomes.
+real Chromium by tests/browser/test_check_fixtures.py); a check with one verdict a page (on
+the html element) names its pages in fixtures/<check-id>/ under "pages" and lists "name #id".
+Site checks: the .json maps URL paths (or whole URLs, for a page of another origin) to pages
+in fixtures/<check-id>/ and lists "path selector" per outcome; they are judged set of pages by
+set, as in a run. Failed and cantTell must match exactly (no unexpected findings); passed and
+inapplicable entries must have those outcomes.
 """
 
 from __future__ import annotations
@@ -52,10 +53,13 @@ def observed(check: Check, spec: dict[str, object]) -> tuple[dict[Outcome, set[s
     """Keys ("#id" or "path selector") per outcome, and every key the check judged."""
     found: dict[Outcome, set[str]] = defaultdict(set)
     if isinstance(check, PageCheck):
-        html = (FIXTURES / f"{check.meta.id}.html").read_text("utf-8")
-        page = Page(PageRecord(url=f"{BASE}/fixture"), parse_dom(html))
-        for item in judge_page(check, page):
-            found[item.verdict.outcome].add(fixture_key(item.element))
+        files = spec.get("pages", {"": ""})
+        assert isinstance(files, dict)
+        for name, file in files.items():
+            path = FIXTURES / check.meta.id / file if file else FIXTURES / f"{check.meta.id}.html"
+            page = Page(PageRecord(url=f"{BASE}/fixture"), parse_dom(path.read_text("utf-8")))
+            for item in judge_page(check, page):
+                found[item.verdict.outcome].add(f"{name} {fixture_key(item.element)}".lstrip())
     else:
         pages = spec["pages"]
         assert isinstance(pages, dict)
@@ -102,6 +106,7 @@ def test_every_check_has_failing_and_passing_fixtures(check_id: str) -> None:
     # as cantTell cases; every check shows both sides.
     failing = spec.get("failed") or spec.get("cantTell")
     assert failing and spec.get("passed"), "add failing (or cantTell) and passing cases to the fixture"
+    several = "pages" in spec
     page_check = isinstance(CHECKS[check_id], PageCheck)
-    assert (FIXTURES / f"{check_id}.html").is_file() == page_check
-    assert isinstance(CHECKS[check_id], SiteCheck) == (FIXTURES / check_id).is_dir()
+    assert (FIXTURES / f"{check_id}.html").is_file() == (page_check and not several)
+    assert (isinstance(CHECKS[check_id], SiteCheck) or several) == (FIXTURES / check_id).is_dir()
