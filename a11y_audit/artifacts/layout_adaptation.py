@@ -13,11 +13,13 @@ from typing import Literal, NotRequired, TypedDict
 from a11y_audit.artifacts.shared import Described
 
 __all__ = [
+    "ClipStyle",
     "Clipped",
     "LayoutMeasurements",
     "Measurement",
     "Needs",
     "Offender",
+    "Overflow",
     "Overlap",
     "ReflowMeasurement",
     "TextBox",
@@ -60,12 +62,28 @@ class ClientSize(TypedDict):
     height: int
 
 
+class ClipStyle(TypedDict):
+    """What tells a clean cut from lost letters (ACT rule 59br37's exceptions), CSS px."""
+
+    whiteSpace: str
+    textOverflow: str
+    """An ellipsis ("ellipsis", a string) shows that a line that does not wrap goes on."""
+    lineHeight: float
+    """The used line height (for `normal`, the height of its text's line boxes)."""
+    height: float
+    """The box's border-box height: as tall as one line, it shows that line whole."""
+    lineClamp: bool
+    """-webkit-line-clamp: the box ends on a whole line with an ellipsis."""
+
+
 class Clipped(TextBox):
     """A box that hides its overflow and now cuts its text off."""
 
     overflow: Overflow
     textOverflow: TextOverflow
     client: ClientSize
+    style: NotRequired[ClipStyle]
+    """Recorded since the resize-text check judges ACT 59br37's exceptions."""
 
 
 class Overlap(TextBox):
@@ -82,6 +100,9 @@ class Measurement(TypedDict):
     clipped: list[Clipped]
     fits: list[TextBox]
     overlaps: list[Overlap]
+    kept: NotRequired[list[Clipped]]
+    """200% zoom only: boxes that already cut their own text at 100% and still do (the other
+    lists hold only what is new); `textOverflow` counts the box's own text only."""
 
 
 class Needs(TypedDict):

@@ -71,7 +71,7 @@ class LayoutAdaptation(Gatherer):
         }
         try:
             for key, zoom, options in (
-                ("zoom", ZOOM, {"settle": True}),
+                ("zoom", ZOOM, {"settle": True, "kept": True}),
                 (
                     "reflow",
                     width / REFLOW_WIDTH,

@@ -7,7 +7,8 @@
 //   baseline            -> {width, height, dpr}
 //   spacing             -> inject the WCAG 1.4.12 spacing, measure, remove it again
 //   measure             -> measure the page as it is (after a viewport change), with
-//                          options.reflow also the elements beyond the viewport's edges
+//                          options.reflow also the elements beyond the viewport's edges and
+//                          options.kept also the boxes that cut their own text before
 // With options.settle the measurement waits two animation frames first, so that the page's
 // resize handlers have run after a viewport change.
 var step = arguments[0];
@@ -146,6 +147,65 @@ function clippingElements() {
 }
 function overflows(item) {
   return item.scroll.x > 1 || item.scroll.y > 1;
+}
+
+// What decides whether a box clips its text cleanly (the exceptions of ACT rule 59br37): an
+// ellipsis on a line that does not wrap, a box exactly as tall as its lines. The used line
+// height of `normal` is the height of the text's own line boxes (`line`, from textBeyond).
+function clipStyle(el, line) {
+  var cs = styleOf(el);
+  var lineHeight = parseFloat(cs.lineHeight);
+  return {
+    whiteSpace: cs.whiteSpace,
+    textOverflow: cs.textOverflow,
+    lineHeight: Math.round((isFinite(lineHeight) ? lineHeight : line) * 10) / 10,
+    height: Math.round(el.getBoundingClientRect().height * 10) / 10,
+    lineClamp: (cs.webkitLineClamp || 'none') !== 'none',
+  };
+}
+
+// Text the box itself lays out (text nodes in it, or in inline elements in it): not the
+// panes of a carousel or tab widget, which hide whole blocks on purpose.
+function ownText(el, node) {
+  for (var up = node.parentElement; up && up !== el; up = up.parentElement) {
+    if (!/^inline/.test(styleOf(up).display) && styleOf(up).display !== 'contents') return false;
+  }
+  return up === el;
+}
+
+// For a box that already cut its text at 100%: how far its own letters reach beyond it, if
+// it shows some of them (text moved wholly out of its box is hidden text, as in image
+// replacement, not cut-off text).
+function ownTextCut(el) {
+  var r = el.getBoundingClientRect();
+  var box = {
+    left: r.left + el.clientLeft,
+    top: r.top + el.clientTop,
+    right: r.left + el.clientLeft + el.clientWidth,
+    bottom: r.top + el.clientTop + el.clientHeight,
+  };
+  var cut = { x: 0, y: 0, line: 0 };
+  var shows = false;
+  var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  var range = document.createRange();
+  var count = 0;
+  for (var node = walker.nextNode(); node && count < 200; node = walker.nextNode()) {
+    if (!/\S/.test(node.data) || !ownText(el, node)) continue;
+    count++;
+    range.selectNodeContents(node);
+    var rects = range.getClientRects();
+    for (var i = 0; i < rects.length; i++) {
+      var t = rects[i];
+      if (t.width < 1 || t.height < 1) continue;
+      var v = intersect(t, box);
+      if (v.right - v.left >= 1 && v.bottom - v.top >= 1) shows = true;
+      cut.x = Math.max(cut.x, box.left - t.left, t.right - box.right);
+      cut.y = Math.max(cut.y, box.top - t.top, t.bottom - box.bottom);
+      cut.line = Math.max(cut.line, t.height);
+    }
+  }
+  if (!shows) return null;
+  return { x: Math.round(cut.x), y: Math.round(cut.y), line: Math.round(cut.line) };
 }
 
 // Pairs of text lines of unrelated elements that cover each other by a third of a line or more.
@@ -333,7 +393,8 @@ function measure(extra) {
   // that could clip and did not are listed as `fits` (the checks pass them).
   result.clipped = [];
   result.fits = [];
-  clippingElements().forEach(function (item) {
+  var boxes = clippingElements();
+  boxes.forEach(function (item) {
     if (!overflows(item)) {
       if (result.fits.length < LIMIT) result.fits.push(describeText(item.el));
       return;
@@ -347,8 +408,31 @@ function measure(extra) {
     d.overflow = item.scroll;
     d.textOverflow = { x: x, y: y, line: item.text.line };
     d.client = { width: item.el.clientWidth, height: item.el.clientHeight };
+    d.style = clipStyle(item.el, item.text.line);
     result.clipped.push(d);
   });
+  // With options.kept, also the boxes that cut their own text at 100% already and still do
+  // (a fixed 50 px wide box cuts its words at any zoom): 200% zoom does not fix them.
+  if (extra.kept) {
+    result.kept = [];
+    boxes.forEach(function (item) {
+      var before = state.clipped.get(item.el);
+      if (!before || result.kept.length >= LIMIT || (before.x < 1 && before.y < 1)) return;
+      var r = item.el.getBoundingClientRect();
+      if (r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) return; // off the page
+      var cut = ownTextCut(item.el);
+      if (!cut) return;
+      var x = before.x >= 1 && clips(styleOf(item.el).overflowX) ? cut.x : 0;
+      var y = before.y >= 1 && clips(styleOf(item.el).overflowY) ? cut.y : 0;
+      if (x < 1 && y < 1) return;
+      var d = describeText(item.el);
+      d.overflow = item.scroll;
+      d.textOverflow = { x: x, y: y, line: cut.line };
+      d.client = { width: item.el.clientWidth, height: item.el.clientHeight };
+      d.style = clipStyle(item.el, cut.line);
+      result.kept.push(d);
+    });
+  }
   result.overlaps = overlappingPairs()
     .filter(function (pair) {
       return !state.overlaps.has(pair.key);
