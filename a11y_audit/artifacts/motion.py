@@ -42,7 +42,12 @@ class Moving(Described):
     controls: NotRequired[bool]
     """The controls attribute: the browser's own play/pause/mute controls."""
     duration: NotRequired[float | None]
-    """Seconds (null: unknown, a stream)."""
+    """Seconds it plays: the resource's length, or its media fragment's (#t=8,10 plays 2 s);
+    null: unknown, a stream."""
+    sound: NotRequired[bool | None]
+    """Whether the part that plays makes any sound (its audio decoded); false: a silent or no
+    audio track; null or missing: not listened to (only unmuted media with no control that
+    lasts over 3 s is), or could not be (too big, cross-origin)."""
     visible: NotRequired[bool]
 
 

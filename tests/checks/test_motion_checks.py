@@ -88,3 +88,9 @@ def test_autoplaying_sound() -> None:
     assert outcome(media_verdict(media(controls=True))) is Outcome.PASSED
     assert outcome(media_verdict(media(control="#mute"))) is Outcome.PASSED
     assert media_verdict(media(muted=True)) is None
+
+
+def test_media_whose_decoded_audio_is_silent_or_missing_makes_no_sound() -> None:
+    assert media_verdict(media(sound=False)) is None
+    assert outcome(media_verdict(media(sound=True))) is Outcome.FAILED
+    assert outcome(media_verdict(media(sound=None))) is Outcome.FAILED  # not heard: judged by its length

@@ -80,15 +80,31 @@ if (hooks) {
     movers.push(item);
   });
 }
-var media = Array.prototype.filter.call(document.querySelectorAll('video, audio'), function (el) {
+// The part of the resource that plays: a media fragment (#t=8,10) plays from 8 s to 10 s.
+function played(el) {
+  if (!isFinite(el.duration)) return null;
+  var range = /#(?:.*&)?t=(?:npt:)?([\d.:]*)(?:,([\d.:]+))?/.exec(el.currentSrc || '');
+  var seconds = function (text, otherwise) {
+    if (!text) return otherwise;
+    return text.split(':').reduce(function (sum, part) { return sum * 60 + Number(part); }, 0);
+  };
+  var start = range ? Math.min(seconds(range[1], 0), el.duration) : 0;
+  var end = range ? Math.min(seconds(range[2], el.duration), el.duration) : el.duration;
+  return { start: start, end: Math.max(start, end) };
+}
+var mediaElements = Array.prototype.filter.call(document.querySelectorAll('video, audio'), function (el) {
   return el.autoplay || !el.paused;
-}).map(function (el) {
+});
+window.__a11yAuditMedia = []; // for js/motion_sound.js
+var media = mediaElements.map(function (el) {
   var item = entry(el, el.localName);
+  var range = played(el);
+  window.__a11yAuditMedia.push({ element: el, range: range });
   item.paused = el.paused;
   item.muted = el.muted || el.volume === 0;
   item.loop = el.loop;
   item.controls = el.controls;
-  item.duration = isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : null;
+  item.duration = range ? Math.round((range.end - range.start) * 10) / 10 : null;
   item.visible = shown(el);
   return item;
 });
