@@ -2,8 +2,9 @@
 once the page is adapted, and what sticks out sideways at 320 CSS px.
 
 Recorded by a11y_audit/browser/gatherers/layout_adaptation.py (which says how); judged by
-the text-spacing, resize-text and reflow checks (what counts as cut off: judge/commons.py).
-Every list holds only what is new against the unchanged page.
+the text-spacing, resize-text and reflow checks (what counts as cut off: judge/commons.py),
+and `turned` by orientation-lock. Every list holds only what is new against the unchanged
+page, except the zoom step's `kept`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal, NotRequired, TypedDict
 from a11y_audit.artifacts.shared import Described
 
 __all__ = [
+    "Angles",
     "ClipStyle",
     "Clipped",
     "LayoutMeasurements",
@@ -23,6 +25,7 @@ __all__ = [
     "Overlap",
     "ReflowMeasurement",
     "TextBox",
+    "Turned",
     "ViewportSize",
 ]
 
@@ -130,6 +133,20 @@ class ReflowMeasurement(Measurement):
     offenders: list[Offender]
 
 
+class Angles(TypedDict):
+    """Degrees around the Z axis (-180 to 180], in the page's own orientation and the other;
+    null: turned around another axis."""
+
+    first: float | None
+    second: float | None
+
+
+class Turned(Described):
+    """An element whose rotation changes when the viewport turns to the other orientation."""
+
+    angles: Angles
+
+
 class LayoutMeasurements(TypedDict):
     """The artifact: the unchanged page's viewport, then each adaptation's measurement.
 
@@ -146,4 +163,6 @@ class LayoutMeasurements(TypedDict):
     """200% zoom: a viewport half as wide and high."""
     reflow: NotRequired[ReflowMeasurement]
     """A viewport 320 CSS px wide (400% zoom on a 1280 px window)."""
+    turned: NotRequired[list[Turned]]
+    """Elements rotated differently in the other orientation (DevTools only)."""
     incomplete: NotRequired[str]

@@ -6,6 +6,9 @@
 // off-canvas drawer is not a finding). Steps:
 //   baseline            -> {width, height, dpr}
 //   spacing             -> inject the WCAG 1.4.12 spacing, measure, remove it again
+//   turned              -> remember the angle of every rotated element; with options.compare
+//                          (after the viewport turned to the other orientation) list those
+//                          whose angle changed
 //   measure             -> measure the page as it is (after a viewport change), with
 //                          options.reflow also the elements beyond the viewport's edges and
 //                          options.kept also the boxes that cut their own text before
@@ -452,8 +455,63 @@ function measure(extra) {
   return result;
 }
 
+// How far an element is turned around the Z axis, in degrees (-180 to 180]: its transform
+// (any functions, as the computed matrix) plus its rotate property; null when it is turned
+// around another axis. Only elements that are turned at all are listed.
+var UNITS = { deg: 1, rad: 180 / Math.PI, grad: 0.9, turn: 360 };
+function zAngle(el) {
+  var cs = styleOf(el);
+  var angle = 0;
+  if (cs.transform && cs.transform !== 'none') {
+    var m = new DOMMatrixReadOnly(cs.transform);
+    angle += (Math.atan2(m.b, m.a) * 180) / Math.PI;
+  }
+  if (cs.rotate && cs.rotate !== 'none') {
+    var parts = cs.rotate.trim().split(/\s+/);
+    var turn = /^(-?[\d.e+-]+)(deg|rad|grad|turn)$/.exec(parts[parts.length - 1]);
+    if (!turn) return null;
+    var axis = parts.slice(0, -1).join(' ');
+    var sign = 1;
+    if (/^0 0 -?[\d.]+$/.test(axis)) sign = Number(parts[2]) < 0 ? -1 : 1;
+    else if (axis && axis !== 'z') return null;
+    angle += sign * Number(turn[1]) * UNITS[turn[2]];
+  }
+  angle = ((angle % 360) + 360) % 360;
+  return Math.round((angle > 180 ? angle - 360 : angle) * 100) / 100;
+}
+function turnedElements() {
+  var found = new Map();
+  var all = document.getElementsByTagName('*');
+  for (var i = 0; i < all.length; i++) {
+    var cs = styleOf(all[i]);
+    if ((cs.transform && cs.transform !== 'none') || (cs.rotate && cs.rotate !== 'none')) found.set(all[i], zAngle(all[i]));
+  }
+  return found;
+}
+// The "turned" step, twice: first in the page's own orientation (remembered), then in the
+// other (options.compare), listing the elements whose angle differs between the two.
+function turned() {
+  if (!options.compare) {
+    state.turned = turnedElements();
+    return { count: state.turned.size };
+  }
+  var now = turnedElements();
+  var before = state.turned || new Map();
+  var changed = [];
+  new Set(Array.from(before.keys()).concat(Array.from(now.keys()))).forEach(function (el) {
+    var first = before.has(el) ? before.get(el) : 0;
+    var second = now.has(el) ? now.get(el) : 0;
+    if (first === second || changed.length >= LIMIT || !shown(el)) return;
+    var d = describe(el);
+    d.angles = { first: first, second: second };
+    changed.push(d);
+  });
+  return { turned: changed };
+}
+
 function run() {
   if (step === 'baseline') return baseline();
+  if (step === 'turned') return turned();
   if (!state) throw new Error('layout_adaptation: the baseline step did not run on this page');
   if (step === 'spacing') {
     var style = document.createElement('style');
