@@ -13,12 +13,13 @@ disabled by the meta viewport is axe-core's `meta-viewport` rule and not repeate
 As ACT rule 59br37 (Zoomed text node is not clipped with CSS overflow) says, text a box cuts
 at 200% is lost whether or not it was cut at 100% already: a box that cut its own text
 before (a 50 px wide button, a 10 px high line) is judged too, while whole panes a widget
-hides on purpose (carousel slides, tabs) and text moved wholly out of its box (image
-replacement) are left alone. Two cuts are clean, as the rule's exceptions say: a line that
-does not wrap and ends in an ellipsis (text-overflow), and a box exactly one line tall that
-shows that line whole (its line height equals its height). Such text passes, although 1.4.4
-then needs the full text elsewhere (a link to it). A box cut after several whole lines, or
-by -webkit-line-clamp, is cantTell: clean, but not one of the rule's exceptions.
+hides on purpose (carousel slides, tabs), text moved wholly out of its box (image
+replacement) and animated text (a ticker brings it into view in turn) are left alone. Two
+cuts are clean, as the rule's exceptions say: a line that does not wrap and ends in an
+ellipsis (text-overflow), and a box exactly one line tall that shows that line whole (its
+line height equals its height). Such text passes, although 1.4.4 then needs the full text
+elsewhere (a link to it). A box cut after several whole lines, or by -webkit-line-clamp, is
+cantTell: clean, but not one of the rule's exceptions.
 https://www.w3.org/WAI/WCAG21/Understanding/resize-text.html
 https://www.w3.org/WAI/standards-guidelines/act/rules/59br37/
 """

@@ -423,6 +423,8 @@ function measure(extra) {
       if (!before || result.kept.length >= LIMIT || (before.x < 1 && before.y < 1)) return;
       var r = item.el.getBoundingClientRect();
       if (r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) return; // off the page
+      // A ticker's text moves through its box and comes into view in turn (2.2.2's concern).
+      if (item.el.getAnimations && item.el.getAnimations({ subtree: true }).length) return;
       var cut = ownTextCut(item.el);
       if (!cut) return;
       var x = before.x >= 1 && clips(styleOf(item.el).overflowX) ? cut.x : 0;
