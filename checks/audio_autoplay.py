@@ -5,10 +5,14 @@ audio and video elements that autoplay or were playing. Sound that starts on its
 out a screen reader, so anything that plays sound for more than 3 s needs a mechanism to
 pause or stop it or to set its volume separately (failure F23), such as the element's own
 controls or a pause/mute button near it. Muted media is no concern here (2.2.2 covers
-moving video). Media whose length is unknown is cantTell. Browsers may block unmuted
+moving video), nor media whose audio the gatherer decoded and found silent or missing (ACT
+rule 80f0bf applies only to a resource that "contains audio"). The length is what plays: a
+media fragment (`video.mp4#t=8,10`) plays 2 s of a longer file. Media whose length is
+unknown is cantTell. Browsers may block unmuted
 autoplay without a user gesture; the check judges what the page asks for, since visitors
 who have interacted with the site before get the sound.
 https://www.w3.org/WAI/WCAG21/Understanding/audio-control.html
+https://www.w3.org/WAI/standards-guidelines/act/rules/80f0bf/
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ LIMIT_SECONDS = 3.0
 
 def media_verdict(item: Moving) -> Verdict | None:
     """The verdict on one autoplaying audio or video element; None when it makes no sound."""
-    if item.get("muted"):
+    if item.get("muted") or item.get("sound") is False:
         return None
     control = item["control"] or (item.get("controls") and "its built-in controls")
     duration = item.get("duration")
@@ -64,10 +68,11 @@ class AudioAutoplay(WholePageCheck):
             "Audio that starts by itself talks over a screen reader, so its user cannot hear the page "
             "well enough to find the control that would stop it. Do not autoplay sound, or keep it under "
             "3 seconds, or give the player its controls (or a pause/mute button near it). The check reads "
-            "audio and video that autoplay or play after load (on sampled pages): unmuted media longer "
-            "than 3 s or looping, with no controls attribute and no pause/mute/stop/sound button nearby, "
-            "fails; unknown length is cantTell. It cannot hear sound made by Web Audio or plugins, nor "
-            "check that a page-wide mute control works."
+            "audio and video that autoplay or play after load (on sampled pages): unmuted media that plays "
+            "longer than 3 s (a media fragment such as #t=8,10 counts as what it plays) or loops, with no "
+            "controls attribute and no pause/mute/stop/sound button nearby, fails unless its decoded audio "
+            "is silent or missing; unknown length is cantTell. It cannot hear sound made by Web Audio or "
+            "plugins, nor check that a page-wide mute control works."
         ),
         wcag=("1.4.2",),
         impact=Impact.CRITICAL,

@@ -3,7 +3,9 @@
 WCAG 1.3.4: content must not restrict its view to portrait or landscape unless that
 orientation is essential; failure F97 locks the orientation with CSS, typically a
 `@media (orientation: ...)` rule that hides the page (and shows "please rotate your
-device") or rotates it by 90 degrees. This check reads those rules from the `stylesheets`
+device") or rotates it by 90 degrees (ACT rule b33eff: a quarter turn relative to the other
+orientation, which the `layout_adaptation` gatherer measures on sampled pages by turning the
+viewport; `_quarter_turn` says how). This check reads those rules from the `stylesheets`
 artifact (the CSS object model of <style> elements and linked, imported and adopted
 sheets alike, so each rule is judged once) and matches their selectors against the
 rendered DOM. Cross-origin stylesheets that hide their rules from scripts are a cantTell
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 from cssselect import SelectorError
 from lxml.html import HtmlElement
 
-from a11y_audit.artifacts.kinds import STYLESHEETS
+from a11y_audit.artifacts.kinds import LAYOUT_ADAPTATION, STYLESHEETS
+from a11y_audit.artifacts.layout_adaptation import Turned
 from a11y_audit.check import CheckMeta, Page, PageCheck, Verdict, cant_tell, failed, passed
 from a11y_audit.judge.dom import normalise_space
 from a11y_audit.model import Impact
@@ -30,11 +33,17 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _ORIENTATION_MEDIA = re.compile(r"@media([^{]*\(\s*orientation\s*:\s*(portrait|landscape)\s*\)[^{]*)\{", re.I)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _HIDES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+# The properties ACT rule b33eff names: `rotate`, and `transform` with a function that can turn.
+_TURNS = re.compile(r"(?:^|;)\s*(?:rotate\s*:|transform\s*:[^;]*\b(?:rotate(?:3d|z)?|matrix(?:3d)?)\()", re.I)
 # A quarter turn either way, in any CSS angle unit: 90deg, -90deg, 270deg, .25turn, 100grad, 1.5708rad.
-_ROTATES = re.compile(
-    r"transform\s*:[^;]*rotate(?:z)?\(\s*(-?(?:90|270)deg|-?0?\.25turn|-?0?\.75turn|-?(?:100|300)grad|-?1\.57\d*rad)",
+_QUARTER = r"(-?(?:90|270)deg|-?0?\.25turn|-?0?\.75turn|-?(?:100|300)grad|-?1\.57\d*rad|-?4\.71\d*rad)"
+_QUARTER_TURN = re.compile(
+    rf"transform\s*:[^;]*rotate(?:z)?\(\s*{_QUARTER}\s*\)|(?:^|;)\s*rotate\s*:\s*(?:z\s+)?{_QUARTER}\s*(?:;|$)",
     re.I,
 )
+_QUARTER_DEGREES = (90.0, 270.0)
+_DEGREE_TOLERANCE = 1.0
+"""Degrees a relative rotation may miss a quarter turn by (1.5708rad is 90.0002deg)."""
 # A message asking to turn the device: the visible half of a CSS orientation lock.
 _ROTATE_HINT = re.compile(
     r"\b(?:rotate|turn)\b.{0,40}\b(?:device|phone|tablet|screen)\b|\b(?:portrait|landscape)\s+(?:mode|orientation|view)\b",
@@ -44,12 +53,17 @@ _ROTATE_HINT = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class OrientationRule:
-    """A style rule that applies only in one orientation and hides or rotates what it selects."""
+    """A style rule that applies only in one orientation and hides or rotates what it selects.
+
+    `quarter`: a rotating rule that reads as a quarter turn by itself (rotate(90deg)), what is
+    judged where the page was not measured in both orientations.
+    """
 
     orientation: str
     media: str
     selector: str
     effect: str
+    quarter: bool = False
 
 
 def orientation_rules(css: str) -> Iterator[OrientationRule]:
@@ -60,12 +74,16 @@ def orientation_rules(css: str) -> Iterator[OrientationRule]:
         for rule in _RULE.finditer(body):
             declarations = rule.group(2)
             effect = (
-                "hides" if _HIDES.search(declarations) else "rotates" if _ROTATES.search(declarations) else ""
+                "hides" if _HIDES.search(declarations) else "rotates" if _TURNS.search(declarations) else ""
             )
             if effect:
                 for selector in rule.group(1).split(","):
                     yield OrientationRule(
-                        media.group(2).lower(), media.group(1).strip(), selector.strip(), effect
+                        media.group(2).lower(),
+                        media.group(1).strip(),
+                        selector.strip(),
+                        effect,
+                        bool(_QUARTER_TURN.search(declarations)),
                     )
 
 
@@ -90,9 +108,13 @@ class OrientationLock(PageCheck):
             "itself locks them out. Remove @media (orientation: ...) rules that hide or rotate the "
             "page and let the layout adapt instead (unless one orientation is essential, as for a "
             "piano app or a bank cheque scan). The check reads @media (orientation) rules from every "
-            "stylesheet the page can read (inline, linked, imported); where a cross-origin stylesheet "
-            "cannot be read and the page holds a 'rotate your device' message it says cantTell. It "
-            "does not detect orientation locked by script."
+            "stylesheet the page can read (inline, linked, imported) that hide an element or turn it "
+            "(rotate, or a transform with rotate or matrix functions); a turn locks the page when it is a "
+            "quarter turn relative to the other orientation, as measured on pages whose viewport was turned "
+            "(sampled pages) or, elsewhere, as read from a rotate(90deg)-like rule (other turns of the main "
+            "content are then cantTell). Where a cross-origin stylesheet cannot be read and the page holds "
+            "a 'rotate your device' message it says cantTell. It does not detect orientation locked by "
+            "script."
         ),
         wcag=("1.3.4",),
         impact=Impact.SERIOUS,
@@ -112,8 +134,13 @@ class OrientationLock(PageCheck):
                 f"stylesheets that scripts cannot read ({unreadable[:200]}) may hide content in one "
                 "orientation: check the page in portrait and landscape"
             )
-        rule = rules[0]
+        rule = next((rule for rule in rules if rule.effect == "hides"), rules[0])
         what = f"'{rule.selector} {{ ... }}' in @media {rule.media}"
+        if rule.effect == "rotates":
+            turn = _quarter_turn(element, rule, page)
+            if isinstance(turn, Verdict):
+                return turn
+            what = f"{what} ({turn})"
         if _holds_main_content(element):
             return failed(f"{what} {rule.effect} the main content in {rule.orientation} orientation")
         has_main = bool(page.elements("//main | //*[@role='main']"))
@@ -124,6 +151,51 @@ class OrientationLock(PageCheck):
                 "has no main landmark: check whether the page content is still available"
             )
         return passed(f"{what} {rule.effect} only part of the page")
+
+
+def _quarter_turn(element: HtmlElement, rule: OrientationRule, page: Page) -> Verdict | str:
+    """How the element turns between the orientations, when by a quarter turn; else a verdict.
+
+    ACT rule b33eff: a lock is a rotation of 90 degrees *relative* to the other orientation
+    (rotate(92.5deg) over a page tilted 2.5deg locks it; rotateZ(1turn) does not). Where the
+    page was turned in the browser (the layout_adaptation gatherer), its angles decide;
+    elsewhere a rule that reads as a quarter turn by itself counts as one, and any other turn
+    of the main content (a matrix, an angle added to another rule's) is cantTell.
+    """
+    layout = page.gathered(LAYOUT_ADAPTATION)
+    measured = layout.get("turned") if layout else None
+    if measured is None:
+        if rule.quarter:
+            return "a quarter turn, read from the rule alone"
+        if not _holds_main_content(element):
+            return passed(f"'{rule.selector}' turns only part of the page in {rule.orientation} orientation")
+        return cant_tell(
+            f"'{rule.selector}' turns the main content in {rule.orientation} orientation and the page was "
+            "not measured in both orientations: check that it is not a quarter turn relative to the other"
+        )
+    angles = next((item["angles"] for item in measured if element in _selected(page, item)), None)
+    if angles is None:
+        return passed(f"'{rule.selector}' is turned the same in both orientations")
+    first, second = angles["first"], angles["second"]
+    if first is None or second is None:
+        return cant_tell(
+            f"'{rule.selector}' turns around another axis than the screen's in one orientation: check the "
+            "page in portrait and landscape"
+        )
+    relative = (second - first) % 360
+    if not any(abs(relative - quarter) <= _DEGREE_TOLERANCE for quarter in _QUARTER_DEGREES):
+        return passed(
+            f"'{rule.selector}' turns by {relative:g} degrees between the orientations, not a quarter turn"
+        )
+    return f"turned {first:g} degrees in one orientation and {second:g} in the other"
+
+
+def _selected(page: Page, item: Turned) -> list[HtmlElement]:
+    """The saved DOM's elements a gatherer's selector names (none when it cannot be read)."""
+    try:
+        return list(page.root.cssselect(str(item["selector"] or "")))
+    except SelectorError:
+        return []
 
 
 def _holds_main_content(element: HtmlElement) -> bool:

@@ -7,7 +7,15 @@ under screen magnifiers and while someone is reading; failure F16 is a carousel 
 with no way to pause it. A visible control named pause/stop/hide/play near the content
 passes (whether it works is not tried). Loading indicators and small or unrecognised movers
 are cantTell: 2.2.2 exempts essential motion, and a badge that pulses is for a person to weigh.
+
+Auto-updating text (2.2.2's second part, ACT rule efbfc7: text whose innerText changes time
+after time by itself, shown beside other content) needs a way to pause, stop or hide the
+updates or to control their frequency, wherever on the page it is (a settings dialog counts).
+So a repeating timer whose steps change a region's text every time fails only when the page
+has no control at all that might do it (nothing named pause, stop, hide, frequency, settings,
+updates... and no unnamed button); a control elsewhere on the page is cantTell.
 https://www.w3.org/WAI/WCAG21/Understanding/pause-stop-hide.html
+https://www.w3.org/WAI/standards-guidelines/act/rules/efbfc7/
 """
 
 from __future__ import annotations
@@ -29,8 +37,11 @@ def area(item: Moving) -> int:
     return int(rect["width"] or 0) * int(rect["height"] or 0) if rect else 0
 
 
-def mover_verdict(item: Moving) -> Verdict | None:
-    """The verdict on one moving or updating region; None when 2.2.2 does not apply to it."""
+def mover_verdict(item: Moving, no_instrument: bool = False) -> Verdict | None:
+    """The verdict on one moving or updating region; None when 2.2.2 does not apply to it.
+
+    `no_instrument`: the page has no control at all that might pause, stop, hide or slow it.
+    """
     kind = item["kind"]
     if kind in ("video", "audio"):
         if kind == "audio" or not item.get("visible") or item.get("paused"):
@@ -48,6 +59,11 @@ def mover_verdict(item: Moving) -> Verdict | None:
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
     if kind == "animation" and area(item) >= LARGE_AREA:
         return failed(f"{what} with no control to pause, stop or hide it: {_FIX}")
+    if kind == "timer" and no_instrument and item.get("textChanges", 0) >= 2 and item.get("alone") is False:
+        return failed(
+            f"{what}, its text changing every time, and the page has no control to pause, stop or hide "
+            "the updates or to slow them: add one (a pause or stop button next to the text)"
+        )
     return cant_tell(
         f"{what} and no pause/stop control was found near it: unless the movement is essential or "
         f"stops within 5 seconds, {_FIX}"
@@ -68,9 +84,10 @@ def _describe(item: Moving) -> str:
 
 
 def verdicts(artifact: Motion) -> dict[Target, Verdict]:
+    no_instrument = "instrument" in artifact and artifact["instrument"] is None
     found: dict[Target, Verdict] = {}
     for item in [*(artifact["movers"] or []), *(artifact["media"] or [])]:
-        verdict = mover_verdict(item) if item["selector"] else None
+        verdict = mover_verdict(item, no_instrument) if item["selector"] else None
         if verdict is not None:
             found.setdefault(Target(str(item["selector"]), str(item["snippet"] or "")), verdict)
     return found
@@ -89,9 +106,10 @@ class PauseStopHide(WholePageCheck):
             "without waiting: animations running longer than 5 s (document.getAnimations), marquee/blink, "
             "autoplaying video and repeating timers, whose one step it runs to see which region changes; a "
             "carousel, ticker, marquee, autoplaying video or large animation with no control named "
-            "pause/stop/hide/play nearby fails, other movers are cantTell, loading indicators are left "
-            "alone. It does not test that the control works, and misses motion driven by setTimeout "
-            "chains or requestAnimationFrame."
+            "pause/stop/hide/play nearby fails, and so does text a timer changes step after step on a page "
+            "with no control at all that might pause, stop, hide or slow it; other movers are cantTell, "
+            "loading indicators are left alone. It does not test that the control works, and misses motion "
+            "driven by setTimeout chains or requestAnimationFrame."
         ),
         wcag=("2.2.2",),
         impact=Impact.SERIOUS,

@@ -31,6 +31,11 @@ class Moving(Described):
     """timer: ms between steps."""
     changed: NotRequired[int]
     """timer: elements one step changed."""
+    textChanges: NotRequired[int]
+    """timer: in two more steps, how many changed the region's text (innerText): 2 is text that
+    changes time after time (ACT rule efbfc7's "changes multiple times")."""
+    alone: NotRequired[bool]
+    """timer: the region's text is all the text of the page (nothing else to read meanwhile)."""
     name: NotRequired[str]
     """animation: its name."""
     loading: NotRequired[bool]
@@ -42,7 +47,12 @@ class Moving(Described):
     controls: NotRequired[bool]
     """The controls attribute: the browser's own play/pause/mute controls."""
     duration: NotRequired[float | None]
-    """Seconds (null: unknown, a stream)."""
+    """Seconds it plays: the resource's length, or its media fragment's (#t=8,10 plays 2 s);
+    null: unknown, a stream."""
+    sound: NotRequired[bool | None]
+    """Whether the part that plays makes any sound (its audio decoded); false: a silent or no
+    audio track; null or missing: not listened to (only unmuted media with no control that
+    lasts over 3 s is), or could not be (too big, cross-origin)."""
     visible: NotRequired[bool]
 
 
@@ -53,3 +63,6 @@ class Motion(TypedDict):
     media: list[Moving]
     timersStepped: int
     hooks: bool
+    instrument: NotRequired[str | None]
+    """The selector of the first control anywhere on the page that might pause, stop, hide or
+    slow updates (named so, broadly, or a button with no name); null: the page has none."""

@@ -4,9 +4,9 @@ It lives in judge/, outside the a11y_audit.checks package, so the registry (whic
 every module of that package for a check module) never mistakes it for a check.
 
 - `target_of`: the element a gatherer described in the browser, as a verdict's Target.
-- `measured_verdicts`, `clipping_verdicts`, `whole_page_passes`: what counts as text cut off or
-  overlapped in one layout measurement (text spacing, 200% zoom, 320 CSS px: text-spacing,
-  resize-text, reflow).
+- `measured_verdicts`, `clipping_verdicts`, `clipped_verdict`, `whole_page_passes`, `quoted`:
+  what counts as text cut off or overlapped in one layout measurement (text spacing, 200%
+  zoom, 320 CSS px: text-spacing, resize-text, reflow).
 - `over`, `contrast`: colour compositing and the WCAG contrast ratio (non-text-contrast,
   use-of-colour).
 - `context_change`: what a page tried after an action, in words (change-on-input,
@@ -15,7 +15,7 @@ every module of that package for a check module) never mistakes it for a check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
 from a11y_audit.artifacts.shared import Blocked, Described
@@ -25,11 +25,13 @@ from a11y_audit.judge.engine import keep_worst
 __all__ = [
     "CLEAR",
     "Colour",
+    "clipped_verdict",
     "clipping_verdicts",
     "context_change",
     "contrast",
     "measured_verdicts",
     "over",
+    "quoted",
     "target_of",
     "whole_page_passes",
 ]
@@ -58,24 +60,27 @@ def measured_verdicts(measurement: Measurement | None, when: str) -> dict[Target
     return verdicts
 
 
-def clipping_verdicts(measurement: Measurement, when: str) -> dict[Target, Verdict]:
+def clipping_verdicts(
+    measurement: Measurement, when: str, judge: Callable[[Clipped, str], Verdict] | None = None
+) -> dict[Target, Verdict]:
     """Verdicts on one measurement's boxes that clip text, and on overlapping text.
 
     Boxes that hide their overflow and still fit their text pass; `when` opens each message.
+    `judge` replaces `clipped_verdict` for a check with exceptions of its own (resize-text).
     One element can be clipped and overlapped: the worst verdict is kept.
     """
     verdicts: dict[Target, Verdict] = {}
     for item in measurement.get("fits") or []:
-        keep_worst(verdicts, target_of(item), passed(f"{when} the text {_quote(item)} still fits its box"))
+        keep_worst(verdicts, target_of(item), passed(f"{when} the text {quoted(item)} still fits its box"))
     for item in measurement.get("clipped") or []:
-        keep_worst(verdicts, target_of(item), _clipped(item, when))
+        keep_worst(verdicts, target_of(item), (judge or clipped_verdict)(item, when))
     for item in measurement.get("overlaps") or []:
         other = item["other"]
         keep_worst(
             verdicts,
             target_of(item),
             failed(
-                f"{when} its text {_quote(item)} overlaps {_quote(other)} ({other.get('selector', '?')}) "
+                f"{when} its text {quoted(item)} overlaps {quoted(other)} ({other.get('selector', '?')}) "
                 f"by {item.get('overlap', '?')} px: give the boxes room to grow (no fixed heights or "
                 "absolute positions for text)"
             ),
@@ -83,34 +88,37 @@ def clipping_verdicts(measurement: Measurement, when: str) -> dict[Target, Verdi
     return verdicts
 
 
-def _clipped(item: Clipped, when: str) -> Verdict:
+def clipped_verdict(item: Clipped, when: str) -> Verdict:
+    """Failed when letters are cut off (at the side, or a quarter line at the top or bottom),
+    cantTell when a pixel or two may be, passed when the letters fit."""
     text = item["textOverflow"]
     sideways, vertical, line = (
         (float(text["x"] or 0), float(text["y"] or 0), float(text["line"] or 0)) if text else (0.0, 0.0, 0.0)
     )
     fix = "let the box grow with its text (min-height, not height; no overflow: hidden; wrap, not nowrap)"
     if sideways > _SIDEWAYS_PX:
-        return failed(f"{when} {sideways:g} px of the text {_quote(item)} is cut off at the side: {fix}")
+        return failed(f"{when} {sideways:g} px of the text {quoted(item)} is cut off at the side: {fix}")
     if line and vertical >= max(_SIDEWAYS_PX, line * _LINE_SHARE):
         return failed(
-            f"{when} the text {_quote(item)} is cut off by {vertical:g} px at the top or bottom: {fix}"
+            f"{when} the text {quoted(item)} is cut off by {vertical:g} px at the top or bottom: {fix}"
         )
     if sideways >= 1 or vertical >= 1:
         return cant_tell(
-            f"{when} the text {_quote(item)} reaches {max(sideways, vertical):g} px beyond its box, which "
+            f"{when} the text {quoted(item)} reaches {max(sideways, vertical):g} px beyond its box, which "
             "hides its overflow: check whether letters are cut off"
         )
     scroll = item["overflow"]
     lines = max(float(scroll["x"] or 0), float(scroll["y"] or 0)) if scroll else 0.0
     if lines >= _SIDEWAYS_PX:
         return cant_tell(
-            f"{when} the lines of {_quote(item)} outgrow their box by {lines:g} px and the box hides its "
+            f"{when} the lines of {quoted(item)} outgrow their box by {lines:g} px and the box hides its "
             "overflow; the letters seem to fit: check that no descenders or accents are cut off"
         )
-    return passed(f"{when} the text {_quote(item)} still fits its box")
+    return passed(f"{when} the text {quoted(item)} still fits its box")
 
 
-def _quote(item: TextBox) -> str:
+def quoted(item: TextBox) -> str:
+    """The box's text in quotes, cut at 60 characters, for a message."""
     text = str(item.get("text") or "")
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 

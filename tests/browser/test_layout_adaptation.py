@@ -49,3 +49,33 @@ def test_without_devtools_the_window_is_resized_and_put_back(
     assert artifact["method"] == "window" and "incomplete" not in artifact
     assert offenders(artifact) == with_devtools
     assert session.driver.get_window_size() == size
+
+
+def test_at_200_percent_it_keeps_boxes_that_cut_their_own_text_at_100_percent_already(
+    session: Session, fixtures_url: str
+) -> None:
+    """resize-text.html: #f4 and #f5 cut their words at any zoom (kept, with the style that
+    judges the cut); the slides of #n2 and the replaced text of #n3 are hidden on purpose."""
+    zoom = gather(session, f"{fixtures_url}/resize-text.html")["zoom"]
+    assert isinstance(zoom, dict)
+    kept = {item["selector"]: item for item in zoom["kept"]}
+    assert {"#f4", "#f5"} <= set(kept) and not {"#n2", "#n3"} & set(kept), kept
+    chip = kept["#f4"]
+    assert chip["textOverflow"]["x"] > 2 and chip["style"]["whiteSpace"] == "nowrap"
+    assert chip["style"]["textOverflow"] == "clip"
+    promo = next(item for item in zoom["clipped"] if "Winter sale" in item["text"])
+    assert promo["style"]["textOverflow"] == "ellipsis"
+
+
+def test_the_viewport_turned_to_portrait_shows_which_elements_turn_and_by_how_much(session: Session) -> None:
+    """A page tilted 2.5deg that turns 92.5deg in landscape (ACT b33eff's Failed Example 3)."""
+    style = (
+        "body { transform: rotate(2.5deg); } .badge { rotate: 10deg; }"
+        " @media (orientation: landscape) { body { transform: rotate(92.5deg); } }"
+    )
+    url = f"data:text/html,<style>{style}</style><main>Page content <b class=badge>new</b></main>"
+    turned = gather(session, url)["turned"]
+    assert isinstance(turned, list)
+    assert [(item["selector"], item["angles"]) for item in turned] == [
+        ("html > body:nth-of-type(1)", {"first": 92.5, "second": 2.5})
+    ]

@@ -88,11 +88,12 @@ def test_orientation_rules_skip_comments_and_other_media_and_read_rotations() ->
     }
     @media (orientation: landscape) { @supports (display: grid) { main { visibility: hidden } } }
     """
-    found = [(rule.orientation, rule.selector, rule.effect) for rule in orientation_rules(css)]
+    found = [(rule.orientation, rule.selector, rule.effect, rule.quarter) for rule in orientation_rules(css)]
     assert found == [
-        ("portrait", ".a", "rotates"),
-        ("portrait", ".b", "rotates"),
-        ("landscape", "main", "hides"),
+        ("portrait", ".a", "rotates", True),
+        ("portrait", ".b", "rotates", True),
+        ("portrait", ".c", "rotates", False),  # whether 45deg is a quarter turn relative: measured
+        ("landscape", "main", "hides", False),
     ]
 
 

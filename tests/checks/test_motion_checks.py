@@ -88,3 +88,27 @@ def test_autoplaying_sound() -> None:
     assert outcome(media_verdict(media(controls=True))) is Outcome.PASSED
     assert outcome(media_verdict(media(control="#mute"))) is Outcome.PASSED
     assert media_verdict(media(muted=True)) is None
+
+
+def test_media_whose_decoded_audio_is_silent_or_missing_makes_no_sound() -> None:
+    assert media_verdict(media(sound=False)) is None
+    assert outcome(media_verdict(media(sound=True))) is Outcome.FAILED
+    assert outcome(media_verdict(media(sound=None))) is Outcome.FAILED  # not heard: judged by its length
+
+
+def test_text_changing_step_after_step_fails_only_where_the_page_has_no_control_at_all() -> None:
+    updates = mover(selector="#stock", carousel=False, textChanges=2, alone=False)
+    assert outcome(mover_verdict(updates, no_instrument=True)) is Outcome.FAILED
+    assert outcome(mover_verdict(updates)) is Outcome.CANT_TELL  # a control somewhere on the page
+    assert outcome(mover_verdict({**updates, "textChanges": 1}, no_instrument=True)) is Outcome.CANT_TELL
+    assert outcome(mover_verdict({**updates, "alone": True}, no_instrument=True)) is Outcome.CANT_TELL
+    assert outcome(mover_verdict({**updates, "control": "#pause"}, no_instrument=True)) is Outcome.PASSED
+
+
+def test_only_a_gathering_that_looked_for_controls_can_say_the_page_has_none() -> None:
+    updates = mover(selector="#stock", carousel=False, textChanges=2, alone=False)
+    gathered = {"movers": [updates], "media": [], "timersStepped": 1, "hooks": True}
+    assert [v.outcome for v in verdicts(cast(Any, gathered)).values()] == [Outcome.CANT_TELL]
+    assert [v.outcome for v in verdicts(cast(Any, {**gathered, "instrument": None})).values()] == [
+        Outcome.FAILED
+    ]

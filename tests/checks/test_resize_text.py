@@ -42,3 +42,51 @@ def test_a_cut_short_gathering_without_the_zoom_step_is_inapplicable() -> None:
     assert (
         judged({"text_spacing": {}, "incomplete": "the gatherer's time ran out before the zoom step"}) == {}
     )
+
+
+def clipped(x: float = 0, y: float = 0, **style: object) -> dict[str, object]:
+    """A box at 200% zoom whose text reaches x/y px beyond it, with the style that decides."""
+    return {
+        "selector": "#box",
+        "snippet": "<p>",
+        "text": "Winter sale",
+        "overflow": {"x": x, "y": y},
+        "textOverflow": {"x": x, "y": y, "line": 18},
+        "client": {"width": 50, "height": 16},
+        "style": {
+            "whiteSpace": "normal",
+            "textOverflow": "clip",
+            "lineHeight": 18,
+            "height": 40,
+            "lineClamp": False,
+        }
+        | style,
+    }
+
+
+def outcome_of(item: dict[str, object], key: str = "clipped") -> Outcome:
+    return judged({"zoom": {key: [item]}})["#box"][0]
+
+
+def test_a_line_that_does_not_wrap_and_ends_in_an_ellipsis_is_cut_cleanly() -> None:
+    assert outcome_of(clipped(x=300, whiteSpace="nowrap", textOverflow="ellipsis")) is Outcome.PASSED
+    assert outcome_of(clipped(x=300, whiteSpace="nowrap")) is Outcome.FAILED
+    assert outcome_of(clipped(x=300, textOverflow="ellipsis")) is Outcome.FAILED
+
+
+def test_a_box_one_line_tall_shows_its_line_whole_and_a_shorter_one_cuts_its_letters() -> None:
+    assert outcome_of(clipped(y=40, lineHeight=16, height=16)) is Outcome.PASSED
+    assert outcome_of(clipped(y=8, lineHeight=18.4, height=10)) is Outcome.FAILED
+    assert outcome_of(clipped(y=30, lineHeight=18.4, height=24)) is Outcome.FAILED
+
+
+def test_a_box_cut_after_several_whole_lines_is_for_a_person() -> None:
+    assert outcome_of(clipped(y=40, lineHeight=20, height=40)) is Outcome.CANT_TELL
+    assert outcome_of(clipped(y=40, lineHeight=20, height=47, lineClamp=True)) is Outcome.CANT_TELL
+
+
+def test_text_a_box_cut_at_100_percent_already_is_judged_too() -> None:
+    assert outcome_of(clipped(x=120, whiteSpace="nowrap"), key="kept") is Outcome.FAILED
+    assert (
+        outcome_of(clipped(x=120, whiteSpace="nowrap", textOverflow="ellipsis"), key="kept") is Outcome.PASSED
+    )

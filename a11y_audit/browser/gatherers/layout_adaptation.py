@@ -14,6 +14,11 @@ Zoom is emulated as Chromium zooms: DevTools Emulation.setDeviceMetricsOverride 
 CSS viewport divided and the device pixel ratio multiplied by the zoom factor, which gives
 the same layout, media queries included. Without DevTools (some Grids) the window itself is
 resized and put back; a browser that refuses a window that narrow cannot be measured.
+
+Last, with DevTools, the viewport is turned to the other orientation at the same width (one
+pixel taller than wide, or less tall), and the elements whose rotation around the Z axis
+changed are listed with both angles (WCAG 1.3.4: a page that turns itself a quarter turn in
+one orientation locks the other; ACT rule b33eff).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from a11y_audit.artifacts.layout_adaptation import (
     LayoutMeasurements,
     Measurement,
     ReflowMeasurement,
+    Turned,
     ViewportSize,
 )
 from a11y_audit.browser.devtools import cdp
@@ -61,6 +67,7 @@ class LayoutAdaptation(Gatherer):
     def gather(self, driver: WebDriver, context: GatherContext) -> LayoutMeasurements:
         baseline = cast(ViewportSize, _step(driver, "baseline"))
         text_spacing = cast(Measurement, _step(driver, "spacing"))
+        _step(driver, "turned")
         width, height = int(baseline["innerWidth"]), int(baseline["height"])
         dpr = float(baseline.get("dpr") or 1)
         viewport = _Viewport(driver, width, height, dpr)
@@ -71,7 +78,7 @@ class LayoutAdaptation(Gatherer):
         }
         try:
             for key, zoom, options in (
-                ("zoom", ZOOM, {"settle": True}),
+                ("zoom", ZOOM, {"settle": True, "kept": True}),
                 (
                     "reflow",
                     width / REFLOW_WIDTH,
@@ -91,6 +98,11 @@ class LayoutAdaptation(Gatherer):
                     artifact["zoom"] = cast(Measurement, measured)
                 else:
                     artifact["reflow"] = cast(ReflowMeasurement, measured)
+            if viewport.method == "devtools" and "incomplete" not in artifact and context.remaining() > 0:
+                viewport.turn()
+                artifact["turned"] = cast(
+                    list[Turned], _step(driver, "turned", {"compare": True, "settle": True})["turned"]
+                )
         finally:
             viewport.restore()
         return artifact
@@ -140,6 +152,19 @@ class _Viewport:
             raise GathererError(
                 f"the browser window cannot be made {width} CSS px wide without DevTools (got {got})"
             )
+
+    def turn(self) -> None:
+        """The other orientation at the same width and pixel ratio (DevTools only): a landscape
+        viewport one pixel taller than wide, or a portrait one a pixel less tall, so that only
+        `@media (orientation)` (and height) conditions change."""
+        width, height = self._size
+        metrics = {
+            "width": width,
+            "height": width - 1 if height >= width else width + 1,
+            "deviceScaleFactor": self._dpr,
+            "mobile": False,
+        }
+        cdp(self._driver, "Emulation.setDeviceMetricsOverride", metrics)
 
     def restore(self) -> None:
         try:

@@ -12,6 +12,13 @@ advancing every N ms from a background poll that touches nothing. A repeating ti
 going, so a region it changes moves for more than 5 s; timers that re-arm setTimeout
 chains are not seen. Running a step changes the page, hence changes_page (sampled pages).
 Without the hooks (no DevTools) timers are not seen and `hooks` is false.
+
+Media that would play sound for more than 3 s with no control near it (the audio-autoplay
+check's failures) is then listened to without playing it (js/motion_sound.js): its resource
+is fetched and its audio decoded, since a video with a silent or no audio track makes no
+sound (ACT rule 80f0bf's "contains audio"). Only such media is fetched, and only up to
+MAX_SOUND_BYTES and MAX_SOUND_SECONDS; an autoplaying medium that is muted or has controls
+costs nothing.
 """
 
 from __future__ import annotations
@@ -22,14 +29,21 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.artifacts.kinds import MOTION
 from a11y_audit.artifacts.motion import Motion as MotionData
+from a11y_audit.artifacts.motion import Moving
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.page_hooks import PRELOAD
-from a11y_audit.browser.scripts import script_with
+from a11y_audit.browser.scripts import script, script_with
 
-__all__ = ["MAX_TIMERS", "Motion"]
+__all__ = ["MAX_SOUND_BYTES", "MAX_SOUND_SECONDS", "MAX_TIMERS", "Motion"]
 
 MAX_TIMERS = 20
 """Repeating timers run for one step per page."""
+MAX_SOUND_BYTES = 16_000_000
+"""A media resource larger than this is not fetched to hear whether it makes sound."""
+MAX_SOUND_SECONDS = 8.0
+"""Time for fetching and decoding the media resources of one page."""
+_AUDIO_LIMIT = 3.0
+"""1.4.2's 3 seconds: shorter sound passes without listening to it."""
 
 
 class Motion(Gatherer):
@@ -43,4 +57,27 @@ class Motion(Gatherer):
         found = driver.execute_script(script_with("motion", "describe"), MAX_TIMERS)
         if not isinstance(found, dict):
             raise GathererError(f"the motion script returned {type(found).__name__}")
-        return cast(MotionData, found)
+        motion = cast(MotionData, found)
+        _listen(driver, motion["media"], min(MAX_SOUND_SECONDS, context.remaining() - 1))
+        return motion
+
+
+def _listen(driver: WebDriver, media: list[Moving], seconds: float) -> None:
+    """Sets `sound` on the media that would play sound for over 3 s with no control near it."""
+    wanted = [
+        index
+        for index, item in enumerate(media)
+        if not item.get("muted")
+        and not item["control"]
+        and not item.get("controls")
+        and (item.get("loop") or float(item.get("duration") or 0) > _AUDIO_LIMIT)
+    ]
+    if not wanted or seconds <= 0:
+        return
+    answers = driver.execute_async_script(
+        script("motion_sound"), wanted, MAX_SOUND_BYTES, round(seconds * 1000)
+    )
+    if not isinstance(answers, list):
+        return
+    for index, answer in zip(wanted, answers, strict=False):
+        media[index]["sound"] = answer if isinstance(answer, bool) else None

@@ -6,8 +6,12 @@
 // off-canvas drawer is not a finding). Steps:
 //   baseline            -> {width, height, dpr}
 //   spacing             -> inject the WCAG 1.4.12 spacing, measure, remove it again
+//   turned              -> remember the angle of every rotated element; with options.compare
+//                          (after the viewport turned to the other orientation) list those
+//                          whose angle changed
 //   measure             -> measure the page as it is (after a viewport change), with
-//                          options.reflow also the elements beyond the viewport's edges
+//                          options.reflow also the elements beyond the viewport's edges and
+//                          options.kept also the boxes that cut their own text before
 // With options.settle the measurement waits two animation frames first, so that the page's
 // resize handlers have run after a viewport change.
 var step = arguments[0];
@@ -146,6 +150,65 @@ function clippingElements() {
 }
 function overflows(item) {
   return item.scroll.x > 1 || item.scroll.y > 1;
+}
+
+// What decides whether a box clips its text cleanly (the exceptions of ACT rule 59br37): an
+// ellipsis on a line that does not wrap, a box exactly as tall as its lines. The used line
+// height of `normal` is the height of the text's own line boxes (`line`, from textBeyond).
+function clipStyle(el, line) {
+  var cs = styleOf(el);
+  var lineHeight = parseFloat(cs.lineHeight);
+  return {
+    whiteSpace: cs.whiteSpace,
+    textOverflow: cs.textOverflow,
+    lineHeight: Math.round((isFinite(lineHeight) ? lineHeight : line) * 10) / 10,
+    height: Math.round(el.getBoundingClientRect().height * 10) / 10,
+    lineClamp: (cs.webkitLineClamp || 'none') !== 'none',
+  };
+}
+
+// Text the box itself lays out (text nodes in it, or in inline elements in it): not the
+// panes of a carousel or tab widget, which hide whole blocks on purpose.
+function ownText(el, node) {
+  for (var up = node.parentElement; up && up !== el; up = up.parentElement) {
+    if (!/^inline/.test(styleOf(up).display) && styleOf(up).display !== 'contents') return false;
+  }
+  return up === el;
+}
+
+// For a box that already cut its text at 100%: how far its own letters reach beyond it, if
+// it shows some of them (text moved wholly out of its box is hidden text, as in image
+// replacement, not cut-off text).
+function ownTextCut(el) {
+  var r = el.getBoundingClientRect();
+  var box = {
+    left: r.left + el.clientLeft,
+    top: r.top + el.clientTop,
+    right: r.left + el.clientLeft + el.clientWidth,
+    bottom: r.top + el.clientTop + el.clientHeight,
+  };
+  var cut = { x: 0, y: 0, line: 0 };
+  var shows = false;
+  var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  var range = document.createRange();
+  var count = 0;
+  for (var node = walker.nextNode(); node && count < 200; node = walker.nextNode()) {
+    if (!/\S/.test(node.data) || !ownText(el, node)) continue;
+    count++;
+    range.selectNodeContents(node);
+    var rects = range.getClientRects();
+    for (var i = 0; i < rects.length; i++) {
+      var t = rects[i];
+      if (t.width < 1 || t.height < 1) continue;
+      var v = intersect(t, box);
+      if (v.right - v.left >= 1 && v.bottom - v.top >= 1) shows = true;
+      cut.x = Math.max(cut.x, box.left - t.left, t.right - box.right);
+      cut.y = Math.max(cut.y, box.top - t.top, t.bottom - box.bottom);
+      cut.line = Math.max(cut.line, t.height);
+    }
+  }
+  if (!shows) return null;
+  return { x: Math.round(cut.x), y: Math.round(cut.y), line: Math.round(cut.line) };
 }
 
 // Pairs of text lines of unrelated elements that cover each other by a third of a line or more.
@@ -333,7 +396,8 @@ function measure(extra) {
   // that could clip and did not are listed as `fits` (the checks pass them).
   result.clipped = [];
   result.fits = [];
-  clippingElements().forEach(function (item) {
+  var boxes = clippingElements();
+  boxes.forEach(function (item) {
     if (!overflows(item)) {
       if (result.fits.length < LIMIT) result.fits.push(describeText(item.el));
       return;
@@ -347,8 +411,33 @@ function measure(extra) {
     d.overflow = item.scroll;
     d.textOverflow = { x: x, y: y, line: item.text.line };
     d.client = { width: item.el.clientWidth, height: item.el.clientHeight };
+    d.style = clipStyle(item.el, item.text.line);
     result.clipped.push(d);
   });
+  // With options.kept, also the boxes that cut their own text at 100% already and still do
+  // (a fixed 50 px wide box cuts its words at any zoom): 200% zoom does not fix them.
+  if (extra.kept) {
+    result.kept = [];
+    boxes.forEach(function (item) {
+      var before = state.clipped.get(item.el);
+      if (!before || result.kept.length >= LIMIT || (before.x < 1 && before.y < 1)) return;
+      var r = item.el.getBoundingClientRect();
+      if (r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) return; // off the page
+      // A ticker's text moves through its box and comes into view in turn (2.2.2's concern).
+      if (item.el.getAnimations && item.el.getAnimations({ subtree: true }).length) return;
+      var cut = ownTextCut(item.el);
+      if (!cut) return;
+      var x = before.x >= 1 && clips(styleOf(item.el).overflowX) ? cut.x : 0;
+      var y = before.y >= 1 && clips(styleOf(item.el).overflowY) ? cut.y : 0;
+      if (x < 1 && y < 1) return;
+      var d = describeText(item.el);
+      d.overflow = item.scroll;
+      d.textOverflow = { x: x, y: y, line: cut.line };
+      d.client = { width: item.el.clientWidth, height: item.el.clientHeight };
+      d.style = clipStyle(item.el, cut.line);
+      result.kept.push(d);
+    });
+  }
   result.overlaps = overlappingPairs()
     .filter(function (pair) {
       return !state.overlaps.has(pair.key);
@@ -368,8 +457,63 @@ function measure(extra) {
   return result;
 }
 
+// How far an element is turned around the Z axis, in degrees (-180 to 180]: its transform
+// (any functions, as the computed matrix) plus its rotate property; null when it is turned
+// around another axis. Only elements that are turned at all are listed.
+var UNITS = { deg: 1, rad: 180 / Math.PI, grad: 0.9, turn: 360 };
+function zAngle(el) {
+  var cs = styleOf(el);
+  var angle = 0;
+  if (cs.transform && cs.transform !== 'none') {
+    var m = new DOMMatrixReadOnly(cs.transform);
+    angle += (Math.atan2(m.b, m.a) * 180) / Math.PI;
+  }
+  if (cs.rotate && cs.rotate !== 'none') {
+    var parts = cs.rotate.trim().split(/\s+/);
+    var turn = /^(-?[\d.e+-]+)(deg|rad|grad|turn)$/.exec(parts[parts.length - 1]);
+    if (!turn) return null;
+    var axis = parts.slice(0, -1).join(' ');
+    var sign = 1;
+    if (/^0 0 -?[\d.]+$/.test(axis)) sign = Number(parts[2]) < 0 ? -1 : 1;
+    else if (axis && axis !== 'z') return null;
+    angle += sign * Number(turn[1]) * UNITS[turn[2]];
+  }
+  angle = ((angle % 360) + 360) % 360;
+  return Math.round((angle > 180 ? angle - 360 : angle) * 100) / 100;
+}
+function turnedElements() {
+  var found = new Map();
+  var all = document.getElementsByTagName('*');
+  for (var i = 0; i < all.length; i++) {
+    var cs = styleOf(all[i]);
+    if ((cs.transform && cs.transform !== 'none') || (cs.rotate && cs.rotate !== 'none')) found.set(all[i], zAngle(all[i]));
+  }
+  return found;
+}
+// The "turned" step, twice: first in the page's own orientation (remembered), then in the
+// other (options.compare), listing the elements whose angle differs between the two.
+function turned() {
+  if (!options.compare) {
+    state.turned = turnedElements();
+    return { count: state.turned.size };
+  }
+  var now = turnedElements();
+  var before = state.turned || new Map();
+  var changed = [];
+  new Set(Array.from(before.keys()).concat(Array.from(now.keys()))).forEach(function (el) {
+    var first = before.has(el) ? before.get(el) : 0;
+    var second = now.has(el) ? now.get(el) : 0;
+    if (first === second || changed.length >= LIMIT || !shown(el)) return;
+    var d = describe(el);
+    d.angles = { first: first, second: second };
+    changed.push(d);
+  });
+  return { turned: changed };
+}
+
 function run() {
   if (step === 'baseline') return baseline();
+  if (step === 'turned') return turned();
   if (!state) throw new Error('layout_adaptation: the baseline step did not run on this page');
   if (step === 'spacing') {
     var style = document.createElement('style');

@@ -1,11 +1,16 @@
 // Content that moves, blinks or updates by itself, found without waiting: running CSS/Web
 // animations longer than 5 s (document.getAnimations), <marquee>, media that plays by itself,
 // and repeating timers (recorded by js/page_hooks.js), each run for one step to see what it
-// changes. For each, the nearest control that could pause, stop or hide it.
+// changes and two more to see whether its text keeps changing. For each, the nearest control
+// that could pause, stop or hide it.
 // arguments: [maximum timers to step]. Needs describe.js.
 var hooks = window.__a11yAuditHooks;
 var maxTimers = arguments[0];
 var CONTROL = /\b(pause|stop|play|hide|close|dismiss|freeze|mute|unmute|sound|volume|animation)\b/i;
+// Anything on the page that might pause, stop, hide or slow auto-updating text, wherever it
+// is (a "Stop updates" button at the foot of the page, a settings dialog): broad on purpose,
+// since only a page with none of them is certain to offer no way to stop the updates.
+var INSTRUMENT = /\b(pause|stop|play|hide|close|dismiss|freeze|mute|sound|volume|animat|frequen|speed|interval|rate\b|control|setting|update|refresh|auto|live)/i;
 var CAROUSEL = /carousel|slide|swiper|ticker|marquee|rotat|gallery|hero|banner|news/i;
 function shown(el) {
   if (!el || !el.isConnected) return false;
@@ -15,6 +20,7 @@ function shown(el) {
 }
 function nameOf(el) {
   var label = el.getAttribute('aria-label') || el.title || el.value || el.innerText || '';
+  Array.prototype.forEach.call(el.labels || [], function (node) { label += ' ' + node.textContent; });
   (el.getAttribute('aria-labelledby') || '').split(/\s+/).forEach(function (id) {
     var node = id && document.getElementById(id);
     if (node) label += ' ' + node.textContent;
@@ -32,6 +38,23 @@ function controlNear(el) {
     }
   }
   return null;
+}
+var CONTROLS = 'button, [role="button"], [role="switch"], [role="slider"], input, select, a[href]';
+// A button without a name may be an icon-only pause button: it counts too.
+function instrumentOnPage() {
+  var candidates = document.querySelectorAll(CONTROLS);
+  for (var k = 0; k < candidates.length; k++) {
+    var el = candidates[k];
+    if (!shown(el)) continue;
+    var name = nameOf(el);
+    if (INSTRUMENT.test(name) || (!name && el.matches('button, [role="button"], [role="switch"]'))) {
+      return describe(el).selector;
+    }
+  }
+  return null;
+}
+function textOf(el) {
+  return (el.innerText || '').replace(/\s+/g, ' ').trim();
 }
 function entry(el, kind) {
   var found = describe(el);
@@ -77,19 +100,45 @@ if (hooks) {
     var item = entry(region, 'timer');
     item.every = timer.delay;
     item.changed = changed.length;
+    // Does its text change, time after time? Two more steps, each compared with the last.
+    var texts = [textOf(region)];
+    hooks.start(true);
+    for (var again = 0; again < 2; again++) {
+      try { timer.callback.apply(window, timer.args); } catch (e) { /* the page's own error */ }
+      texts.push(textOf(region));
+    }
+    hooks.stop();
+    item.textChanges = (texts[0] !== texts[1] ? 1 : 0) + (texts[1] !== texts[2] ? 1 : 0);
+    item.alone = textOf(document.body) === texts[2];
     movers.push(item);
   });
 }
-var media = Array.prototype.filter.call(document.querySelectorAll('video, audio'), function (el) {
+// The part of the resource that plays: a media fragment (#t=8,10) plays from 8 s to 10 s.
+function played(el) {
+  if (!isFinite(el.duration)) return null;
+  var range = /#(?:.*&)?t=(?:npt:)?([\d.:]*)(?:,([\d.:]+))?/.exec(el.currentSrc || '');
+  var seconds = function (text, otherwise) {
+    if (!text) return otherwise;
+    return text.split(':').reduce(function (sum, part) { return sum * 60 + Number(part); }, 0);
+  };
+  var start = range ? Math.min(seconds(range[1], 0), el.duration) : 0;
+  var end = range ? Math.min(seconds(range[2], el.duration), el.duration) : el.duration;
+  return { start: start, end: Math.max(start, end) };
+}
+var mediaElements = Array.prototype.filter.call(document.querySelectorAll('video, audio'), function (el) {
   return el.autoplay || !el.paused;
-}).map(function (el) {
+});
+window.__a11yAuditMedia = []; // for js/motion_sound.js
+var media = mediaElements.map(function (el) {
   var item = entry(el, el.localName);
+  var range = played(el);
+  window.__a11yAuditMedia.push({ element: el, range: range });
   item.paused = el.paused;
   item.muted = el.muted || el.volume === 0;
   item.loop = el.loop;
   item.controls = el.controls;
-  item.duration = isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : null;
+  item.duration = range ? Math.round((range.end - range.start) * 10) / 10 : null;
   item.visible = shown(el);
   return item;
 });
-return { movers: movers, media: media, timersStepped: steps, hooks: !!hooks };
+return { movers: movers, media: media, timersStepped: steps, hooks: !!hooks, instrument: instrumentOnPage() };
