@@ -1,14 +1,23 @@
-"""Turn raw axe-core results into findings (pure: no browser, unit-tested on saved JSON)."""
+"""Turn raw axe-core results into findings (pure: no browser, unit-tested on saved JSON).
+
+A violation becomes a failure of the WCAG criteria axe tags its rule with, except where a
+failure is not certain (`REVIEWED_AXE_RULES`): there the violation is reported as needs review
+with the reason, as our checks do when a person must judge. An incomplete result is needs
+review.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from a11y_audit.model import Finding, Impact, Instance, JsonObject, Outcome, RuleMeta, Source
 from a11y_audit.wcag import criteria_from_axe_tags, level_of
 
-__all__ = ["findings_from_axe", "selector_text"]
+__all__ = ["REVIEWED_AXE_RULES", "AxeReview", "findings_from_axe", "selector_text"]
 
 _SNIPPET_LIMIT = 600
 _FRAME_SEPARATOR = " >>> "
@@ -23,6 +32,98 @@ def findings_from_axe(raw: JsonObject, page_url: str) -> Iterator[Finding]:
             yield from _rule_findings(rule, outcome, page_url)
 
 
+def _always(node: JsonObject) -> bool:
+    return True
+
+
+def _text_without_words(node: JsonObject) -> bool:
+    """The element's whole text has no letter and no digit (only punctuation, symbols, emoji).
+
+    axe's node html is the element's outerHTML, cut to its opening tag when long: only a
+    complete one (ending in a closing tag) shows all the text, so a cut one never qualifies.
+    """
+    html = str(node.get("html") or "").strip()
+    if not html.endswith(">") or "</" not in html[html.find(">") :]:
+        return False
+    parser = _TextOf()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    return bool(text.strip()) and not any(unicodedata.category(char)[0] in "LN" for char in text)
+
+
+class _TextOf(HTMLParser):
+    """The text nodes of a markup snippet (script and style included: axe never reports them)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _inert(node: JsonObject) -> bool:
+    """The element was inert when axe ran (marked by a11y_audit.browser.axe_runner)."""
+    return node.get("inert") is True
+
+
+@dataclass(frozen=True, slots=True)
+class AxeReview:
+    """An axe rule whose violations are needs review, not failures, where `applies` holds.
+
+    `reason` is told to the reader (and in docs/checks.md): why the violation does not
+    certainly fail the WCAG criteria axe tags it with, and what a person should look at.
+    """
+
+    reason: str
+    applies: Callable[[JsonObject], bool] = _always
+
+
+_ARIA_CONFORMANCE = (
+    "WAI-ARIA conformance (ACT rule {act}) does not decide WCAG: its WCAG 1.3.1 and 4.1.2 "
+    "mapping is secondary and less strict, because browsers and assistive technologies fall "
+    "back on defaults that are often enough. Check that the role, name, state and value a "
+    "screen reader announces for this element are right."
+)
+
+REVIEWED_AXE_RULES: dict[str, AxeReview] = {
+    **{
+        rule: AxeReview(_ARIA_CONFORMANCE.format(act=act))
+        for rule, act in (
+            ("aria-allowed-attr", "5c01ea"),
+            ("aria-conditional-attr", "5c01ea"),
+            ("aria-prohibited-attr", "kb1m8s"),
+            ("aria-deprecated-role", "674b10"),
+            ("aria-roles", "674b10"),
+            ("aria-required-attr", "4e8ab6"),
+            ("aria-valid-attr", "5f99a7"),
+            ("aria-valid-attr-value", "6a7281"),
+        )
+    },
+    "label-content-name-mismatch": AxeReview(
+        "axe-core counts punctuation ('Next…'), abbreviations ('Ave.' for 'Avenue') and words "
+        "hyphenated differently as mismatches, which ACT rule 2ee8b8's label in name algorithm "
+        "does not; our label-not-in-name check decides WCAG 2.5.3 with that algorithm. Check "
+        "that the accessible name contains the visible words."
+    ),
+    "frame-focusable-content": AxeReview(
+        "The frame was inert when axe ran (behind an open modal dialog, or in an inert subtree), "
+        "so its content is out of the focus order whatever its tabindex (ACT rule akn7bn does not "
+        "apply); a tabindex=-1 set while a dialog is open may be undone when it closes. Check that "
+        "the frame's content can be reached with Tab once the page is no longer inert.",
+        _inert,
+    ),
+    "color-contrast": AxeReview(
+        "The text has no letter or digit (only punctuation, symbols or emoji): WCAG 1.4.3 asks "
+        "for contrast of text that expresses something in human language (ACT rule afw4f7), so "
+        "check whether it does (then it needs 4.5:1, or 3:1 when large) or is decoration.",
+        _text_without_words,
+    ),
+}
+"""axe rules whose violations are not certain WCAG failures, by axe rule id."""
+
+
 def _rule_findings(rule: JsonObject, outcome: Outcome, page_url: str) -> Iterator[Finding]:
     wcag = criteria_from_axe_tags(rule.get("tags") or [])
     meta = RuleMeta(
@@ -35,18 +136,21 @@ def _rule_findings(rule: JsonObject, outcome: Outcome, page_url: str) -> Iterato
         level=level_of(wcag),
     )
     rule_impact = Impact.parse(rule.get("impact"), Impact.MODERATE)
+    review = REVIEWED_AXE_RULES.get(meta.id) if outcome is Outcome.FAILED else None
     for node in rule.get("nodes") or []:
         target = tuple(node.get("target") or ())
+        reviewed = review is not None and review.applies(node)
+        message = _node_message(node)
         yield Finding(
             rule=meta,
-            outcome=outcome,
+            outcome=Outcome.CANT_TELL if reviewed else outcome,
             impact=Impact.parse(node.get("impact"), rule_impact),
             where=Instance(
                 page_url=page_url,
                 selector=selector_text(target),
                 target=target,
                 snippet=_truncate(str(node.get("html") or "")),
-                message=_node_message(node),
+                message=f"Needs review: {review.reason}\n{message}" if review and reviewed else message,
             ),
         )
 
