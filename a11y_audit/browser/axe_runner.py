@@ -68,7 +68,34 @@ class AxeRunner:
             top = driver.execute_async_script(script("axe_finish_run"), partials, self._options)
             if not isinstance(top, dict) or "results" not in top:
                 raise AxeRunError(f"axe.finishRun failed: {_error_of(top)}")
-        return _compact(top["results"])
+        results: JsonObject = top["results"]
+        self._mark_inert(results)
+        return _compact(results)
+
+    def _mark_inert(self, results: JsonObject) -> None:
+        """Mark violation nodes whose element was inert while axe ran (`"inert": true`).
+
+        An inert element (behind an open modal dialog, or in an [inert] subtree) is out of the
+        focus order for as long as it is inert, whatever its tabindex says; judging needs to
+        know (a11y_audit.judge.axe_results), and axe's result does not say. Only targets in the
+        top document are looked at; a script error leaves the results unmarked.
+        """
+        nodes = [
+            node
+            for rule in results.get("violations") or []
+            for node in rule.get("nodes") or []
+            if len(node.get("target") or ()) == 1
+        ]
+        if not nodes:
+            return
+        try:
+            inert = self._driver.execute_script(script("axe_inert"), [node["target"][0] for node in nodes])
+        except WebDriverException:
+            return
+        if isinstance(inert, list) and len(inert) == len(nodes):
+            for node, flag in zip(nodes, inert, strict=True):
+                if flag is True:
+                    node["inert"] = True
 
     def _collect(self, context: Any, partials: list[JsonObject | None], depth: int) -> None:
         """Depth-first: this frame's partial, then each child frame's (order matters to axe)."""
