@@ -73,18 +73,20 @@ class AxeRunner:
         return _compact(results)
 
     def _mark_inert(self, results: JsonObject) -> None:
-        """Mark violation nodes whose element was inert while axe ran (`"inert": true`).
+        """Mark violation nodes whose element was behind an open modal dialog (`"inert": true`).
 
-        An inert element (behind an open modal dialog, or in an [inert] subtree) is out of the
-        focus order for as long as it is inert, whatever its tabindex says; judging needs to
-        know (a11y_audit.judge.axe_results), and axe's result does not say. Only targets in the
-        top document are looked at; a script error leaves the results unmarked.
+        An element behind an open modal dialog is inert, out of the focus order for as long as
+        the dialog is open, whatever its tabindex says; judging needs to know
+        (a11y_audit.judge.axe_results), and axe's result does not say (axe skips [inert]
+        subtrees, but not what a modal dialog makes inert). The first step of a
+        target is looked at in the top document: the element itself, or the frame holding it
+        (whose content is inert with it); a script error leaves the results unmarked.
         """
         nodes = [
             node
             for rule in results.get("violations") or []
             for node in rule.get("nodes") or []
-            if len(node.get("target") or ()) == 1
+            if node.get("target")
         ]
         if not nodes:
             return

@@ -108,7 +108,7 @@ REVIEWED_AXE_RULES: dict[str, AxeReview] = {
         "that the accessible name contains the visible words."
     ),
     "frame-focusable-content": AxeReview(
-        "The frame was inert when axe ran (behind an open modal dialog, or in an inert subtree), "
+        "The frame was inert when axe ran (behind an open modal dialog), "
         "so its content is out of the focus order whatever its tabindex (ACT rule akn7bn does not "
         "apply); a tabindex=-1 set while a dialog is open may be undone when it closes. Check that "
         "the frame's content can be reached with Tab once the page is no longer inert.",

@@ -143,3 +143,13 @@ def test_incomplete_results_of_reviewed_rules_keep_their_message() -> None:
     (finding,) = findings_from_axe(raw, "http://shop.test/")
     assert finding.outcome is Outcome.CANT_TELL
     assert finding.where.message == "Fix any of the following: axe says why"
+
+
+def test_frame_focusable_content_on_an_inert_frame_needs_review() -> None:
+    raw = violation("frame-focusable-content", "<html>", ["wcag2a", "wcag211"])
+    (finding,) = findings_from_axe(raw, "http://shop.test/")
+    assert finding.outcome is Outcome.FAILED
+    raw["violations"][0]["nodes"][0]["inert"] = True  # type: ignore[index]
+    (finding,) = findings_from_axe(raw, "http://shop.test/")
+    assert finding.outcome is Outcome.CANT_TELL
+    assert "modal dialog" in finding.where.message

@@ -1,6 +1,7 @@
-// Which of the elements axe reported (targets in the top document) are inert while axe ran:
-// inside an [inert] subtree, or outside the open modal dialog, which makes the rest of the page
-// inert. arguments: [targets, each an axe selector step]; returns one boolean per target.
+// Which of the elements axe reported are inert while axe ran, by the first step of each target
+// (the element, or the frame that holds it): outside the open modal dialog, which makes the rest
+// of the page inert (axe itself skips [inert] subtrees, but not this).
+// arguments: [targets, each an axe selector step]; returns one boolean per target.
 const [targets] = arguments;
 let modal = null;
 try {
@@ -16,6 +17,5 @@ return targets.map((target) => {
     return false;
   }
   if (!el) return false;
-  if (el.closest('[inert]')) return true;
   return Boolean(modal && !modal.contains(el) && !el.contains(modal));
 });
