@@ -1,8 +1,9 @@
 """Turn raw axe-core results into findings (pure: no browser, unit-tested on saved JSON).
 
 A violation becomes a failure of the WCAG criteria axe tags its rule with, except where a
-failure is not certain (`REVIEWED_AXE_RULES`): there the violation is reported as needs review
-with the reason, as our checks do when a person must judge. An incomplete result is needs
+failure is not certain (`REVIEWED_AXE_RULES`, by rule and by what the node failed): there the
+violation is reported as needs review with the reason, as our checks do when a person must
+judge. An incomplete result is needs
 review.
 """
 
@@ -63,6 +64,16 @@ class _TextOf(HTMLParser):
         self.parts.append(data)
 
 
+def _failed_only(*checks: str) -> Callable[[JsonObject], bool]:
+    """The node failed only these of the rule's checks (axe lists a violation's failed checks)."""
+
+    def applies(node: JsonObject) -> bool:
+        failed = {str(check.get("id")) for group in ("any", "all", "none") for check in node.get(group) or []}
+        return bool(failed) and failed <= set(checks)
+
+    return applies
+
+
 def _inert(node: JsonObject) -> bool:
     """The element was inert when axe ran (marked by a11y_audit.browser.axe_runner)."""
     return node.get("inert") is True
@@ -89,16 +100,17 @@ _ARIA_CONFORMANCE = (
 
 REVIEWED_AXE_RULES: dict[str, AxeReview] = {
     **{
-        rule: AxeReview(_ARIA_CONFORMANCE.format(act=act))
-        for rule, act in (
-            ("aria-allowed-attr", "5c01ea"),
-            ("aria-conditional-attr", "5c01ea"),
-            ("aria-prohibited-attr", "kb1m8s"),
-            ("aria-deprecated-role", "674b10"),
-            ("aria-roles", "674b10"),
-            ("aria-required-attr", "4e8ab6"),
-            ("aria-valid-attr", "5f99a7"),
-            ("aria-valid-attr-value", "6a7281"),
+        rule: AxeReview(_ARIA_CONFORMANCE.format(act=act), _failed_only(*checks))
+        for rule, act, checks in (
+            ("aria-allowed-attr", "5c01ea", ("aria-allowed-attr", "aria-unsupported-attr")),
+            ("aria-conditional-attr", "5c01ea", ("aria-conditional-attr",)),
+            ("aria-prohibited-attr", "kb1m8s", ("aria-prohibited-attr",)),
+            ("aria-deprecated-role", "674b10", ("deprecatedrole",)),
+            ("aria-roles", "674b10", ("invalidrole", "abstractrole", "unsupportedrole")),
+            ("aria-required-attr", "4e8ab6", ("aria-required-attr",)),
+            ("aria-valid-attr", "5f99a7", ("aria-valid-attr",)),
+            # Not its aria-errormessage check: an error message a screen reader never reads.
+            ("aria-valid-attr-value", "6a7281", ("aria-valid-attr-value",)),
         )
     },
     "label-content-name-mismatch": AxeReview(

@@ -93,6 +93,9 @@ def violation(rule_id: str, html: str, tags: list[str]) -> dict[str, object]:
                         "impact": "serious",
                         "target": ["#x"],
                         "failureSummary": "Fix any of the following: axe says why",
+                        "any": [{"id": rule_id, "message": "axe says why"}],
+                        "all": [],
+                        "none": [],
                     }
                 ],
             }
@@ -153,3 +156,12 @@ def test_frame_focusable_content_on_an_inert_frame_needs_review() -> None:
     (finding,) = findings_from_axe(raw, "http://shop.test/")
     assert finding.outcome is Outcome.CANT_TELL
     assert "modal dialog" in finding.where.message
+
+
+def test_an_aria_rule_keeps_failing_nodes_that_failed_another_of_its_checks() -> None:
+    """aria-valid-attr-value's aria-errormessage check: a message screen readers never read."""
+    raw = violation("aria-valid-attr-value", '<input aria-errormessage="e" id="x">', ["wcag2a", "wcag412"])
+    node = raw["violations"][0]["nodes"][0]  # type: ignore[index]
+    node["any"], node["all"] = [], [{"id": "aria-errormessage", "message": "m"}]
+    (finding,) = findings_from_axe(raw, "http://shop.test/")
+    assert finding.outcome is Outcome.FAILED
