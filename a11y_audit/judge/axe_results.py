@@ -74,6 +74,24 @@ def _failed_only(*checks: str) -> Callable[[JsonObject], bool]:
     return applies
 
 
+_COMPONENT_STATES = frozenset(
+    f"aria-{name}"
+    for name in (
+        "autocomplete", "checked", "current", "disabled", "expanded", "haspopup", "invalid", "level",
+        "modal", "multiline", "multiselectable", "orientation", "pressed", "readonly", "required",
+        "selected", "sort", "valuemax", "valuemin", "valuenow", "valuetext",
+    )
+)  # fmt: skip
+"""ARIA attributes that expose a user interface component's state, property or value (4.1.2)."""
+
+
+def _invalid_component_state(node: JsonObject) -> bool:
+    """One of the node's invalid ARIA values ('aria-expanded="yes"', axe's check data) is a
+    component's state, property or value."""
+    invalid = [str(item) for check in node.get("all") or [] for item in check.get("data") or []]
+    return any(item.split("=", 1)[0].strip() in _COMPONENT_STATES for item in invalid)
+
+
 def _inert(node: JsonObject) -> bool:
     """The element was inert when axe ran (marked by a11y_audit.browser.axe_runner)."""
     return node.get("inert") is True
@@ -89,6 +107,8 @@ class AxeReview:
 
     reason: str
     applies: Callable[[JsonObject], bool] = _always
+    when: str = "every violation"
+    """Which violations `applies` takes, in words (docs/checks.md)."""
 
 
 _ARIA_CONFORMANCE = (
@@ -100,7 +120,11 @@ _ARIA_CONFORMANCE = (
 
 REVIEWED_AXE_RULES: dict[str, AxeReview] = {
     **{
-        rule: AxeReview(_ARIA_CONFORMANCE.format(act=act), _failed_only(*checks))
+        rule: AxeReview(
+            _ARIA_CONFORMANCE.format(act=act),
+            _failed_only(*checks),
+            f"nodes whose only failed checks are {', '.join(checks)}",
+        )
         for rule, act, checks in (
             ("aria-allowed-attr", "5c01ea", ("aria-allowed-attr", "aria-unsupported-attr")),
             ("aria-conditional-attr", "5c01ea", ("aria-conditional-attr",)),
@@ -109,10 +133,17 @@ REVIEWED_AXE_RULES: dict[str, AxeReview] = {
             ("aria-roles", "674b10", ("invalidrole", "abstractrole", "unsupportedrole")),
             ("aria-required-attr", "4e8ab6", ("aria-required-attr",)),
             ("aria-valid-attr", "5f99a7", ("aria-valid-attr",)),
-            # Not its aria-errormessage check: an error message a screen reader never reads.
-            ("aria-valid-attr-value", "6a7281", ("aria-valid-attr-value",)),
         )
     },
+    # Not its aria-errormessage check (an error message screen readers never read), nor an
+    # invalid value of a component's state, property or value (aria-expanded="yes": 4.1.2's
+    # "states, properties and values" are then not exposed).
+    "aria-valid-attr-value": AxeReview(
+        _ARIA_CONFORMANCE.format(act="6a7281"),
+        lambda node: _failed_only("aria-valid-attr-value")(node) and not _invalid_component_state(node),
+        "invalid values of attributes other than a component's state, property or value "
+        "(aria-expanded, aria-checked, aria-valuenow... stay failures); not its aria-errormessage check",
+    ),
     "label-content-name-mismatch": AxeReview(
         "axe-core counts punctuation ('Next…'), abbreviations ('Ave.' for 'Avenue') and words "
         "hyphenated differently as mismatches, which ACT rule 2ee8b8's label in name algorithm "
@@ -125,12 +156,14 @@ REVIEWED_AXE_RULES: dict[str, AxeReview] = {
         "apply); a tabindex=-1 set while a dialog is open may be undone when it closes. Check that "
         "the frame's content can be reached with Tab once the page is no longer inert.",
         _inert,
+        "frames behind an open modal dialog",
     ),
     "color-contrast": AxeReview(
         "The text has no letter or digit (only punctuation, symbols or emoji): WCAG 1.4.3 asks "
         "for contrast of text that expresses something in human language (ACT rule afw4f7), so "
         "check whether it does (then it needs 4.5:1, or 3:1 when large) or is decoration.",
         _text_without_words,
+        "text with no letter or digit",
     ),
 }
 """axe rules whose violations are not certain WCAG failures, by axe rule id."""

@@ -115,15 +115,15 @@ def _reviewed_axe_rules() -> str:
     """Where an axe-core violation is reported as needs review instead of a failure, and why
     (a11y_audit.judge.axe_results.REVIEWED_AXE_RULES)."""
     rows = "".join(
-        f"| `{rule}` | {escape(review.reason, quote=False)} |\n"
+        f"| `{rule}` | {escape(review.when, quote=False)} | {escape(review.reason, quote=False)} |\n"
         for rule, review in sorted(REVIEWED_AXE_RULES.items())
     )
     return (
         "\n## axe-core violations reported as needs review\n\n"
         "A violation of these axe-core rules is not a certain failure of the WCAG criteria axe tags\n"
         "them with, so a11y-audit reports it as `cantTell` (needs review), saying why; every other\n"
-        "violation is `failed`. The colour-contrast row applies only to the elements it names.\n\n"
-        "| axe-core rule | Why it needs review |\n| --- | --- |\n" + rows
+        "violation is `failed`.\n\n"
+        "| axe-core rule | Which violations | Why they need review |\n| --- | --- | --- |\n" + rows
     )
 
 

@@ -165,3 +165,15 @@ def test_an_aria_rule_keeps_failing_nodes_that_failed_another_of_its_checks() ->
     node["any"], node["all"] = [], [{"id": "aria-errormessage", "message": "m"}]
     (finding,) = findings_from_axe(raw, "http://shop.test/")
     assert finding.outcome is Outcome.FAILED
+
+
+def test_an_invalid_value_of_a_component_state_stays_a_failure() -> None:
+    """aria-expanded="yes" leaves a toggle's state unexposed (4.1.2); aria-hidden="yes" hides nothing."""
+    outcomes = {}
+    for attribute in ("aria-expanded", "aria-hidden"):
+        raw = violation("aria-valid-attr-value", f'<button {attribute}="yes" id="x">', ["wcag2a", "wcag412"])
+        node = raw["violations"][0]["nodes"][0]  # type: ignore[index]
+        node["any"], node["all"] = [], [{"id": "aria-valid-attr-value", "data": [f'{attribute}="yes"']}]
+        (finding,) = findings_from_axe(raw, "http://shop.test/")
+        outcomes[attribute] = finding.outcome
+    assert outcomes == {"aria-expanded": Outcome.FAILED, "aria-hidden": Outcome.CANT_TELL}
