@@ -23,6 +23,7 @@ from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.form_errors import FormAttempts
 from a11y_audit.artifacts.hover import HoverContents
 from a11y_audit.artifacts.keyboard import KeyboardWalk
+from a11y_audit.artifacts.label_in_name import LabelledControls
 from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 from a11y_audit.artifacts.motion import Motion
 from a11y_audit.artifacts.option_groups import OptionGroups
@@ -41,6 +42,7 @@ __all__ = [
     "FORM_ERRORS",
     "HOVER",
     "KEYBOARD",
+    "LABEL_IN_NAME",
     "LAYOUT_ADAPTATION",
     "MOTION",
     "OPTION_GROUPS",
@@ -79,6 +81,7 @@ HOVER: ArtifactKind[HoverContents] = ArtifactKind("hover")
 TIMING: ArtifactKind[Timers] = ArtifactKind("timing")
 SVG_TEXT: ArtifactKind[SvgTexts] = ArtifactKind("svg_text")
 OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
+LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -99,6 +102,7 @@ ARTIFACT_KINDS: dict[str, str] = {
     TIMING: "what the page's long timers do when fired early: navigations, sign-outs, warnings shown",
     SVG_TEXT: "words in the <text> of same-origin SVG images, CSS backgrounds and inline SVGs",
     OPTION_GROUPS: "computed styles, text and states of the members of groups of similar controls",
+    LABEL_IN_NAME: "controls named by aria-label or aria-labelledby: role, name, visible text, icon font",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

@@ -68,7 +68,36 @@ class AxeRunner:
             top = driver.execute_async_script(script("axe_finish_run"), partials, self._options)
             if not isinstance(top, dict) or "results" not in top:
                 raise AxeRunError(f"axe.finishRun failed: {_error_of(top)}")
-        return _compact(top["results"])
+        results: JsonObject = top["results"]
+        self._mark_inert(results)
+        return _compact(results)
+
+    def _mark_inert(self, results: JsonObject) -> None:
+        """Mark violation nodes whose element was behind an open modal dialog (`"inert": true`).
+
+        An element behind an open modal dialog is inert, out of the focus order for as long as
+        the dialog is open, whatever its tabindex says; judging needs to know
+        (a11y_audit.judge.axe_results), and axe's result does not say (axe skips [inert]
+        subtrees, but not what a modal dialog makes inert). The first step of a
+        target is looked at in the top document: the element itself, or the frame holding it
+        (whose content is inert with it); a script error leaves the results unmarked.
+        """
+        nodes = [
+            node
+            for rule in results.get("violations") or []
+            for node in rule.get("nodes") or []
+            if node.get("target")
+        ]
+        if not nodes:
+            return
+        try:
+            inert = self._driver.execute_script(script("axe_inert"), [node["target"][0] for node in nodes])
+        except WebDriverException:
+            return
+        if isinstance(inert, list) and len(inert) == len(nodes):
+            for node, flag in zip(nodes, inert, strict=True):
+                if flag is True:
+                    node["inert"] = True
 
     def _collect(self, context: Any, partials: list[JsonObject | None], depth: int) -> None:
         """Depth-first: this frame's partial, then each child frame's (order matters to axe)."""

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable
 from html import escape
 
+from a11y_audit.judge.axe_results import REVIEWED_AXE_RULES
 from a11y_audit.judge.registry import Check, builtin_checks
 from a11y_audit.wcag import criterion
 
@@ -92,6 +93,7 @@ def render_checks_markdown(checks: Iterable[Check] | None = None) -> str:
         )
     for check in chosen:
         lines.append(_section(check))
+    lines.append(_reviewed_axe_rules())
     lines.append("\n" + _CUSTOM)
     return "".join(lines)
 
@@ -106,6 +108,22 @@ def _section(check: Check) -> str:
         f"- Scope: {meta.scope.value}; needs: {', '.join(meta.requires)}; impact: {meta.impact.value}\n\n"
         f"{escape(meta.description, quote=False)}\n"
         f"{_decisions(check)}"
+    )
+
+
+def _reviewed_axe_rules() -> str:
+    """Where an axe-core violation is reported as needs review instead of a failure, and why
+    (a11y_audit.judge.axe_results.REVIEWED_AXE_RULES)."""
+    rows = "".join(
+        f"| `{rule}` | {escape(review.when, quote=False)} | {escape(review.reason, quote=False)} |\n"
+        for rule, review in sorted(REVIEWED_AXE_RULES.items())
+    )
+    return (
+        "\n## axe-core violations reported as needs review\n\n"
+        "A violation of these axe-core rules is not a certain failure of the WCAG criteria axe tags\n"
+        "them with, so a11y-audit reports it as `cantTell` (needs review), saying why; every other\n"
+        "violation is `failed`.\n\n"
+        "| axe-core rule | Which violations | Why they need review |\n| --- | --- | --- |\n" + rows
     )
 
 

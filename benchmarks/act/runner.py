@@ -7,6 +7,7 @@ and everything that judges the run is in verdicts.py.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -25,7 +26,17 @@ __all__ = ["audit_suite", "serve"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """Static files of the suite, without a log line per request."""
+    """Static files of the suite, without a log line per request.
+
+    Text is served as UTF-8, the encoding of the suite's files and of w3.org where the cases
+    live: without a charset, a case without <meta charset> ('±') is read as windows-1252
+    ('Â±') and judged on text it does not hold.
+    """
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        kind = super().guess_type(path)
+        textual = kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/javascript"))
+        return f"{kind}; charset=utf-8" if textual else kind
 
     def log_message(self, format: str, *args: Any) -> None:
         return
