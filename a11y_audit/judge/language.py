@@ -17,10 +17,12 @@ and pycld2 on 2-5 word texts, and its probabilities stay low on text that fits s
 languages or none (product names), where langdetect and pycld2 claim certainty.
 
 `language_verdict` fails only a text of `FAIL_WORDS`+ words that the identifier places in
-another language with `FAIL_CONFIDENCE` while giving the declared language at most
-`DECLARED_AT_MOST`: short or name-heavy texts never reach that. Languages the identifier
-confuses with each other (Norwegian and Danish, Serbian/Croatian/Bosnian, Malay and
-Indonesian, Czech and Slovak, Dutch and Afrikaans, ...) are never a mismatch.
+another language with `FAIL_CONFIDENCE` while giving the declared language at most 0.1%:
+short or name-heavy texts never reach that. `Thresholds` names each bar, so that a check
+needing higher ones (language-of-parts) raises them rather than judging on its own.
+Languages the identifier confuses with each other (Norwegian and Danish,
+Serbian/Croatian/Bosnian, Malay and Indonesian, Czech and Slovak, Dutch and Afrikaans, ...)
+are never a mismatch.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ __all__ = [
     "FAIL_WORDS",
     "MIN_WORDS",
     "Guess",
+    "Thresholds",
     "identify",
     "inherited_text",
     "language_verdict",
@@ -51,10 +54,6 @@ MIN_WORDS = 3
 """Texts shorter than this are not judged at all: single words and names defeat identification."""
 FAIL_WORDS = 6
 FAIL_CONFIDENCE = 0.95
-DECLARED_AT_MOST = 0.001
-"""A failure needs the declared language to be all but impossible, not merely less likely."""
-REVIEW_CONFIDENCE = 0.7
-REVIEW_DECLARED_AT_MOST = 0.05
 
 _EQUAL = {"nb": "no", "nn": "no", "sh": "sr", "yue": "zh", "wuu": "zh"}
 """Codes of one macrolanguage or written language, folded to one (zh-Hant, zh-yue: Chinese)."""
@@ -80,10 +79,34 @@ _CLOSE = (
 _NOT_EVIDENCE = frozenset({"zxx", "la", "grc", "hbo", "sa", "eo", "vo"})
 """No language, or dead and constructed ones: what lorem ipsum and code look like to the model."""
 _NOT_TEXT = frozenset({"script", "style", "template", "noscript", "head"})
+_NOT_PROSE = _NOT_TEXT | {"code", "pre", "kbd", "samp", "svg", "math"}
+"""Computer text and notation: no human language to identify in a passage."""
 _NAMED_BY_VALUE = frozenset({"button", "submit", "reset"})
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and Han: scripts written without spaces between words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """How much evidence each verdict of `language_verdict` needs.
+
+    The defaults judge the text a lang attribute covers (ACT off6ek, ucwvc8): the author made
+    a claim about that text, so a few clear words can refute it. A check that looks for
+    passages with no lang at all (language-of-parts) judges every block of every page
+    against an inherited language nobody chose for it, so it asks for more.
+    """
+
+    min_words: int = MIN_WORDS
+    """Texts shorter than this get no verdict at all (not even passed)."""
+    fail_words: int = FAIL_WORDS
+    fail_confidence: float = FAIL_CONFIDENCE
+    """A failure needs this many words, identified as another language with this probability..."""
+    declared_at_most: float = 0.001
+    """...while the declared language is all but impossible, not merely less likely."""
+    review_confidence: float = 0.7
+    review_declared_at_most: float = 0.05
+    """A cantTell needs another language this likely and the declared one at most this likely."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,25 +174,29 @@ def _close(one: str, other: str) -> bool:
     return one == other or any(one in group and other in group for group in _CLOSE)
 
 
-def inherited_text(element: HtmlElement, *, document_title: bool = False) -> str:
+def inherited_text(element: HtmlElement, *, document_title: bool = False, prose: bool = False) -> str:
     """The text inheriting its programmatic language from an element (ACT's definition).
 
     Text nodes and markup-given accessible names of the element and of descendants with no
     lang of their own, skipping hidden parts; text that names an element through
     aria-labelledby counts for that element even when hidden or in another lang, as
-    assistive technologies read it there. With `document_title`, the page title too.
+    assistive technologies read it there. With `document_title`, the page title too. With
+    `prose`, only the passage as written: its text nodes, without names from markup (alt
+    text, labels pulled from elsewhere) or code, preformatted text and notation.
     """
     root = element.getroottree().getroot()
     parts: list[str] = []
     if document_title:
         parts.extend(str(title) for title in root.xpath("/html/head/title[1]//text()"))
+    skipped = _NOT_PROSE if prose else _NOT_TEXT
 
     def collect(node: HtmlElement, top: bool) -> None:
-        if not isinstance(node.tag, str) or node.tag in _NOT_TEXT or hidden_by_markup(node):
+        if not isinstance(node.tag, str) or node.tag in skipped or hidden_by_markup(node):
             return
         if not top and (node.get("lang") or "").strip():
             return
-        parts.extend(_markup_names(node, root))
+        if not prose:
+            parts.extend(_markup_names(node, root))
         parts.append(node.text or "")
         for child in node:
             collect(child, False)
@@ -195,14 +222,20 @@ def _markup_names(node: HtmlElement, root: HtmlElement) -> list[str]:
     return names
 
 
-def language_verdict(declared: str, text: str, subject: str) -> Verdict | None:
+def language_verdict(
+    declared: str, text: str, subject: str, *, thresholds: Thresholds = Thresholds(), unmarked: bool = False
+) -> Verdict | None:
     """Whether a text is in the declared language; None when the text cannot tell.
 
-    `subject` names what declares the language in messages ('<html lang="da">').
+    `subject` names what declares the language in messages ('<html lang="da">'). `unmarked`
+    says the text has no lang of its own but inherits `subject`'s: the remedy is then to mark
+    the text, not to correct `subject`.
     """
+    if word_count(text) < thresholds.min_words:
+        return None  # before identifying: most blocks of a page are names, prices and buttons
     guess = identify(text)
     found = guess.language
-    if guess.words < MIN_WORDS or found in _NOT_EVIDENCE:
+    if found in _NOT_EVIDENCE:
         return None
     if found == declared:
         return passed(f"the text reads as '{declared}', as {subject} says")
@@ -210,15 +243,22 @@ def language_verdict(declared: str, text: str, subject: str) -> Verdict | None:
         return None
     likely = guess.probability(declared)
     certainty = f"{guess.confidence:.0%} likely; '{declared}': {likely:.1%}"
-    if guess.words >= FAIL_WORDS and guess.confidence >= FAIL_CONFIDENCE and likely <= DECLARED_AT_MOST:
+    if (
+        guess.words >= thresholds.fail_words
+        and guess.confidence >= thresholds.fail_confidence
+        and likely <= thresholds.declared_at_most
+    ):
+        remedy = "add" if unmarked else "set"
+        target = " to the passage" if unmarked else ""
         return failed(
             f"its {guess.words} words read as '{found}' ({certainty}) but {subject} says '{declared}': "
-            f'screen readers will pronounce them with the wrong language\'s rules; set lang="{found}" '
-            "(or the language the text is really in)"
+            f"screen readers will pronounce them with the wrong language's rules; {remedy} "
+            f'lang="{found}"{target} (or the language the text is really in)'
         )
-    if guess.confidence >= REVIEW_CONFIDENCE and likely <= REVIEW_DECLARED_AT_MOST:
+    if guess.confidence >= thresholds.review_confidence and likely <= thresholds.review_declared_at_most:
+        remedy = "mark the passage with its lang" if unmarked else "correct the lang attribute"
         return cant_tell(
             f"its {guess.words} words may be in '{found}' ({certainty}), not '{declared}' as {subject} "
-            "says: if so, correct the lang attribute"
+            f"says: if so, {remedy}"
         )
     return None
