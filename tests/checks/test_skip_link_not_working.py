@@ -50,9 +50,9 @@ def test_next_tab_leaving_the_page_where_it_would_have_stayed_passes() -> None:
 
 
 def test_next_tab_going_round_to_the_first_stop_passes() -> None:
-    walk = artifact(stop("#top"), stop("#skip"), stop("#logo"))
     record = {**RECORD, "next_focus": {"selector": "#top", "snippet": "<a>", "rect": {}}}
-    assert [v.outcome for v in verdicts({**walk, "skip_links": [record]}).values()] == [Outcome.PASSED]
+    walk = artifact(stop("#top"), stop("#skip"), stop("#logo"), skip_links=[record])
+    assert [verdict.outcome for verdict in verdicts(walk).values()] == [Outcome.PASSED]
 
 
 def test_next_tab_elsewhere_is_for_a_person() -> None:
