@@ -1,8 +1,10 @@
 """Single printable keys that trigger something while no control has focus (WCAG 2.1.4, F99).
 
 Reads the `keyboard` artifact: with focus on the page itself, the gatherer pressed a few
-printable keys that sites commonly bind ("/", "?", "s", "f") and Ctrl+K, and
-recorded those that moved focus or navigated. Speech-input users say words that contain
+printable keys that sites commonly bind ("/", "?", "s", "f", "+", "-", "j", "k") and Ctrl+K,
+and recorded those that moved focus, navigated, or changed the content (elements shown,
+hidden, added or rewritten: ACT ffbc54's changes in content; not counted on a page that
+changes by itself). Speech-input users say words that contain
 these characters and set such shortcuts off by accident. A shortcut meets 2.1.4 when it
 can be turned off or remapped, or works only while its component has focus.
 
@@ -11,8 +13,8 @@ can be turned off or remapped, or works only while its component has focus.
 - cantTell: the page mentions shortcuts (a setting may turn them off: check it);
 - passed: a shortcut that needs a modifier (Ctrl+K).
 
-Shortcuts that change something other than focus or the address (toggling a panel), keys
-not in the list, and a setting on another page of the site are not detected.
+Keys not in the list, and a setting on another page of the site are not detected; a
+setting the page mentions only in hidden content is left to a person.
 https://www.w3.org/WAI/WCAG21/Understanding/character-key-shortcuts.html
 """
 
@@ -39,9 +41,14 @@ def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target
         if isinstance(focus, dict):
             target = Target(str(focus["selector"]), str(focus["snippet"] or ""))
             effect = "moves focus here"
-        else:
+        elif shortcut["navigated"]:
             target = Target("html", "<html>")
             effect = "leaves the page"
+        elif shortcut.get("changes"):
+            target = Target("html", "<html>")
+            effect = "changes the page's content"
+        else:
+            continue
         if shortcut["modifier"]:
             found.setdefault(target, passed(f"{key} {effect}: it needs a modifier key"))
         elif mentions_shortcuts:
@@ -68,12 +75,12 @@ class CharacterKeyShortcut(WholePageCheck):
         failure_title="Single printable key triggers a shortcut",
         description=(
             'A shortcut bound to one printable key ("/" to search) fires when a speech-input user '
-            "dictates text or a command containing it, moving focus or leaving the page unexpectedly. "
-            "Require a modifier (Ctrl, Alt), offer a setting to turn it off or remap it, or listen only "
-            "while the control has focus. The check presses a few common shortcut keys with focus on "
-            "the page and fails those that move focus or navigate when nothing on the page mentions "
-            "keyboard shortcuts; where the page does, a person checks the setting. It cannot see a "
-            "setting on another page, nor shortcuts with other effects or on other keys."
+            "dictates text or a command containing it, moving focus, changing the page or leaving it "
+            "unexpectedly. Require a modifier (Ctrl, Alt), offer a setting to turn it off or remap it, or "
+            "listen only while the control has focus. The check presses a few common shortcut keys with "
+            "focus on the page and fails those that move focus, change the content or navigate when "
+            "nothing on the page mentions keyboard shortcuts; where the page does, a person checks the "
+            "setting. It cannot see a setting on another page, nor shortcuts on other keys."
         ),
         wcag=("2.1.4",),
         impact=Impact.MODERATE,

@@ -7,9 +7,11 @@ sample of stops the share of pixels in the element's area (plus 8 px for rings d
 outside it) that changed between blurred and focused. A measurement stands for every stop
 of the same kind (tag, role, classes) with the same style changes.
 
-- failed: no style change that draws anything, and under 0.2% of the pixels changed;
-- cantTell: no measurement for a stop without style change, or styles change but under
-  1% of the pixels do (an outline in the background colour, a 1 px hairline);
+- failed: no style change that draws anything, under 0.2% of the pixels around it changed,
+  and no pixel of the whole window did (ACT oj04fd: the indicator may be drawn anywhere);
+- cantTell: no measurement for a stop without style change, nothing around it changed but
+  something elsewhere in the window did (or the window was not compared), or styles change
+  but under 1% of the pixels do (an outline in the background colour, a 1 px hairline);
 - passed otherwise.
 
 Stops that cannot be seen at all while focused are focus-order's (focus moved to hidden
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from a11y_audit.artifacts.keyboard import KeyboardWalk
+from a11y_audit.artifacts.keyboard import KeyboardWalk, TabStop
 from a11y_audit.artifacts.kinds import KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.focus_appearance import visible_changes
@@ -41,30 +43,41 @@ def verdicts(artifact: KeyboardWalk) -> dict[Target, Verdict]:
         and stop["tag"] != "iframe"
         and (unfocused := stop["unfocused_style"]) is not None
     ]
-    measured: dict[tuple[str, tuple[str, ...]], float] = {}
+    measured: dict[tuple[str, tuple[str, ...]], TabStop] = {}
     for stop, changed in judged:
-        if (pixels := stop["pixel_ratio"]) is not None:
-            measured.setdefault((str(stop["kind"]), changed), float(pixels))
+        if stop["pixel_ratio"] is not None:
+            measured.setdefault((str(stop["kind"]), changed), stop)
     found: dict[Target, Verdict] = {}
     for stop, changed in judged:
-        ratio = stop["pixel_ratio"]
-        if ratio is None:
-            ratio = measured.get((str(stop["kind"]), changed))
+        sample = stop if stop["pixel_ratio"] is not None else measured.get((str(stop["kind"]), changed))
+        ratio = sample["pixel_ratio"] if sample else None
+        elsewhere = sample.get("viewport_pixels") if sample else None
         target = Target(str(stop["selector"]), str(stop["snippet"] or ""))
-        found[target] = _judge(changed, ratio)
+        found[target] = _judge(changed, ratio, elsewhere)
     return found
 
 
-def _judge(changed: tuple[str, ...], ratio: float | None) -> Verdict:
+def _judge(changed: tuple[str, ...], ratio: float | None, elsewhere: int | None) -> Verdict:
     if not changed:
         if ratio is None:
             return cant_tell("no focus style changes when it is focused: check by tabbing to it")
-        if ratio < NO_CHANGE:
+        if ratio >= NO_CHANGE:
+            return passed(f"{ratio:.1%} of its area changes when focused")
+        if elsewhere == 0:
             return failed(
                 "nothing changes when it receives keyboard focus (no outline, border, shadow, colour "
-                "or background change, no pixel change): restore the outline or add a :focus-visible style"
+                "or background change, no pixel change around it or anywhere else in the window): "
+                "restore the outline or add a :focus-visible style"
             )
-        return passed(f"{ratio:.1%} of its area changes when focused")
+        if elsewhere is None:
+            return cant_tell(
+                "nothing changes around it when it is focused, and the rest of the window was not "
+                "compared: check by tabbing to it whether an indicator shows elsewhere"
+            )
+        return cant_tell(
+            f"nothing changes around it when it is focused, but {elsewhere} pixels elsewhere in the "
+            "window do: check that they show where focus is"
+        )
     if ratio is not None and ratio < FAINT_CHANGE:
         return cant_tell(
             f"its {', '.join(changed)} changes when focused but only {ratio:.1%} of its area looks "

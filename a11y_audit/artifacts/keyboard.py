@@ -7,7 +7,7 @@ and non-text-contrast checks.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 from a11y_audit.artifacts.shared import Described
 
@@ -56,6 +56,9 @@ class TabStop(Described):
     visually hidden control; "none": hidden, and nothing visible around it."""
     dom_rank: int | None
     """Position among the stops in document order."""
+    viewport_pixels: NotRequired[int | None]
+    """Pixels of the whole window that changed between blurred and focused, measured when
+    under 1% of pixel_area did (an indicator drawn elsewhere on the page); null: not measured."""
 
 
 class Escapes(TypedDict, total=False):
@@ -65,12 +68,15 @@ class Escapes(TypedDict, total=False):
     shift_tab: bool | None
     escape: bool | None
     close_control: bool | None
+    advised: bool | None
+    """A key combination the page's help text advises (tried only when the others failed)."""
 
 
 class Component(TypedDict):
-    """A Tab cycle found by the walk ("walk"), or a component opened with Enter ("opener")."""
+    """A Tab cycle found by the walk ("walk"), a stop a script took focus back to after Tab
+    left the page ("refocus"), or a component opened with Enter ("opener")."""
 
-    source: Literal["walk", "opener"]
+    source: Literal["walk", "refocus", "opener"]
     opener: Described | None
     opened: bool | None
     component: Described | None
@@ -80,6 +86,11 @@ class Component(TypedDict):
     escapes: Escapes
     """Empty when the component did not open (nothing to leave)."""
     close_control: Described | None
+    advised_keys: NotRequired[list[str]]
+    """Key combinations the page's text advised, as written ("Ctrl+M"), when no standard way
+    got out (empty: none advised)."""
+    help_control: NotRequired[Described | None]
+    """A help control in the component that was activated to show such advice."""
 
 
 class SkipLink(TypedDict):
@@ -102,13 +113,17 @@ class SkipLink(TypedDict):
 
 
 class Shortcut(TypedDict):
-    """A shortcut key pressed with focus on the page that moved focus or left the page."""
+    """A shortcut key pressed with focus on the page that moved focus, changed the content or
+    left the page."""
 
     key: str
     """"/", "s"... or "ctrl+k"."""
     modifier: bool
     focus: Described | None
     navigated: bool
+    changes: NotRequired[int | None]
+    """Content changes (elements shown, hidden, added or rewritten) the key made; null: the
+    page changed by itself while the gatherer waited, so no key can be blamed."""
 
 
 class KeyboardWalk(TypedDict):

@@ -31,11 +31,40 @@ document.getElementById('menu').addEventListener('click', function () {
 </body></html>"""
 
 
+TRAP = """<script>
+var trapOn = false;
+function hold(id) { if (trapOn) document.getElementById(id).focus(); }
+function leave(e) {
+  if (e.key === 'm' && e.ctrlKey) { trapOn = false; document.getElementById('out').focus(); }
+}
+</script>"""
+PAGES = {
+    # Two buttons that hand focus to each other; the help text says how to leave.
+    "/advised": f"""<!doctype html><html lang="en"><head><title>Advised</title>{TRAP}</head><body>
+<p>Press Ctrl+M to leave the player.</p><a id="in" href="#">In</a>
+<button id="b1" onfocus="trapOn = true" onblur="hold('b2')" onkeydown="leave(event)">One</button>
+<button id="b2" onfocus="trapOn = true" onblur="hold('b1')" onkeydown="leave(event)">Two</button>
+<a id="out" href="#">Out</a></body></html>""",
+    # A script takes focus back onto the button shortly after it leaves.
+    "/refocus": """<!doctype html><html lang="en"><head><title>Refocus</title></head><body>
+<a id="before" href="#">Before</a>
+<button id="holder" onblur="setTimeout(() => this.focus(), 10)">Holder</button>
+<a id="after" href="#">After</a></body></html>""",
+    # "+" adds to a list wherever focus is; a link whose focus shows nowhere.
+    "/plus": """<!doctype html><html lang="en"><head><title>Plus</title>
+<style>#bare:focus { outline: none; }</style></head><body>
+<a id="bare" href="#">Bare</a><ul id="list"></ul>
+<script>document.body.addEventListener('keydown', function (e) {
+  if (e.key === '+') document.getElementById('list').insertAdjacentHTML('beforeend', '<li>item</li>');
+});</script></body></html>""",
+}
+
+
 class PageHandler(QuietHandler):
     posted = 0
 
     def do_GET(self) -> None:
-        body = PAGE.encode()
+        body = PAGES.get(self.path, PAGE).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -76,3 +105,23 @@ def test_the_walk_stops_at_max_tab_stops(session: Session, url: str) -> None:
     artifact = walk(session, url, max_tab_stops=2)
     assert artifact["end"] == "max-stops"
     assert len(artifact["stops"]) <= 2
+
+
+def test_a_trap_the_help_text_says_how_to_leave_is_left_with_that_key(session: Session, url: str) -> None:
+    (trap,) = walk(session, url + "advised")["components"]
+    assert trap["advised_keys"] == ["Ctrl+M"] and trap["escapes"]["advised"] is True
+    assert not any(trap["escapes"].get(way) for way in ("tab", "shift_tab", "escape"))
+
+
+def test_a_script_taking_focus_back_is_a_component_with_no_way_out(session: Session, url: str) -> None:
+    components = walk(session, url + "refocus")["components"]
+    # Found as a Tab cycle or, when the quick walk outran the script, as a refocused stop.
+    assert components and not any(components[0]["escapes"].values())
+
+
+def test_shortcut_content_changes_and_a_focus_shown_nowhere_are_measured(session: Session, url: str) -> None:
+    artifact = walk(session, url + "plus")
+    (plus,) = [shortcut for shortcut in artifact["shortcuts"] if shortcut["key"] == "+"]
+    assert plus["changes"] and plus["focus"] is None
+    (bare,) = artifact["stops"]
+    assert bare["pixel_ratio"] == 0 and bare["viewport_pixels"] == 0

@@ -43,3 +43,14 @@ def test_the_page_text_decides_whether_shortcuts_are_mentioned() -> None:
 
 def test_no_shortcuts_is_inapplicable() -> None:
     assert verdicts(artifact(), mentions_shortcuts=False) == {}
+
+
+def test_single_key_changing_the_content_fails() -> None:
+    # ACT ffbc54: a printable key that changes the content with no control focused.
+    plus = {"key": "+", "modifier": False, "focus": None, "navigated": False, "changes": 2}
+    assert outcomes([plus], mentions=False) == [Outcome.FAILED]
+
+
+def test_content_changes_on_a_page_that_changes_by_itself_are_not_judged() -> None:
+    plus = {"key": "+", "modifier": False, "focus": None, "navigated": False, "changes": None}
+    assert outcomes([plus], mentions=False) == []

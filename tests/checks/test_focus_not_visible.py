@@ -15,8 +15,15 @@ def outcomes(data: KeyboardWalk) -> dict[str, Outcome]:
 
 def test_no_style_change_and_no_pixel_change_fails_the_whole_group() -> None:
     bare = {"style": OUTLINE_NONE, "unfocused_style": OUTLINE_NONE, "kind": "a||.menu"}
-    data = artifact(stop("#a", pixel_ratio=0.0, **bare), stop("#b", **bare), stop("#c"))
+    data = artifact(stop("#a", pixel_ratio=0.0, viewport_pixels=0, **bare), stop("#b", **bare), stop("#c"))
     assert outcomes(data) == {"#a": Outcome.FAILED, "#b": Outcome.FAILED, "#c": Outcome.PASSED}
+
+
+def test_an_indicator_drawn_elsewhere_in_the_window_is_for_a_person() -> None:
+    # ACT oj04fd: any pixel of the viewport that changes may be the indicator (a marker beside it).
+    bare = {"style": OUTLINE_NONE, "unfocused_style": OUTLINE_NONE, "pixel_ratio": 0.0}
+    data = artifact(stop("#a", viewport_pixels=240, **bare), stop("#b", viewport_pixels=None, **bare))
+    assert outcomes(data) == {"#a": Outcome.CANT_TELL, "#b": Outcome.CANT_TELL}
 
 
 def test_no_style_change_but_pixels_change_passes() -> None:
@@ -44,6 +51,7 @@ def test_outline_offset_alone_is_no_visible_change() -> None:
             style={**OUTLINE_NONE, "outline-offset": "2px"},
             unfocused_style=OUTLINE_NONE,
             pixel_ratio=0.0,
+            viewport_pixels=0,
         )
     )
     assert outcomes(data) == {"#a": Outcome.FAILED}

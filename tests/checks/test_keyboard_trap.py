@@ -50,3 +50,28 @@ def test_escape_closing_a_modal_passes() -> None:
 
 def test_components_that_did_not_open_are_not_judged() -> None:
     assert outcome(component({}, opened=False), component({}, component=None)) == []
+
+
+TRAPPED = {"tab": False, "shift_tab": False, "escape": False, "close_control": None}
+
+
+def test_the_key_the_help_text_advises_getting_out_passes() -> None:
+    # WCAG 2.1.2: a non-standard way out is fine when the user is told about it (ACT 80af7b).
+    assert outcome(component({**TRAPPED, "advised": True}, advised_keys=["Ctrl+M"])) == [Outcome.PASSED]
+
+
+def test_an_advised_key_that_does_not_get_out_fails() -> None:
+    advised = component({**TRAPPED, "advised": False}, advised_keys=["Ctrl+M"])
+    [verdict] = verdicts(artifact(components=[advised])).values()
+    assert verdict.outcome == Outcome.FAILED and "the advised Ctrl+M" in verdict.message
+
+
+def test_a_help_control_that_showed_no_key_is_for_a_person() -> None:
+    helper = {"selector": "#help", "snippet": "<a id='help'>", "rect": {}}
+    assert outcome(component(TRAPPED, advised_keys=[], help_control=helper)) == [Outcome.CANT_TELL]
+
+
+def test_a_script_taking_focus_back_fails() -> None:
+    refocus = component({"tab": False, "shift_tab": False, "escape": False}, source="refocus")
+    [verdict] = verdicts(artifact(components=[refocus])).values()
+    assert verdict.outcome == Outcome.FAILED and "takes focus back" in verdict.message

@@ -10,9 +10,15 @@ Input.dispatchKeyEvent ~37 ms per press, measured on Chromium 156), so a 60-stop
 a handful of round trips. Screenshots cost 50-130 ms each, so the pixel comparison is
 sampled: one stop per (kind, hidden, visible style changes) group, hidden stops and stops
 without a visible style change first, at most MAX_PIXEL_STOPS per page; checks extend a
-measurement to stops of the same group. A Tab cycle (focus back on an earlier stop other
-than the first, or not moving at all) is tested for exits (Shift+Tab, Escape, Enter on a
-close control), and the walk goes on past one that has an exit. Probes only press Enter on
+measurement to stops of the same group; where little changes around a plain stop, the
+whole window is compared too (the indicator may be drawn elsewhere). A Tab cycle (focus back
+on an earlier stop other than the first, or not moving at all), or a stop a script takes
+focus back to after the walk left the page, is tested for exits (Shift+Tab, Escape, Enter
+on a close control); a quick exit is pressed once more and judged by where focus settles
+(_SETTLE s later: a script may take it back), and when none works the key combinations the
+page's text advises are tried. The walk goes on past a cycle that has an exit. Shortcut
+keys are pressed with focus on the page; what they change in the content is counted by a
+MutationObserver (not on a page that changes by itself). Probes only press Enter on
 buttons and same-page links (never submit buttons or form fields) and stop when the page's
 address changes.
 Transitions are switched off first, so styles read right after a key are the final ones.
@@ -48,25 +54,38 @@ from a11y_audit.browser.scripts import script_with
 from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import JsonObject
 
-__all__ = ["MAX_OPENERS", "MAX_PIXEL_STOPS", "SHORTCUT_KEYS", "Keyboard", "changed_ratio"]
+__all__ = ["MAX_OPENERS", "MAX_PIXEL_STOPS", "SHORTCUT_KEYS", "Keyboard", "changed_pixels", "changed_ratio"]
 
 MAX_PIXEL_STOPS = 4
 MAX_OPENERS = 5
 SHORTCUT_KEYS: tuple[tuple[str, str], ...] = (
-    *(("", key) for key in ("/", "?", "s", "f")),
+    *(("", key) for key in ("/", "?", "s", "f", "+", "-", "j", "k")),
     (Keys.CONTROL, "k"),
 )
-"""(modifier, key): printable keys sites commonly bind as shortcuts (search, help, navigation),
+"""(modifier, key): printable keys sites commonly bind as shortcuts (search, help, navigation,
+adding or removing items, next and previous),
 and Ctrl+K, the modifier form of the search shortcut, so a conforming shortcut is seen too."""
 _PAD = 8
 """CSS px around an element in the pixel comparison: focus rings are drawn outside the box."""
 _MAX_CLIP = (800, 400)
+_LOOK_ELSEWHERE = 0.01
+"""Below this share of changed pixels around a visible stop without a visible style change,
+the whole window is compared too (focus-not-visible fails only when nothing changes there)."""
 _PIXEL_THRESHOLD = 32
 """A pixel counts as changed when a colour channel differs by more than this (anti-aliasing)."""
 _WALK_SHARE = 0.6
 """Share of the gatherer's time the walk may use; the probes get the rest."""
 _MAX_CYCLES = 3
 """Tab cycles the walk tests and walks on past (widgets that keep Tab until Escape)."""
+_WAYS_OUT: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("tab", (Keys.TAB,), ()),
+    ("shift_tab", (Keys.TAB,), (Keys.SHIFT,)),
+    ("escape", (Keys.ESCAPE, Keys.TAB), ()),
+)
+"""The standard ways out of a component: (Escapes key, keys pressed, modifiers held)."""
+_SETTLE = 0.3
+"""Seconds to let scripts move focus after a key before reading where it is (a trap that
+refocuses an element on a timer); read twice, so focus still moving is seen."""
 _BATCH = 15
 """Tab presses per round trip: 15 cost about as much as 2 sent one by one."""
 
@@ -75,15 +94,21 @@ _MISSING = "__a11y_keyboard_missing__"
 _INSTALLED = f"var k = window.__a11yKeyboard; return k ? k.run(arguments[0], arguments[1]) : {_MISSING!r};"
 
 
-def changed_ratio(before: bytes, after: bytes) -> float:
-    """Share of pixels that differ visibly between two same-sized screenshots."""
+def changed_pixels(before: bytes, after: bytes) -> tuple[int, int]:
+    """Pixels that differ visibly between two same-sized screenshots, and the pixels compared."""
     first = Image.open(io.BytesIO(before)).convert("RGB")
     second = Image.open(io.BytesIO(after)).convert("RGB")
     if first.size != second.size:
         second = second.resize(first.size)
     difference = ImageChops.difference(first, second).convert("L")
     changed = difference.point(lambda value: 255 if value > _PIXEL_THRESHOLD else 0).histogram()[255]
-    return round(changed / max(1, first.width * first.height), 4)
+    return changed, first.width * first.height
+
+
+def changed_ratio(before: bytes, after: bytes) -> float:
+    """Share of pixels that differ visibly between two same-sized screenshots."""
+    changed, compared = changed_pixels(before, after)
+    return round(changed / max(1, compared), 4)
 
 
 class Keyboard(Gatherer):
@@ -122,6 +147,10 @@ class _Walk:
                 break
             self._call("resume")
             end, presses, cycle = self._walk(walk_deadline, presses)
+        if end == "left-document" and not components:
+            refocus = self._refocus_trap()
+            if refocus is not None:
+                components.append(refocus)
         stuck = any(not any(component["escapes"].values()) for component in components)
         unknown = [index for index, stop in enumerate(self._stops) if stop["unfocused_style"] is None]
         order = self._call("order", unknown)
@@ -204,7 +233,12 @@ class _Walk:
         """Tab cycles among a few stops: can Shift+Tab, Escape or a close control get out?"""
         container = self._call("container", members)
         escapes, closer = self._other_exits(len(members))
-        return {
+        escapes["tab"] = False
+        self._settle_exits(escapes)
+        if not any(escapes.values()) and escapes.get("close_control") is None:
+            # The quick Shift+Tab or Escape that got out did not last: the close control is next.
+            escapes["close_control"], closer = self._close_control_exit()
+        record: Component = {
             "source": "walk",
             "opener": None,
             "opened": True,
@@ -212,9 +246,120 @@ class _Walk:
             "modal": False,
             "focus_moved_in": True,
             "focusables": len(members),
-            "escapes": {"tab": False, **escapes},
+            "escapes": escapes,
             "close_control": closer,
         }
+        self._advised_exit(record)
+        return record
+
+    def _refocus_trap(self) -> Component | None:
+        """After the walk left the page: does a script take focus back when a stop loses it?
+
+        A script that refocuses an element shortly after it loses focus (ACT 80af7b Failed
+        Examples 1-2) is outrun by the walk's quick presses. The stop that still has focus is
+        blurred; when a script gives focus back to a stop, each way out is pressed once and
+        judged by where focus settles. Focus that left the page counts as out: from the
+        browser's own controls no script can take it back. Recorded only when no way out
+        works (None otherwise, or when focus keeps moving by itself).
+        """
+        probed = self._call("refocus-probe")
+        if not isinstance(probed, int) or probed < 0:
+            return None
+        time.sleep(_SETTLE)
+        index = self._call("reclaimed")
+        if not isinstance(index, int) or index < 0:
+            return None
+        container = self._call("container", [index])
+        escapes: Escapes = {}
+        if not self._settle_exits(escapes) or any(escapes.values()):
+            return None  # focus moves on (or keeps moving by itself): nothing holds it
+        record: Component = {
+            "source": "refocus",
+            "opener": None,
+            "opened": True,
+            "component": container,
+            "modal": False,
+            "focus_moved_in": True,
+            "focusables": 1,
+            "escapes": escapes,
+            "close_control": None,
+        }
+        self._advised_exit(record)
+        return record
+
+    def _settle_exits(self, escapes: Escapes) -> bool:
+        """Press each way out not already known to fail once, and keep where focus settles.
+
+        A quick exit may outrun a script that takes focus back a moment later, so a way out
+        counts once focus stays outside. False when focus keeps moving by itself: what the
+        quick test saw is kept.
+        """
+        ways = cast(dict[str, bool | None], escapes)
+        for way, keys, modifiers in _WAYS_OUT:
+            if ways.get(way) is False:
+                continue
+            left = self._settled_press(keys, modifiers)
+            if left is None:
+                return False
+            ways[way] = left
+            if left:
+                break
+        return True
+
+    def _advised_exit(self, record: Component) -> None:
+        """No standard way got out: try the key combinations the page's help text advises.
+
+        WCAG 2.1.2 allows a non-standard way out when the user is advised of it; the advice
+        may sit behind a help control in the component (activated with Enter to show it).
+        """
+        if any(record["escapes"].values()):
+            return
+        advice = self._call("help")
+        if not isinstance(advice, dict):
+            return
+        keys = advice.get("keys") or []
+        control = advice.get("control")
+        if not keys and isinstance(control, dict) and self._call("help-focus"):
+            self._press(Keys.ENTER)
+            shown = self._call("help")
+            keys = (shown.get("keys") or []) if isinstance(shown, dict) else []
+        record["advised_keys"] = [str(combo["text"]) for combo in keys]
+        record["help_control"] = cast(Described, control) if isinstance(control, dict) else None
+        for combo in keys:
+            pressed = _combo(combo)
+            if pressed is None:
+                continue
+            left = self._settled_press((pressed[1],), pressed[0])
+            record["escapes"]["advised"] = left
+            if left:
+                return
+
+    def _settled_press(self, keys: tuple[str, ...], modifiers: tuple[str, ...]) -> bool | None:
+        """From a member, press the keys once; did focus leave the page or settle outside?
+
+        None when focus could not be put back inside or kept moving without a key.
+        """
+        if not self._call("focus-member"):
+            return None
+        actions = ActionChains(self._driver)
+        for modifier in modifiers:
+            actions.key_down(modifier)
+        for key in keys:
+            actions.send_keys(key)
+        for modifier in reversed(modifiers):
+            actions.key_up(modifier)
+        actions.perform()
+        time.sleep(_SETTLE)
+        first = self._call("settled")
+        time.sleep(_SETTLE)
+        second = self._call("settled")
+        if not (isinstance(first, dict) and isinstance(second, dict)):
+            return None
+        if first.get("left") or second.get("left"):
+            return True
+        if second.get("moves"):
+            return None
+        return bool(second.get("outside"))
 
     def _other_exits(self, size: int) -> tuple[Escapes, Described | None]:
         """Try Shift+Tab, then Escape, then Enter on a close control, each from inside.
@@ -230,13 +375,19 @@ class _Walk:
         if not exits["shift_tab"] and self._call("focus-member"):
             self._press(Keys.ESCAPE, Keys.TAB)
             exits["escape"] = self._escaped()
-        if not (exits["shift_tab"] or exits["escape"]) and self._call("focus-member"):
-            found = self._call("closer")
-            if isinstance(found, dict):
-                closer = cast(Described, found)
-                self._press(Keys.ENTER, Keys.TAB)
-                exits["close_control"] = self._escaped()
+        if not (exits["shift_tab"] or exits["escape"]):
+            exits["close_control"], closer = self._close_control_exit()
         return exits, closer
+
+    def _close_control_exit(self) -> tuple[bool | None, Described | None]:
+        """Enter on a close control inside: did focus get out? (None: no close control.)"""
+        if not self._call("focus-member"):
+            return None, None
+        found = self._call("closer")
+        if not isinstance(found, dict):
+            return None, None
+        self._press(Keys.ENTER, Keys.TAB)
+        return self._escaped(), cast(Described, found)
 
     def _escaped(self) -> bool:
         result = self._call("escaped")
@@ -264,9 +415,32 @@ class _Walk:
             if self._stops[index]["focus_visible"] and not focus.get("focus_visible"):
                 continue  # scripted focus did not look like keyboard focus: not comparable
             after = self._capture(prepared["box"])
-            if after is not None:
-                self._stops[index]["pixel_ratio"] = changed_ratio(before, after)
-                self._stops[index]["pixel_area"] = "ancestor" if prepared.get("proxy") else "element"
+            if after is None:
+                continue
+            ratio = changed_ratio(before, after)
+            self._stops[index]["pixel_ratio"] = ratio
+            self._stops[index]["pixel_area"] = "ancestor" if prepared.get("proxy") else "element"
+            stop = self._stops[index]
+            unfocused = stop["unfocused_style"] or {}
+            if (
+                ratio < _LOOK_ELSEWHERE
+                and not stop["hidden"]
+                and not visible_changes(stop["style"], unfocused)
+            ):
+                stop["viewport_pixels"] = self._viewport_change(index)
+
+    def _viewport_change(self, index: int) -> int | None:
+        """Pixels of the whole window that change between the stop focused and blurred.
+
+        Measured when little changes around the stop: the focus indicator may be drawn
+        elsewhere on the page (ACT oj04fd: any pixel of the viewport counts).
+        """
+        focused = self._capture(None)
+        prepared = self._call("pixel-prepare", index)  # blurs it again, in the same place
+        blurred = self._capture(None) if isinstance(prepared, dict) else None
+        if focused is None or blurred is None:
+            return None
+        return changed_pixels(blurred, focused)[0]
 
     def _pixel_sample(self) -> list[int]:
         """One stop per (kind, hidden, visible style changes) group; doubtful groups first."""
@@ -280,16 +454,19 @@ class _Walk:
         rest = sorted(set(groups.values()) - set(doubtful))
         return (doubtful + rest)[:MAX_PIXEL_STOPS]
 
-    def _capture(self, box: dict[str, float]) -> bytes | None:
-        x, y = max(0.0, box["x"] - _PAD), max(0.0, box["y"] - _PAD)
-        clip = {
-            "x": x,
-            "y": y,
-            "width": max(1.0, min(_MAX_CLIP[0], box["width"] + 2 * _PAD)),
-            "height": max(1.0, min(_MAX_CLIP[1], box["height"] + 2 * _PAD)),
-            "scale": 1,
-        }
-        shot = cdp(self._driver, "Page.captureScreenshot", {"format": "png", "clip": clip})
+    def _capture(self, box: dict[str, float] | None) -> bytes | None:
+        """A screenshot of the box (plus _PAD), or of the whole window for None."""
+        params: JsonObject = {"format": "png"}
+        if box is not None:
+            x, y = max(0.0, box["x"] - _PAD), max(0.0, box["y"] - _PAD)
+            params["clip"] = {
+                "x": x,
+                "y": y,
+                "width": max(1.0, min(_MAX_CLIP[0], box["width"] + 2 * _PAD)),
+                "height": max(1.0, min(_MAX_CLIP[1], box["height"] + 2 * _PAD)),
+                "scale": 1,
+            }
+        shot = cdp(self._driver, "Page.captureScreenshot", params)
         data = shot.get("data") if shot else None
         return base64.b64decode(data) if isinstance(data, str) else None
 
@@ -325,9 +502,14 @@ class _Walk:
         return found
 
     def _shortcuts(self) -> list[Shortcut]:
-        """Press shortcut keys with focus on the page itself; record those that move focus."""
+        """Press shortcut keys with focus on the page itself; record those that move focus,
+        change the content or navigate."""
         found: list[Shortcut] = []
-        self._call("shortcut")  # blur whatever has focus
+        self._call("shortcut")  # blur whatever has focus, start counting content changes
+        time.sleep(_SETTLE)
+        quiet = self._call("shortcut")
+        # A page that changes by itself (a carousel, a live feed) would blame any key.
+        noisy = not isinstance(quiet, dict) or bool(quiet.get("changes"))
         for modifier, key in SHORTCUT_KEYS:
             if self._context.remaining() < 2:
                 break
@@ -342,7 +524,8 @@ class _Walk:
             if not isinstance(after, dict):
                 break
             navigated = _page(str(after.get("url"))) != self._url
-            if after.get("focus") or navigated:
+            changes = None if noisy else int(after.get("changes") or 0)
+            if after.get("focus") or navigated or changes:
                 name = f"ctrl+{key}" if modifier else key
                 found.append(
                     {
@@ -350,6 +533,7 @@ class _Walk:
                         "modifier": bool(modifier),
                         "focus": after.get("focus"),
                         "navigated": navigated,
+                        "changes": changes,
                     }
                 )
             if navigated:
@@ -392,6 +576,7 @@ class _Walk:
                     others, record["close_control"] = self._other_exits(presses)
                     escapes.update(others)
                 record["escapes"] = escapes
+                self._advised_exit(record)
             found.append(record)
             if record["escapes"] and not any(record["escapes"].values()):
                 break  # focus is stuck: the page cannot be probed further
@@ -418,6 +603,28 @@ class _Walk:
         if shift:
             actions.key_up(Keys.SHIFT)
         actions.perform()
+
+
+_MODIFIERS = {
+    "ctrl": Keys.CONTROL, "control": Keys.CONTROL, "alt": Keys.ALT, "option": Keys.ALT,
+    "shift": Keys.SHIFT, "cmd": Keys.META, "command": Keys.META, "meta": Keys.META,
+}  # fmt: skip
+_NAMED_KEYS = {"esc": Keys.ESCAPE, "escape": Keys.ESCAPE, "tab": Keys.TAB, "enter": Keys.ENTER,
+               "home": Keys.HOME, "end": Keys.END}  # fmt: skip
+
+
+def _combo(advised: JsonObject) -> tuple[tuple[str, ...], str] | None:
+    """(modifier keys, key) for Selenium from an advised combination; None for browser commands.
+
+    Ctrl/Cmd with W, Q, T, N or P close, quit or open windows or print in a desktop browser.
+    """
+    modifiers = tuple(_MODIFIERS[name] for name in advised.get("modifiers") or [] if name in _MODIFIERS)
+    key = str(advised.get("key") or "")
+    if (Keys.CONTROL in modifiers or Keys.META in modifiers) and key in ("w", "q", "t", "n", "p"):
+        return None
+    if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+        return modifiers, str(getattr(Keys, key.upper()))
+    return modifiers, _NAMED_KEYS.get(key, key)
 
 
 def _page(url: str) -> str:

@@ -7,6 +7,10 @@ if (!window.__a11yKeyboard) {
 window.__a11yKeyboard = (function () {
 var state = { stops: [], last: null, openers: [], log: [], walk: [], walking: false, component: null };
 var CLOSE_WORDS = /close|dismiss|cancel|done|back|no,? thanks|got it|accept|reject|decline|continue|\u00d7|\u2715|\u2716/i;
+// Help that names a way out: a key combination with a modifier ("Press Ctrl+M to exit") or a
+// function key, and controls whose name offers such help ("Help", "How to leave...").
+var ADVISED_KEY = /\b((?:(?:ctrl|control|alt|option|shift|cmd|command|meta)\s*[+-]\s*)+)(f1[0-2]|f[1-9]|esc(?:ape)?|tab|enter|home|end|[a-z0-9])\b|\bpress(?:ing)?\s+(?:the\s+)?(f1[0-2]|f[1-9])\b/ig;
+var HELP_WORDS = /\bhelp\b|\bhow to\b|\binstructions?\b|keyboard/i;
 var SKIP_WORDS = /\bskip\b|\bjump to\b|springen|zum (?:haupt)?inhalt|au contenu|aller au|al contenido|saltar|naar (?:de )?(?:hoofd)?inhoud|al contenuto/i;
 
 function deepActive() {
@@ -97,6 +101,58 @@ function commonAncestor(elements) {
   while (node && !elements.every(function (el) { return node.contains(el); })) node = node.parentElement;
   return node || document.body;
 }
+function isMember(el) {
+  // Inside the component, or for a Tab cycle the walk found, on one of its stops.
+  if (!state.members) return inside(state.component, el);
+  return state.members.some(function (member) { return inside(member, el); });
+}
+function advisedKeys() {
+  var text = document.body ? document.body.innerText || '' : '';
+  var found = [];
+  var match;
+  ADVISED_KEY.lastIndex = 0;
+  while ((match = ADVISED_KEY.exec(text)) && found.length < 3) {
+    var mods = (match[1] || '').split(/[+-]/).map(function (m) { return m.trim().toLowerCase(); }).filter(Boolean);
+    var key = (match[2] || match[3]).toLowerCase();
+    var combo = { modifiers: mods, key: key, text: match[0].replace(/^press(ing)?\s+(the\s+)?/i, '') };
+    if (!found.some(function (f) { return f.key === key && f.modifiers.join() === mods.join(); })) found.push(combo);
+  }
+  return found;
+}
+function activatable(el) {
+  // Enter on it cannot leave the page or submit a form: a button that submits nothing, or a
+  // link to a fragment of this page.
+  if (el.localName === 'a') return /^#/.test(el.getAttribute('href') || '');
+  if (el.localName === 'button') return (el.getAttribute('type') || 'submit').toLowerCase() !== 'submit' || !el.form;
+  return el.getAttribute('role') === 'button';
+}
+function takeMutations() {
+  // The records since the last call: those the observer already delivered, and the queued.
+  if (!state.observer) {
+    state.mutations = [];
+    state.observer = new MutationObserver(function (records) { state.mutations.push.apply(state.mutations, records); });
+    state.observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true,
+      attributes: true, attributeFilter: ['hidden', 'open', 'style', 'class'] });
+  }
+  var records = state.mutations.concat(state.observer.takeRecords());
+  state.mutations = [];
+  return records;
+}
+function contentChanges(records) {
+  // Content shown, hidden, added or rewritten. Not attributes of <html> and <body> (scripts
+  // that note the input modality mark them on every key) nor scripts, styles and metadata.
+  var inert = /^(script|style|link|meta|noscript|template)$/;
+  function content(node) {
+    return node.nodeType === 1 ? !inert.test(node.localName) : node.nodeType === 3 && !!node.data.trim();
+  }
+  return records.filter(function (r) {
+    if (r.type === 'childList') {
+      return Array.prototype.some.call(r.addedNodes, content) || Array.prototype.some.call(r.removedNodes, content);
+    }
+    if (r.type === 'attributes') return r.target !== document.documentElement && r.target !== document.body;
+    return true;
+  }).length;
+}
 function logSummary(container) {
   var entries = state.log.splice(0);
   return {
@@ -149,11 +205,15 @@ switch (action) {
     return { url: location.href, viewport: { width: innerWidth, height: innerHeight } };
   }
   case 'shortcut': {
-    // After a printable key pressed on the page: where focus went; then blur for the next key.
+    // After a printable key pressed on the page: where focus went and how many content
+    // changes it made; then blur for the next key (what blurring changes is not counted).
+    var changes = contentChanges(takeMutations());
     var now = deepActive();
     var moved = leftDocument(now) ? null : describe(now);
     if (now && now.blur) now.blur();
-    return { url: location.href, focus: moved };
+    window.focus();  // the walk may have left focus in the browser's controls
+    takeMutations();
+    return { url: location.href, focus: moved, changes: changes };
   }
   case 'walk': {
     // What the Tab presses since the last call reached; `active` tells a stop that kept focus.
@@ -176,9 +236,14 @@ switch (action) {
     var sorted = state.stops.slice().sort(function (a, b) {
       return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
     });
-    var now = deepActive();
+    // The last stop keeps focus in the document after Tab took focus to the browser's
+    // controls: blur it to read its unfocused style (the walk is over, nothing else needs it).
     var styles = {};
-    arg.forEach(function (i) { if (state.stops[i] !== now) styles[i] = focusStyle(state.stops[i]); });
+    arg.forEach(function (i) {
+      var stop = state.stops[i];
+      if (stop === deepActive() && stop.blur) stop.blur();
+      if (stop !== deepActive()) styles[i] = focusStyle(stop);
+    });
     return { ranks: state.stops.map(function (el) { return sorted.indexOf(el); }), styles: styles };
   }
   case 'container': {
@@ -191,9 +256,12 @@ switch (action) {
     return describe(state.component);
   }
   case 'focus-member': {
-    // Put focus back on a member of the trapping set (or component) before the next key test.
+    // Put focus back on a member of the trapping set (or component) before the next key test,
+    // with the window focused: keys pressed while focus is in the browser's controls would
+    // not reach the page.
     var target = state.members && state.members.filter(rendered)[0];
     if (!target && state.component) target = focusables(state.component)[0] || state.component;
+    window.focus();
     if (target) target.focus();
     state.log.splice(0);
     return !!target && inside(state.component, deepActive());
@@ -203,6 +271,42 @@ switch (action) {
     var now = deepActive();
     summary.left = summary.left || leftDocument(now) || !inside(state.component, now) || !rendered(state.component);
     return summary;
+  }
+  case 'refocus-probe': {
+    // After the walk: blur the stop that has focus, as leaving it with Tab would (index, else -1).
+    var now = deepActive();
+    var index = leftDocument(now) ? -1 : state.stops.indexOf(now);
+    if (index >= 0 && now.blur) now.blur();
+    state.log.splice(0);
+    return index;
+  }
+  case 'reclaimed': {
+    // A moment after the probe: the stop a script gave focus back to, without a key (else -1).
+    var now = deepActive();
+    var back = state.log.splice(0).some(function (el) { return el !== null; });
+    return back && !leftDocument(now) ? state.stops.indexOf(now) : -1;
+  }
+  case 'settled': {
+    // Since the last call: did focus leave the page, and is it now outside the component?
+    var entries = state.log.splice(0);
+    var now = deepActive();
+    return {
+      left: leftDocument(now) || entries.some(function (el) { return el === null || leftDocument(el); }),
+      outside: !leftDocument(now) && !isMember(now),
+      moves: entries.length
+    };
+  }
+  case 'help': {
+    // Key combinations the page's text advises, and a help control in the component.
+    var helper = focusables(state.component).filter(function (el) {
+      return isMember(el) && activatable(el) && HELP_WORDS.test(name(el));
+    })[0] || null;
+    state.helper = helper;
+    return { keys: advisedKeys(), control: helper && describe(helper) };
+  }
+  case 'help-focus': {
+    if (state.helper) state.helper.focus();
+    return !!state.helper && deepActive() === state.helper;
   }
   case 'closer': {
     // A keyboard-operable close control inside the component, focused for an Enter test.
