@@ -37,7 +37,11 @@ RULE_NOTES: dict[str, str] = {
         "Whether an image's name describes it needs seeing the image; `image-alt-filename` fails "
         "names that certainly do not (file names, placeholders such as 'image')."
     ),
-    "cc0f0a": ("Whether a label describes its field is a judgement; only placeholder labels are certain."),
+    "cc0f0a": (
+        "Whether a label describes its field is a judgement; `placeholder-heading-or-label` fails "
+        "only a template's dummy text ('Label', 'Input field') where no other label describes "
+        "the field."
+    ),
     "b49b2e": (
         "Whether a heading describes its section is a judgement; only placeholder headings are certain."
     ),
@@ -45,6 +49,42 @@ RULE_NOTES: dict[str, str] = {
         "Whether a link's text together with its context describes its purpose is a judgement; "
         "`ambiguous-link-text` asks a person to look at generic texts ('read more') and fails only "
         "what is certain."
+    ),
+    "e7aa44": (
+        "Both failed cases need the speech compared with its text (a wrong transcript, or one "
+        "hidden while nearby text points to it); music or other non-speech audio makes 'no text "
+        "on the page' an uncertain failure. `media-without-alternative` lists what it found "
+        "(tracks, transcript links, descriptions) for a person to check."
+    ),
+    "eac66b": (
+        "Captions may be burned into the picture (open captions), which the page's markup cannot "
+        "show, and whether a captions track is accurate needs a person: needs review with the "
+        "tracks found."
+    ),
+    "c5a4ea": (
+        "Audio description may be a voice-over in the main soundtrack (Passed Example 1 has no "
+        "text or track at all): whether the video's visual information reaches a listener needs "
+        "watching it. Needs review with the tracks and alternatives found."
+    ),
+    "c3232f": (
+        "The failed cases are a wrong transcript, a wrong audio alternative, an unlabelled media "
+        "alternative and a description track alone; only the last is certain, and only once the "
+        "video is known to be silent. Needs review with what was found."
+    ),
+    "c249d5": (
+        "Telling whether some control disables motion actuation means pressing every control and "
+        "shaking the device again; pressing arbitrary controls is unsafe on a store (add to bag, "
+        "orders), and the rule's exceptions (an operating-system setting, essential motion) need "
+        "a person."
+    ),
+    "7677a9": (
+        "As for c249d5: whether a user-interface component gives the same result as the motion "
+        "needs every control pressed and compared, which a store audit must not do."
+    ),
+    "fd3a94": (
+        "Whether two different addresses are equivalent resources needs their content compared "
+        "(the rule's own passed examples link different URLs to equivalent pages); "
+        "`ambiguous-link-text` asks a person to look at identical names with different targets."
     ),
     "1ec09b": (
         "Whether a media alternative conveys the same visual information, or a video carries "
