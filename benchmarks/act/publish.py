@@ -36,7 +36,7 @@ def earl_report(
     }
     graph = []
     for case in suite.cases:
-        result = results[case.id]
+        result = results[case.path]
         rule = suite.rules[case.rule]
         assertions = [
             {

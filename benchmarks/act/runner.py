@@ -59,16 +59,17 @@ def serve(root: Path) -> Iterator[str]:
 def audit_suite(
     suite: Suite, base: Config, output: Path, *, quiet: bool = False
 ) -> tuple[RunResult, dict[str, str]]:
-    """Audit every case of the suite in one scan; returns the run and each case's URL."""
+    """Audit every case of the suite in one scan; returns the run and each case's URL (by path)."""
     with serve(suite.root) as root_url:
-        url_of = {case.id: root_url + case.path for case in suite.cases}
-        config = base.for_pages(list(url_of.values()))
+        url_of = suite.case_urls(root_url)
+        pages = list(dict.fromkeys(url_of.values()))
+        config = base.for_pages(pages)
         done = [0]
 
         def progress(record: PageRecord, _findings: int) -> None:
             done[0] += 1
-            if not quiet and (done[0] % 50 == 0 or done[0] == len(url_of)):
-                print(f"  {done[0]}/{len(url_of)} cases audited", file=sys.stderr, flush=True)
+            if not quiet and (done[0] % 50 == 0 or done[0] == len(pages)):
+                print(f"  {done[0]}/{len(pages)} pages audited", file=sys.stderr, flush=True)
 
         outcome = api.audit(config, output, follow_links=False, on_page=progress)
     return outcome.result, url_of

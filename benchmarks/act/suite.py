@@ -66,6 +66,14 @@ class Suite:
         rules = {rule_id: rule for rule_id, rule in self.rules.items() if rule_id in rule_ids}
         return Suite(self.root, rules, tuple(case for case in self.cases if case.rule in rules))
 
+    def case_urls(self, root_url: str) -> dict[str, str]:
+        """Per case (keyed by its path, unique): the URL audited for it. W3C's case id is a hash
+        of the case's content, so cases of several rules that share an id are one page
+        (e.g. a page without lang is a failed case of one rule, an inapplicable one of another)
+        and are audited once, at the path of the last case with that id."""
+        page_of = {case.id: case.path for case in self.cases}
+        return {case.path: root_url + page_of[case.id] for case in self.cases}
+
     def cases_of(self, rule_id: str) -> tuple[ActCase, ...]:
         return tuple(case for case in self.cases if case.rule == rule_id)
 

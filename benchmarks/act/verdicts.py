@@ -126,7 +126,8 @@ class ToolSummary:
 
 
 def case_results(run: RunResult, suite: Suite, url_of: Mapping[str, str]) -> dict[str, CaseResult]:
-    """Per case id: the findings on its page. `url_of` maps a case id to the URL audited."""
+    """Per case (by path): the findings on its page. `url_of` maps a case's path to the URL
+    audited for it (`Suite.case_urls`)."""
     findings: dict[str, list[Finding]] = defaultdict(list)
     for issue in run.issues:
         if issue.outcome not in (Outcome.FAILED, Outcome.CANT_TELL):
@@ -136,10 +137,10 @@ def case_results(run: RunResult, suite: Suite, url_of: Mapping[str, str]) -> dic
             findings[page_url].append(found)
     results = {}
     for case in suite.cases:
-        url = url_of[case.id]
+        url = url_of[case.path]
         record = run.page(url)
         error = "not audited" if record is None else (record.error or record.skipped)
-        results[case.id] = CaseResult(case, tuple(findings.get(url, ())), error)
+        results[case.path] = CaseResult(case, tuple(findings.get(url, ())), error)
     return results
 
 
@@ -147,7 +148,7 @@ def classify(suite: Suite, results: Mapping[str, CaseResult], tool: Tool) -> lis
     """Every in-scope rule's verdict for this tool, in the suite's order."""
     verdicts = []
     for rule in suite.rules.values():
-        cases = [results[case.id] for case in suite.cases_of(rule.id)]
+        cases = [results[case.path] for case in suite.cases_of(rule.id)]
         failing = [result for result in cases if result.case.expected is Expected.FAILED]
         others = [result for result in cases if result.case.expected is not Expected.FAILED]
         verdicts.append(

@@ -4,6 +4,7 @@ Built from hand-made runs, so a classification mistake shows here without a brow
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from a11y_audit.model import (
@@ -41,19 +42,22 @@ CASES = (
     _case(OTHER, "t2", Expected.PASSED),
 )
 SUITE = Suite(Path("/act"), {RULE.id: RULE, OTHER.id: OTHER}, CASES)
-URL_OF = {case.id: BASE + case.path for case in CASES}
+URL_OF = SUITE.case_urls(BASE)
+PATH_OF = {case.id: case.path for case in CASES}
 
 
 def _issue(procedure: str, source: Source, wcag: str, outcome: Outcome, *case_ids: str) -> Issue:
     meta = RuleMeta(procedure, source, procedure, "", "", (wcag,), "A")
-    instances = tuple(Instance(URL_OF[case_id], "img", ("img",), "<img>", "") for case_id in case_ids)
+    instances = tuple(
+        Instance(URL_OF[PATH_OF[case_id]], "img", ("img",), "<img>", "") for case_id in case_ids
+    )
     triage = Triage(Priority.P2, "High", (), None, "content", blocker=False)
     return Issue(procedure, procedure, meta, outcome, Impact.SERIOUS, instances, len(case_ids), (), triage)
 
 
 def _run(*issues: Issue, errors: dict[str, str] | None = None) -> RunResult:
     pages = tuple(
-        PageRecord(url=URL_OF[case.id], error=(errors or {}).get(case.id), status=200) for case in CASES
+        PageRecord(url=URL_OF[case.path], error=(errors or {}).get(case.id), status=200) for case in CASES
     )
     return RunResult(RunInfo("0", "4.14.1", "chrome", "1", "2026-01-01T00:00:00+00:00"), pages, issues)
 
@@ -106,7 +110,7 @@ def test_a_page_that_could_not_be_audited_is_a_miss_not_a_pass() -> None:
     results = case_results(run, SUITE, URL_OF)
     verdict = classify(SUITE, results, Tool.AXE)[0]
     assert [result.case.id for result in verdict.missed] == ["f2"]
-    assert results["f2"].outcome(Tool.AXE, RULE) is None
+    assert results[PATH_OF["f2"]].outcome(Tool.AXE, RULE) is None
 
 
 def test_the_summary_counts_the_issue_table_figures() -> None:
@@ -152,3 +156,23 @@ def test_the_earl_report_asserts_each_procedure_on_each_case_by_its_published_ur
     assert first[0]["test"]["isPartOf"] == ["WCAG21:1.1.1"]
     assert subjects["https://w3.org/WAI/t/abc123/p1.html"][0]["result"]["outcome"] == "earl:passed"
     assert report["@context"] == "https://act-rules.github.io/earl-context.json"
+
+
+def test_cases_of_two_rules_with_one_id_are_one_page_judged_by_each_rules_expectation() -> None:
+    """W3C's case id hashes the content: one page can be a failed case of one rule and an
+    inapplicable case of another rule of the same criterion. It is audited once, and each rule
+    reads it with its own expectation (a shared key once made one rule read the other's)."""
+    sibling = ActRule("ghi789", "Image is decorative", ("1.1.1",), approved=True)
+    failed = _case(RULE, "same", Expected.FAILED)
+    inapplicable = _case(sibling, "same", Expected.INAPPLICABLE)
+    suite = Suite(Path("/act"), {RULE.id: RULE, sibling.id: sibling}, (failed, inapplicable))
+    urls = suite.case_urls(BASE)
+    assert urls[failed.path] == urls[inapplicable.path] == BASE + inapplicable.path
+    issue = _issue("image-alt", Source.AXE, "1.1.1", Outcome.FAILED)
+    page = urls[failed.path]
+    issue = replace(issue, instances=(Instance(page, "img", (), "", ""),))
+    info = RunInfo("0", "4", "chrome", "1", "2026-01-01T00:00:00+00:00")
+    run = RunResult(info, (PageRecord(url=page),), (issue,))
+    verdicts = {v.rule.id: v for v in classify(suite, case_results(run, suite, urls), Tool.AXE)}
+    assert verdicts[RULE.id].consistency is Consistency.CONSISTENT
+    assert [r.case.expected for r in verdicts[sibling.id].false_failures] == [Expected.INAPPLICABLE]
