@@ -147,7 +147,12 @@ def test_the_earl_report_asserts_each_procedure_on_each_case_by_its_published_ur
     report = earl_report(
         SUITE, case_results(run, SUITE, URL_OF), version="1", axe_version="4", date="2026-12-07"
     )
-    subjects = {subject["source"]: subject["assertions"] for subject in report["@graph"]}
+    subjects = {node["source"]: node["assertions"] for node in report["@graph"] if "source" in node}
+    assert report["@graph"][0]["name"] == "a11y-audit"
+    assert all(
+        a["assertedBy"] == {"@id": report["@graph"][0]["@id"]}
+        for a in subjects["https://w3.org/WAI/t/abc123/f1.html"]
+    )
     first = subjects["https://w3.org/WAI/t/abc123/f1.html"]
     assert [(a["test"]["title"], a["result"]["outcome"]) for a in first] == [
         ("image-alt", "earl:failed"),
