@@ -90,16 +90,21 @@ function visibleArea(el) {
   return Math.max(0, v.right - v.left) * Math.max(0, v.bottom - v.top);
 }
 
-// How far the text an element holds reaches beyond its padding box, in CSS px per axis, and
-// the height of its tallest line: the letters that clipping hides, not just the line boxes.
-function textBeyond(el) {
+// The element's padding box in viewport px: where its overflow clips (borders and scrollbars left out).
+function paddingBox(el) {
   var r = el.getBoundingClientRect();
-  var box = {
+  return {
     left: r.left + el.clientLeft,
     top: r.top + el.clientTop,
     right: r.left + el.clientLeft + el.clientWidth,
     bottom: r.top + el.clientTop + el.clientHeight,
   };
+}
+
+// How far the text an element holds reaches beyond its padding box, in CSS px per axis, and
+// the height of its tallest line: the letters that clipping hides, not just the line boxes.
+function textBeyond(el) {
+  var box = paddingBox(el);
   var beyond = { x: 0, y: 0, line: 0 };
   var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   var range = document.createRange();
@@ -180,13 +185,7 @@ function ownText(el, node) {
 // it shows some of them (text moved wholly out of its box is hidden text, as in image
 // replacement, not cut-off text).
 function ownTextCut(el) {
-  var r = el.getBoundingClientRect();
-  var box = {
-    left: r.left + el.clientLeft,
-    top: r.top + el.clientTop,
-    right: r.left + el.clientLeft + el.clientWidth,
-    bottom: r.top + el.clientTop + el.clientHeight,
-  };
+  var box = paddingBox(el);
   var cut = { x: 0, y: 0, line: 0 };
   var shows = false;
   var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
