@@ -101,27 +101,39 @@ function paddingBox(el) {
   };
 }
 
+// Calls visit(rect) for each line box of the first 200 non-blank text nodes below el that
+// accept(node) keeps: what the zoom step measures text against its box with.
+function forEachTextRect(el, accept, visit) {
+  var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  var range = document.createRange();
+  var count = 0;
+  for (var node = walker.nextNode(); node && count < 200; node = walker.nextNode()) {
+    if (!/\S/.test(node.data) || !accept(node)) continue;
+    count++;
+    range.selectNodeContents(node);
+    var rects = range.getClientRects();
+    for (var i = 0; i < rects.length; i++) {
+      if (rects[i].width >= 1 && rects[i].height >= 1) visit(rects[i]);
+    }
+  }
+}
+
 // How far the text an element holds reaches beyond its padding box, in CSS px per axis, and
 // the height of its tallest line: the letters that clipping hides, not just the line boxes.
 function textBeyond(el) {
   var box = paddingBox(el);
   var beyond = { x: 0, y: 0, line: 0 };
-  var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  var range = document.createRange();
-  var count = 0;
-  for (var node = walker.nextNode(); node && count < 200; node = walker.nextNode()) {
-    if (!/\S/.test(node.data) || !node.parentElement || !shown(node.parentElement)) continue;
-    count++;
-    range.selectNodeContents(node);
-    var rects = range.getClientRects();
-    for (var i = 0; i < rects.length; i++) {
-      var t = rects[i];
-      if (t.width < 1 || t.height < 1) continue;
+  forEachTextRect(
+    el,
+    function (node) {
+      return node.parentElement && shown(node.parentElement);
+    },
+    function (t) {
       beyond.x = Math.max(beyond.x, box.left - t.left, t.right - box.right);
       beyond.y = Math.max(beyond.y, box.top - t.top, t.bottom - box.bottom);
       beyond.line = Math.max(beyond.line, t.height);
     }
-  }
+  );
   beyond.x = Math.round(beyond.x);
   beyond.y = Math.round(beyond.y);
   beyond.line = Math.round(beyond.line);
@@ -188,24 +200,19 @@ function ownTextCut(el) {
   var box = paddingBox(el);
   var cut = { x: 0, y: 0, line: 0 };
   var shows = false;
-  var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  var range = document.createRange();
-  var count = 0;
-  for (var node = walker.nextNode(); node && count < 200; node = walker.nextNode()) {
-    if (!/\S/.test(node.data) || !ownText(el, node)) continue;
-    count++;
-    range.selectNodeContents(node);
-    var rects = range.getClientRects();
-    for (var i = 0; i < rects.length; i++) {
-      var t = rects[i];
-      if (t.width < 1 || t.height < 1) continue;
+  forEachTextRect(
+    el,
+    function (node) {
+      return ownText(el, node);
+    },
+    function (t) {
       var v = intersect(t, box);
       if (v.right - v.left >= 1 && v.bottom - v.top >= 1) shows = true;
       cut.x = Math.max(cut.x, box.left - t.left, t.right - box.right);
       cut.y = Math.max(cut.y, box.top - t.top, t.bottom - box.bottom);
       cut.line = Math.max(cut.line, t.height);
     }
-  }
+  );
   if (!shows) return null;
   return { x: Math.round(cut.x), y: Math.round(cut.y), line: Math.round(cut.line) };
 }
