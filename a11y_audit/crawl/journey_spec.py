@@ -104,13 +104,26 @@ KEY_NAMES = (
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ENV = "env:"
 
+_DESTROY = r"(?:delete|remove|destroy|deactivate|disable|close|cancel|unsubscribe|erase|terminate)"
+"""Verbs that end something the signed-in user owns, in the spellings stores put in URLs."""
+_OWNED = r"(?:my[-_]?)?(?:account|profile|user|customer|subscription|membership|order|address)e?s?"
+"""What such a verb ends: the account itself, or a thing kept in it."""
+
 DEFAULT_DENY: tuple[str, ...] = (
-    r"(?i)(?:log|sign)[-_]?out",
-    r"(?i)(?:delete|close|remove)[-_]?(?:my[-_]?)?account|account/(?:delete|close)",
-    r"(?i)place[-_]?order",
+    r"(?i)(?<![a-z])(?:my)?(?:log|sign)[-_ ]?(?:out|off)(?![a-z])",
+    rf"(?i)/{_DESTROY}(?:[-_]?{_OWNED})?(?:[/?#.;]|$)",
+    rf"(?i){_DESTROY}[-_]?{_OWNED}(?![a-z])|(?<![a-z]){_OWNED}[-_/]{_DESTROY}(?![a-z])",
+    rf"(?i)[?&;]{_DESTROY}(?:[-_][a-z_]*)?=|=(?:{_DESTROY})(?:l?ed|d)?(?:[&;#]|$)",
+    r"(?i)(?:place|submit|confirm)[-_]?order",
 )
-"""Never visited or clicked by a journey (nor crawled while signed in): leaving the session,
-destroying the account, placing an order. `[journeys] deny` adds to these."""
+"""Never visited or clicked by a journey, nor crawled while signed in: signing out, closing or
+deleting the account, removing or cancelling what it holds (addresses, orders, subscriptions),
+placing an order. Real stores spell these as a path segment (`/accounts/profile/delete/`,
+`/wishlist/index/remove/item/5/`, `/customer/account/logout/`), a compound word
+(`close-my-account`, `customer-logout`, `deleteAccount`), or a query (`?remove_item=`,
+`?delete=1`, `?change_subscription_to=cancelled`, `?mylogout=`). A verb inside a longer word
+(a product called "how to remove stains", a "closeout" category) is not matched.
+`[journeys] deny` adds to these."""
 
 ORDER_WORDS = re.compile(
     r"(?i)\b(?:place|submit|complete|confirm)\s+(?:my\s+|your\s+|the\s+)?(?:order|purchase)\b"

@@ -190,6 +190,54 @@ def test_deny_defaults_cover_logout_account_deletion_and_placing_orders() -> Non
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/profile/delete/",  # django-oscar
+        "/accounts/addresses/5/delete/",
+        "/accounts/logout/",
+        "/customer/account/logout/",  # Magento
+        "/wishlist/index/remove/item/5/",
+        "/sales/order/cancel/order_id/4/",
+        "/my-account/customer-logout/?_wpnonce=ab12",  # WooCommerce
+        "/cart/?remove_item=9f8e&_wpnonce=1",
+        "/my-account/?cancel_order=true&order=5",
+        "/my-account/view-subscription/12/?change_subscription_to=cancelled",
+        "/index.php?mylogout=",  # PrestaShop
+        "/index.php?controller=address&delete=1&id_address=5",
+        "/account/addresses/123?_method=delete",  # Shopify, Rails
+        "/users/sign_out",
+        "/settings/account/close",
+        "/account/deactivate",
+        "/api/deleteAccount",
+        "/newsletter/unsubscribe",
+        "/account/logoff",
+    ],
+)
+def test_deny_defaults_cover_the_url_shapes_real_stores_use(path: str) -> None:
+    assert JourneySettings().denied("https://shop.test" + path), path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/catalogue/how-to-remove-stains_123/",
+        "/products/closeout-sale",
+        "/category/cancelled-tv-shows/",
+        "/products/close-up-lens",
+        "/catalog-outlet/",
+        "/blog/outdoor-living",
+        "/accounts/profile/",
+        "/accounts/addresses/",
+        "/account/orders/5/",
+        "/checkout/shipping-address/",
+        "/checkout/preview/",
+    ],
+)
+def test_deny_defaults_leave_pages_whose_words_only_contain_the_verbs(path: str) -> None:
+    assert JourneySettings().denied("https://shop.test" + path) is None, path
+
+
+@pytest.mark.parametrize(
     ("words", "orders"),
     [
         ("Place order and pay", True),
