@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
 from a11y_audit.browser.journey_runner import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
 from a11y_audit.check import SiteCheck
-from a11y_audit.config import Config, load_config
+from a11y_audit.config import JUDGING_SETTINGS, Config, load_config
 from a11y_audit.crawl.frontier import AddOutcome, Frontier
 from a11y_audit.crawl.http_fetch import FetchResult, fetch
 from a11y_audit.crawl.journey_spec import Journey, JourneySettings
@@ -519,15 +519,39 @@ def _done_states(store: ArtifactStore) -> dict[str, frozenset[str]]:
     return {name: frozenset(states) for name, states in done.items()}
 
 
-def evaluate(output: Path) -> AuditOutcome:
-    """Re-judge a finished (or interrupted) run from its artifacts, without a browser."""
+def evaluate(output: Path, config_path: Path | None = None) -> AuditOutcome:
+    """Re-judge a finished (or interrupted) run from its artifacts, without a browser.
+
+    With `config_path`, that file's judging settings (templates, flows, priority, gate, which
+    checks) replace the recorded ones; a check that reads artifacts the crawl did not gather cannot be added.
+    """
     store = ArtifactStore.open(output, resume=True)
     run_info = store.read_run_info()
     if not run_info:
         raise UsageError(f"{output} holds no audit artifacts: run `a11y-audit crawl` first")
     tool = RunInfo.from_json(run_info)
-    config = Config.from_json(dict(tool.config))
-    return _finish(store, tool, config, _checks(config), Skipped(), interrupted=bool(tool.interrupted))
+    recorded = Config.from_json(dict(tool.config))
+    config = recorded if config_path is None else recorded.judged_with(load_config(config_path))
+    checks = _checks(config)
+    _refuse_unrun_checks(checks, _checks(recorded), config_path)
+    if config_path is not None:
+        recorded_now = config.to_json()
+        judging = {key: recorded_now[key] for key in (*JUDGING_SETTINGS, "source")}
+        tool = replace(tool, config={**tool.config, **judging})
+    return _finish(store, tool, config, checks, Skipped(), interrupted=bool(tool.interrupted))
+
+
+def _refuse_unrun_checks(checks: Sequence[Check], ran: Sequence[Check], config_path: Path | None) -> None:
+    """A check that reads what the crawl never gathered would judge nothing: say so instead."""
+    gathered = set(gatherers_for(check.meta.requires for check in ran))
+    ungathered = sorted(
+        check.meta.id for check in checks if not set(gatherers_for([check.meta.requires])) <= gathered
+    )
+    if ungathered:
+        raise UsageError(
+            f"{config_path} enables {', '.join(ungathered)}, whose artifacts this crawl did not "
+            "gather; crawl again with them, or leave them out of [checks] to re-judge"
+        )
 
 
 def report(

@@ -118,6 +118,16 @@ class Config:
             return self
         return replace(self, journeys=replace(self.journeys, storage_state=str(path)))
 
+    def judged_with(self, other: Config) -> Config:
+        """This run's recorded config with `other`'s judging settings, for `evaluate --config`.
+
+        What decides findings and priorities after the crawl (templates, flows, priority names
+        and SLAs, the gate's thresholds, which checks are judged) comes from `other`, so a
+        wrong flow or template is fixed by re-judging, not by crawling again. What the crawl did
+        (its pages, browser, axe tags, journeys) is a fact of the run and stays as recorded.
+        """
+        return replace(self, **{name: getattr(other, name) for name in JUDGING_SETTINGS}, source=other.source)
+
     def priority_policy(self) -> PriorityPolicy:
         """[flows] and [priority] over the defaults of a11y_audit.judge.priority."""
         return PriorityPolicy(
@@ -171,6 +181,20 @@ class Config:
 
 
 _PAIRS = ("templates", "priority_names", "sla_days")
+
+JUDGING_SETTINGS = (
+    "templates",
+    "flows",
+    "priority_names",
+    "sla_days",
+    "fail_on",
+    "min_pages",
+    "max_page_drop",
+    "baseline",
+    "checks",
+    "skip_checks",
+)
+"""The settings `evaluate --config` takes from the new file (Config.judged_with)."""
 
 
 # section -> key -> (validator, config field)

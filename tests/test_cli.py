@@ -116,6 +116,29 @@ def test_evaluate_rejudges_saved_artifacts_without_a_browser(tmp_path: Path) -> 
     assert (tmp_path / "out" / "report.html").exists()
 
 
+def test_evaluate_with_a_config_rejudges_flows_without_crawling_again(tmp_path: Path) -> None:
+    results = saved_run(tmp_path / "out")
+    assert {issue["flow"] for issue in json.loads(results.read_text("utf-8"))["issues"]} != {"gift-cards"}
+    config = tmp_path / "a11y-audit.toml"
+    config.write_text('[flows.gift-cards]\ncriticality = "critical"\nurls = ["/"]\n', "utf-8")
+    result = run("evaluate", str(tmp_path / "out"), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    rejudged = json.loads(results.read_text("utf-8"))
+    assert {issue["flow"] for issue in rejudged["issues"]} == {"gift-cards"}
+    assert rejudged["tool"]["config"]["flows"][0]["name"] == "gift-cards"
+    assert rejudged["tool"]["config"]["source"] == str(config)
+
+
+def test_evaluate_refuses_a_config_that_enables_a_check_the_crawl_did_not_run(tmp_path: Path) -> None:
+    saved_run(tmp_path / "out", config={"checks": ["image-alt-filename"]})
+    config = tmp_path / "a11y-audit.toml"
+    config.write_text('[gate]\nfail_on = "P1"\n', "utf-8")
+    result = run("evaluate", str(tmp_path / "out"), "--config", str(config))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "enables " in result.stderr and "whose artifacts this crawl did not gather" in result.stderr
+    assert "reflow" in result.stderr and "image-alt-filename" not in result.stderr
+
+
 def test_evaluate_of_a_folder_without_artifacts_exits_2(tmp_path: Path) -> None:
     result = run("evaluate", str(tmp_path))
     assert result.returncode == 2
@@ -171,7 +194,7 @@ def test_custom_checks_from_a_folder_are_listed_next_to_ours() -> None:
     assert any(line.startswith("positive-tabindex ") for line in result.stdout.splitlines())
 
 
-def saved_run(folder: Path) -> Path:
+def saved_run(folder: Path, config: dict[str, object] | None = None) -> Path:
     """results.json of a run judged from the sample artifacts, as `evaluate` writes it."""
     store = ArtifactStore.open(folder, resume=False)
     store.write_run_info(
@@ -182,7 +205,7 @@ def saved_run(folder: Path) -> Path:
             "browser_name": "chrome",
             "browser_version": "1",
             "started": "2026-11-25T00:00:00+00:00",
-            "config": {},
+            "config": config or {},
         }
     )
     sample = (Path(__file__).parent / "unit" / "fixtures" / "axe_sample.json").read_text("utf-8")

@@ -291,14 +291,22 @@ def list_checks(
 
 @cli.command()
 @click.argument("output", type=click.Path(path_type=Path, file_okay=False, exists=True))
-def evaluate(output: Path) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Re-judge with this file's [templates], [flows], [priority], [gate] and [checks] "
+    "(what the crawl gathered stays as recorded).",
+)
+def evaluate(output: Path, config_path: Path | None) -> None:
     """Re-judge saved artifacts in OUTPUT without a browser; rewrites results and report.
 
     \b
-    Example:
+    Examples:
       a11y-audit evaluate a11y-report
+      a11y-audit evaluate a11y-report --config a11y-audit.toml   # after fixing [flows]
     """
-    _print_outcome(api.evaluate(output))
+    _print_outcome(api.evaluate(output, config_path))
 
 
 @cli.command()
