@@ -18,6 +18,7 @@ __all__ = [
     "destination",
     "hidden_by_markup",
     "is_hidden",
+    "leads_to_a_document",
     "link_destination",
     "normalise_space",
     "parse_dom",
@@ -121,6 +122,17 @@ def destination(reference: str, base_url: str) -> str:
 def link_destination(link: HtmlElement, base_url: str) -> str:
     """Where a link goes (see destination)."""
     return destination(link.get("href") or "", base_url)
+
+
+def leads_to_a_document(link: HtmlElement) -> bool:
+    """Whether a link opens a document, not `#`, `#section` or `javascript:`.
+
+    A menu toggle (`href="#"`) or an in-page jump resolves to each page's own URL, so
+    comparing it across pages (navigation order, which pages share a site) would set one
+    page's self-reference against another's.
+    """
+    href = (link.get("href") or "").strip()
+    return bool(href) and not href.startswith("#") and not href.lower().startswith("javascript:")
 
 
 def snippet(element: HtmlElement) -> str:

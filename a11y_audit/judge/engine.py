@@ -32,6 +32,7 @@ from a11y_audit.check import (
 from a11y_audit.judge.dom import (
     accessible_name,
     destination,
+    leads_to_a_document,
     link_destination,
     normalise_space,
     parse_dom,
@@ -180,7 +181,13 @@ def summarise(page: Page) -> PageSummary:
         search=_search(page),
         sitemap_links=_sitemap_links(page, title.text_content() if title is not None else ""),
         header_footer_links=tuple(
-            sorted({link_destination(link, page.url) for link in page.elements(_HEADER_FOOTER_LINKS)})
+            sorted(
+                {
+                    link_destination(link, page.url)
+                    for link in page.elements(_HEADER_FOOTER_LINKS)
+                    if leads_to_a_document(link)
+                }
+            )
         ),
     )
 
@@ -243,7 +250,9 @@ def _outer_navs(root: HtmlElement) -> list[HtmlElement]:
 
 def _nav_block(nav: HtmlElement, base_url: str) -> NavBlock:
     links = tuple(
-        (link_destination(link, base_url), text_of(link)) for link in nav.iter("a") if link.get("href")
+        (link_destination(link, base_url), text_of(link))
+        for link in nav.iter("a")
+        if leads_to_a_document(link)
     )
     label = normalise_space(nav.get("aria-label") or "")
     return NavBlock(selector_for(nav), snippet(nav), label, links)

@@ -11,7 +11,7 @@ from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
 from a11y_audit.checks.missing_autocomplete import collects_users_data, field_token, purpose_of
 from a11y_audit.checks.orientation_lock import OrientationLock, orientation_rules
 from a11y_audit.judge.dom import parse_dom
-from a11y_audit.judge.engine import judge_page, judge_site
+from a11y_audit.judge.engine import judge_page, judge_site, summarise
 from a11y_audit.judge.placeholders import (
     HEADING_PLACEHOLDERS,
     IMAGE_PLACEHOLDERS,
@@ -255,6 +255,21 @@ def test_navigation_order_with_no_majority_is_cant_tell() -> None:
         PageSummary("https://s.example/2", "2", (_nav("/b", "/a"),)),
     ]
     assert {v.verdict.outcome for v in InconsistentNavigation().judge(pages)} == {Outcome.CANT_TELL}
+
+
+def test_a_menu_toggle_or_in_page_link_is_no_destination_to_order() -> None:
+    """`href="#"` resolves to each page's own URL: on the home page it would be a second "/"
+    after "Women", against the "Home" link before it everywhere else."""
+    nav = '<nav id="main">{}<a href="/women">Women</a><a href="/men">Men</a>{}</nav>'
+    home = nav.format("", '<a href="#" aria-expanded="false">Menu</a><a href="#top">Top</a>')
+    other = nav.format('<a href="/">Home</a>', '<a href="javascript:void(0)">Menu</a>')
+    pages = [
+        summarise(Page(PageRecord(url=f"https://s.example{path}"), parse_dom(f"<body>{html}</body>")))
+        for path, html in [("/", home), ("/women", other), ("/men", other), ("/sale", other)]
+    ]
+    home_links = (("https://s.example/women", "Women"), ("https://s.example/men", "Men"))
+    assert pages[0].navigation[0].links == home_links
+    assert {v.verdict.outcome for v in judge_site(InconsistentNavigation(), pages)} == {Outcome.PASSED}
 
 
 def test_pagination_previous_and_next_are_not_reordering() -> None:
