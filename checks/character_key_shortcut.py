@@ -13,8 +13,12 @@ can be turned off or remapped, or works only while its component has focus.
 - cantTell: the page mentions shortcuts (a setting may turn them off: check it);
 - passed: a shortcut that needs a modifier (Ctrl+K).
 
-Keys not in the list, and a setting on another page of the site are not detected; a
-setting the page mentions only in hidden content is left to a person.
+Keys not in the list, and a setting on another page of the site are not detected. A
+setting the page mentions stays a person's to check even when it sits in hidden content
+(a dialog): 2.1.4's mechanism must be findable (ACT ffbc54's "clearly labeled location"),
+and whether the control that opens it identifies it ("Settings", a gear icon, "Open modal")
+is a judgement of its words that pressing it would not settle, and pressing arbitrary
+controls of a store is what the audit never does.
 https://www.w3.org/WAI/WCAG21/Understanding/character-key-shortcuts.html
 """
 
@@ -54,7 +58,7 @@ def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target
         elif mentions_shortcuts:
             found[target] = cant_tell(
                 f"pressing {key!r} anywhere on the page {effect}: check the shortcut setting the page "
-                "mentions turns it off or remaps it"
+                "mentions turns it off or remaps it, and that a control named for it leads there"
             )
         else:
             found[target] = failed(

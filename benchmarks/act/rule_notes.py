@@ -121,4 +121,28 @@ RULE_NOTES: dict[str, str] = {
         "Whether a media alternative conveys the same visual information, or a video carries "
         "burned-in audio description, can be judged only by watching it."
     ),
+    "cf77f2": (
+        "The rule fails a page only when a block repeated on a page it links to comes before "
+        "content that is not repeated, and no skip instrument, heading, landmark or collapse "
+        "control gets past it. Whether a block is repeated is a fact about the other page (the "
+        "examples' aside is repeated because the linked chapter carries it), so one page shows "
+        "neither that nor, without a main landmark, where its main content starts; Understanding "
+        "2.4.1 adds that single links and short phrases are no blocks. A page with no skip link, "
+        "heading or main landmark may be all its own content (Passed Example 7), and a scripted "
+        "button may move focus past the menu or hide it (Passed Examples 1, 8 and 11), which the "
+        "audit cannot learn without pressing it. axe-core's bypass rule asks a person to look at "
+        "pages with none of these; `broken-skip-link` and `skip-link-not-working` fail skip links "
+        "that go nowhere. Comparing the pages of one set in a crawl (the navigation they share is "
+        "a block repeated on a linked page) could settle repetition; it is not done yet."
+    ),
+    "ffbc54": (
+        "Failed Example 2 has the setting on the page, in a dialog opened by a button named "
+        "'Open modal': it fails only because nothing that leads there identifies it (the rule's "
+        "clearly labelled location), where Passed Example 6's 'Control shortcuts' button does. "
+        "Whether a control's name identifies shortcut settings ('Settings', 'Preferences', a "
+        "gear icon, another language) is a judgement of its words, and seeing what it opens "
+        "means pressing it, which the audit does not do with arbitrary controls of a store. "
+        "`character-key-shortcut` fails a single-key shortcut only where nothing on the page "
+        "mentions shortcuts, and asks a person to find and try the setting where something does."
+    ),
 }

@@ -26,6 +26,13 @@ def test_single_key_on_a_page_that_mentions_shortcuts_needs_review() -> None:
     assert outcomes([SLASH], mentions=True) == [Outcome.CANT_TELL]
 
 
+def test_review_asks_whether_the_setting_can_be_found() -> None:
+    # ACT ffbc54 Failed Example 2: a real setting behind a control that does not identify it
+    # ("Open modal") still fails 2.1.4; only a person can judge the control's name.
+    (verdict,) = verdicts(artifact(shortcuts=[SLASH]), mentions_shortcuts=True).values()
+    assert "a control named for it leads there" in verdict.message
+
+
 def test_modifier_shortcut_passes_but_does_not_hide_a_single_key_one() -> None:
     ctrl_k = {**SLASH, "key": "ctrl+k", "modifier": True}
     assert outcomes([ctrl_k], mentions=False) == [Outcome.PASSED]
