@@ -38,9 +38,11 @@ from a11y_audit.gate.decision import GatePolicy, GateResult, as_trend, decide
 from a11y_audit.gate.retries import gate_with_retries
 from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.evaluation import issues_for_run
+from a11y_audit.judge.page_types import PageType
 from a11y_audit.judge.registry import Check, configured_checks
 from a11y_audit.judge.rule_list import RuleRow, axe_rules, our_rules
 from a11y_audit.judge.sampling import sample_size
+from a11y_audit.model import PageRecord
 from a11y_audit.reports.crops import report_gatherers
 from a11y_audit.reports.formats import RenderInputs, check_options, report_format
 from a11y_audit.reports.html import write_html_report
@@ -603,9 +605,11 @@ def _finish(
     start = datetime.fromisoformat(tool.started).date()
     rules_run = RulesRun()
     sample = sample_size(config.interactive_pages_per_template, scan=bool(tool.scan))
-    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run, sample)
+    page_types: dict[str, PageType] = {}
+    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run, sample, page_types)
     tool = replace(tool, finished=_now(), interrupted=interrupted, rules_run=rules_run.rules())
-    result = write_results(results_path, tool=tool, pages=store.iter_pages(), issues=issues, skipped=skipped)
+    pages = (_with_page_type(record, page_types.get(record.url)) for record in store.iter_pages())
+    result = write_results(results_path, tool=tool, pages=pages, issues=issues, skipped=skipped)
     report_path = write_html_report(result, store.root / "report.html")
     return AuditOutcome(result, results_path, report_path, interrupted=interrupted)
 
@@ -619,6 +623,13 @@ def _restore(store: ArtifactStore, frontier: Frontier) -> None:
         depth = record.depth + 1 if record.audited else record.depth
         for link in record.links:
             frontier.add(link, depth, source=record.url)
+
+
+def _with_page_type(record: PageRecord, page_type: PageType | None) -> PageRecord:
+    """The page's row with the kind evaluation read from it (results.json says why)."""
+    if page_type is None:
+        return replace(record, page_type=None, page_type_signals=())
+    return replace(record, page_type=page_type.kind, page_type_signals=page_type.signals)
 
 
 def _checks(config: Config) -> tuple[Check, ...]:

@@ -115,6 +115,10 @@ class PageRecord:
     journey: str | None = None
     flow: str | None = None
     """The journey's flow: it wins over the flow the URL would give (a11y_audit.judge.evaluation)."""
+    page_type: str | None = None
+    """What kind of store page it showed (a11y_audit.judge.page_types), set when judged."""
+    page_type_signals: tuple[str, ...] = ()
+    """Why it is that kind: the evidence read from the page."""
 
     @property
     def audited(self) -> bool:
@@ -141,6 +145,11 @@ class PageRecord:
             "links": list(self.links),
             # Journey keys only on journey states, so crawled pages' rows stay as they were.
             **{key: value for key, value in self._journey_fields().items() if value is not None},
+            **(
+                {"page_type": self.page_type, "page_type_signals": list(self.page_type_signals)}
+                if self.page_type is not None
+                else {}
+            ),
         }
 
     def _journey_fields(self) -> dict[str, str | None]:
@@ -168,6 +177,8 @@ class PageRecord:
             state=data.get("state"),
             journey=data.get("journey"),
             flow=data.get("flow"),
+            page_type=data.get("page_type"),
+            page_type_signals=tuple(data.get("page_type_signals", ())),
         )
 
 

@@ -42,6 +42,7 @@ from a11y_audit.judge.dom import (
     truncated,
 )
 from a11y_audit.judge.page_sets import page_sets
+from a11y_audit.judge.page_types import PageType, recognise
 from a11y_audit.model import Finding, Instance, Outcome, PageRecord
 
 __all__ = [
@@ -87,6 +88,8 @@ class PageOutcome:
     summary: PageSummary
     counts: dict[str, Counter[Outcome]] = field(default_factory=dict)
     """Per rule id: how many elements passed, failed, ... (inapplicable: 1 per page)."""
+    page_type: PageType = field(default_factory=PageType)
+    """What kind of store page it is, read from the page (its flow follows it)."""
 
 
 def judge_page(check: PageCheck, page: Page) -> list[ElementVerdict]:
@@ -125,7 +128,8 @@ def findings_for_page(
             tally[item.verdict.outcome] += 1
             if item.verdict.outcome in _REPORTED:
                 findings.append(_finding(check, page.record.url, item))
-    return PageOutcome(tuple(findings), summarise(page), counts)
+    page_type = recognise(page.root, record.final_url or record.url)
+    return PageOutcome(tuple(findings), summarise(page), counts, page_type)
 
 
 def _finding(check: PageCheck, page_url: str, item: ElementVerdict) -> Finding:

@@ -18,6 +18,7 @@ from a11y_audit.judge.axe_results import findings_from_axe
 from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.engine import findings_for_page, site_findings
 from a11y_audit.judge.grouping import Group, Grouper
+from a11y_audit.judge.page_types import PageType
 from a11y_audit.judge.priority import DEFAULT_FLOWS, Flow, PriorityPolicy, Reach
 from a11y_audit.judge.registry import Check
 from a11y_audit.judge.sampling import SAMPLED_KINDS, final_sample
@@ -33,6 +34,7 @@ def issues_for_run(
     checks: Sequence[Check] = (),
     rules_run: RulesRun | None = None,
     sample_size: int | None = None,
+    page_types: dict[str, PageType] | None = None,
 ) -> list[Issue]:
     """Issues of every audited page in the store, grouped across pages and triaged.
 
@@ -43,7 +45,8 @@ def issues_for_run(
     Page checks run on each page's saved DOM as it is read; site checks run at the end on
     the small per-page summaries, and their findings join the groups of the pages they name.
     `rules_run`, when given, also records every axe rule that ran (in the same single pass
-    over the pages) and the checks, for `tool.rules_run`.
+    over the pages) and the checks, for `tool.rules_run`; `page_types`, when given, receives
+    each page's kind and its signals (by requested URL), for results.json.
     """
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
@@ -55,21 +58,27 @@ def issues_for_run(
     for record in store.iter_pages():
         if not record.audited:
             continue
-        flow = _flow_of(record, policy)
         raw = store.read_axe(record)
         findings = list(findings_from_axe(raw, record.url)) if raw is not None else []
         if raw is not None and rules_run is not None:
             rules_run.add_axe(raw)
         dom = store.read_dom(record)
-        if dom is not None and (page_checks or site_checks):
+        page_type = PageType()
+        if dom is not None:
             wanted = [
                 kind for kind in kinds if sample is None or record.url in sample or kind not in SAMPLED_KINDS
             ]
             artifacts = {kind: data for kind in wanted if (data := store.read_json(record, kind)) is not None}
             outcome = findings_for_page(record, dom, page_checks, artifacts)
             findings.extend(outcome.findings)
-            summaries.append(outcome.summary)
+            page_type = outcome.page_type
+            if page_checks or site_checks:
+                summaries.append(outcome.summary)
+        flow = _flow_of(record, policy, page_type)
+        if dom is not None:
             pages[outcome.summary.url] = (replace(record, links=()), flow)
+        if page_types is not None and page_type.kind is not None:
+            page_types[record.url] = page_type
         grouper.add_page(record, flow, findings)
     if rules_run is not None and summaries:  # our checks ran only if some page had a saved DOM
         rules_run.add_checks(checks)
@@ -80,14 +89,15 @@ def issues_for_run(
     return triage_groups(grouper.groups, policy, start)
 
 
-def _flow_of(record: PageRecord, policy: PriorityPolicy) -> Flow:
+def _flow_of(record: PageRecord, policy: PriorityPolicy, page_type: PageType) -> Flow:
     """A journey state's flow is its journey's (a filled bag on the checkout journey is checkout,
-    whatever its URL says); a crawled page's flow comes from its URL and template."""
+    whatever its URL says); a crawled page's flow comes from the configured flows, then what
+    the page shows, then its URL and template."""
     if record.flow is not None:
         named = next((flow for flow in (*policy.flows, *DEFAULT_FLOWS) if flow.name == record.flow), None)
         if named is not None:
             return named
-    return policy.flow_of(record.final_url or record.url, record.template)
+    return policy.flow_of(record.final_url or record.url, record.template, page_type.kind)
 
 
 def triage_groups(groups: list[Group], policy: PriorityPolicy, start: date) -> list[Issue]:

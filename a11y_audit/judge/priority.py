@@ -178,12 +178,18 @@ class PriorityPolicy:
     names: dict[Priority, str] = field(default_factory=lambda: dict(DEFAULT_NAMES))
     sla_days: dict[Priority, int] = field(default_factory=lambda: dict(DEFAULT_SLA_DAYS))
 
-    def flow_of(self, url: str, template: str | None) -> Flow:
-        """The first configured flow that matches, then the default flows (a configured flow
-        replaces the default of the same name), else content."""
+    def flow_of(self, url: str, template: str | None, kind: str | None = None) -> Flow:
+        """The first configured flow that matches, then the flow named by the page's kind
+        (what the page shows: a11y_audit.judge.page_types), then the default flows' URL
+        patterns (a configured flow replaces the default of the same name), else content."""
         configured = {flow.name for flow in self.flows}
-        candidates = self.flows + tuple(flow for flow in DEFAULT_FLOWS if flow.name not in configured)
-        return next((flow for flow in candidates if flow.matches(url, template)), CONTENT_FLOW)
+        defaults = tuple(flow for flow in DEFAULT_FLOWS if flow.name not in configured)
+        by_kind = next(
+            (flow for flow in (*self.flows, *defaults) if kind is not None and flow.name == kind), None
+        )
+        matched = next((flow for flow in self.flows if flow.matches(url, template)), None)
+        matched = matched or by_kind or next((flow for flow in defaults if flow.matches(url, template)), None)
+        return matched or CONTENT_FLOW
 
     def triage(
         self, rule: RuleMeta, outcome: Outcome, impact: Impact, flow: Flow, reach: Reach, start: date
