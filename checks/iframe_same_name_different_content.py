@@ -15,8 +15,9 @@ with a matching name, against every other frame of the set:
   address whatever they hold), or the same rendered text: the same or an equivalent resource;
 - two loaded, fully read documents that both show text and share no word (of three or more
   characters: shorter ones, such as "a" or "of", any two texts share; not for scripts written
-  without spaces, whose words cannot be told apart): not equivalent (no key content in common; the same content in another language is not
-  equivalent either, per the rule's definition), so the frame fails;
+  without spaces, whose words cannot be told apart): not equivalent (no key content in
+  common; the same content in another language is not equivalent either, per the rule's
+  definition), so the frame fails;
 - anything else (a cross-origin frame, whose document the page cannot read; texts that overlap;
   a frame with no text, such as a video or map): a person compares what the frames show.
 https://www.w3.org/WAI/WCAG21/Understanding/name-role-value.html
@@ -60,8 +61,9 @@ def _same_resource(first: ShownFrame, second: ShownFrame) -> bool:
 
 
 def _clearly_different(first: ShownFrame, second: ShownFrame) -> bool:
-    """Both documents loaded and fully read, both show text, and no word is common to them."""
-    if not all(
+    """Not the same resource, both documents loaded and fully read, both show text, and no word
+    is common to them."""
+    if _same_resource(first, second) or not all(
         frame["readable"] and frame["complete"] and not frame["truncated"] for frame in (first, second)
     ):
         return False
