@@ -2,7 +2,10 @@
 
 WCAG 2.4.4 lets a link's purpose come from its text *or* its programmatically determined
 context, so a generic name fails only where there is no such context at all (ACT rule
-5effbb, failures F63 and F84). The context is what ACT's definition names: the closest
+5effbb, failures F63 and F84). A name that is only the file format of the link's target
+("PDF" or "EPUB" to a file of that type) is generic in the same way: it says how a
+document comes, not which one (Understanding 2.4.4's list of books in "HTML, PDF, mp3"
+relies on the list item naming the book). The context is what ACT's definition names: the closest
 block container around the link (a paragraph, div, list item or cell: the element's
 default display, or an inline `display` style), every list item around it, the table cell
 and its header cells, and what aria-describedby points to; plus, since technique H80 makes
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -60,6 +64,17 @@ GENERIC_NAMES = frozenset(
     }
 )  # fmt: skip
 
+# Names that only give the file format of the link's target ("PDF", "EPUB", "Plain text"), by
+# the file name extensions the target must have for the name to say nothing else: a format
+# says how a document comes, not which document it is (WCAG's own example of a list of
+# books in "HTML, PDF, mp3" relies on the list item naming the book).
+FILE_FORMATS: dict[str, tuple[str, ...]] = {
+    "pdf": ("pdf",), "epub": ("epub",), "mobi": ("mobi",), "plain text": ("txt",), "text": ("txt",),
+    "txt": ("txt",), "rtf": ("rtf",), "word": ("doc", "docx"), "doc": ("doc",), "docx": ("docx",),
+    "excel": ("xls", "xlsx"), "xls": ("xls",), "xlsx": ("xlsx",), "csv": ("csv",), "odt": ("odt",),
+    "ods": ("ods",), "zip": ("zip",), "mp3": ("mp3",), "mp4": ("mp4",),
+}  # fmt: skip
+
 _DECORATION = re.compile(r"[\s\u00bb\u00ab\u203a\u2039\u2192\u2190>.…:!?()\[\]|/+-]+")
 # Elements whose default display generates a block container (HTML's rendering section).
 _BLOCKS = frozenset(
@@ -86,6 +101,18 @@ def generic(name: str) -> bool:
     return phrase(name) in GENERIC_NAMES
 
 
+def format_only(name: str, href: str) -> bool:
+    """Whether a link name is only the file format of the link's target: a name of
+    FILE_FORMATS and a target path with that extension ("report.pdf", "4300.epub.images").
+    A format name leading elsewhere ("HTML" or "CSV" to a page about that format) may be
+    the page's topic, so it does not count."""
+    extensions = FILE_FORMATS.get(phrase(name))
+    if not extensions:
+        return False
+    path = urlsplit(href).path
+    return re.search(rf"\.({'|'.join(extensions)})(\.|/|$)", path, re.IGNORECASE) is not None
+
+
 class AmbiguousLinkText(PageCheck):
     meta = CheckMeta(
         id="ambiguous-link-text",
@@ -103,17 +130,28 @@ class AmbiguousLinkText(PageCheck):
     )
 
     def applicable(self, page: Page) -> Iterable[HtmlElement]:
-        return [link for link in page.elements(_LINKS) if _is_link(link) and generic(text_of(link))]
+        return [
+            link
+            for link in page.elements(_LINKS)
+            if _is_link(link)
+            and (generic(text_of(link)) or format_only(text_of(link), link.get("href") or ""))
+        ]
 
     def expect(self, element: HtmlElement, page: Page) -> Verdict:
         name = accessible_name(element)
-        if not generic(name):
+        only_format = format_only(name, element.get("href") or "")
+        if not generic(name) and not only_format:
             return passed(f"accessible name {name!r} says where the link goes")
         context = link_context(element)
         if not context:
+            what = (
+                "names only the file format, not which document it is"
+                if only_format
+                else "does not say where the link goes"
+            )
             return failed(
-                f"link text {name!r} does not say where the link goes, and nothing around it does: "
-                "no sentence, paragraph, list item, table cell or heading gives it context"
+                f"link text {name!r} {what}, and nothing around it does: no sentence, paragraph, list "
+                "item, table cell or heading gives it context"
             )
         here = link_destination(element, page.url)
         block = _block(element)

@@ -21,6 +21,7 @@ from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.form_errors import FormAttempts
+from a11y_audit.artifacts.frames import Frames
 from a11y_audit.artifacts.hover import HoverContents
 from a11y_audit.artifacts.keyboard import KeyboardWalk
 from a11y_audit.artifacts.label_in_name import LabelledControls
@@ -40,6 +41,7 @@ __all__ = [
     "DOM",
     "ELEMENT_BOXES",
     "FORM_ERRORS",
+    "FRAMES",
     "HOVER",
     "KEYBOARD",
     "LABEL_IN_NAME",
@@ -82,6 +84,7 @@ TIMING: ArtifactKind[Timers] = ArtifactKind("timing")
 SVG_TEXT: ArtifactKind[SvgTexts] = ArtifactKind("svg_text")
 OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
+FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -103,6 +106,7 @@ ARTIFACT_KINDS: dict[str, str] = {
     SVG_TEXT: "words in the <text> of same-origin SVG images, CSS backgrounds and inline SVGs",
     OPTION_GROUPS: "computed styles, text and states of the members of groups of similar controls",
     LABEL_IN_NAME: "controls named by aria-label or aria-labelledby: role, name, visible text, icon font",
+    FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

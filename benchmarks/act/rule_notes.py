@@ -78,8 +78,18 @@ RULE_NOTES: dict[str, str] = {
     ),
     "5effbb": (
         "Whether a link's text together with its context describes its purpose is a judgement; "
-        "`ambiguous-link-text` asks a person to look at generic texts ('read more') and fails only "
-        "what is certain."
+        "`ambiguous-link-text` fails generic texts ('read more', 'download') and names that only "
+        "give the target's file format ('EPUB' to an .epub file) when the link has no "
+        "programmatically determined context, and asks a person otherwise. Left to a person: a "
+        "context that names a category rather than the item (a 'Download' link under the header "
+        "'Books') and a specific-looking name alone ('Workshop'), which only reading can judge."
+    ),
+    "4b1c6c": (
+        "Whether two different documents are equivalent resources is a judgement (the rule passes "
+        "two different advertisements named 'advertising'); `iframe-same-name-different-content` "
+        "passes frames that show the same address or text, fails same-origin frames whose "
+        "documents share no word, and asks a person about overlapping texts and cross-origin "
+        "frames, whose documents the page cannot read."
     ),
     "e7aa44": (
         "Both failed cases need the speech compared with its text (a wrong transcript, or one "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from a11y_audit.check import NavBlock, Page, PageSummary
-from a11y_audit.checks.ambiguous_link_text import generic, link_context
+from a11y_audit.checks.ambiguous_link_text import format_only, generic, link_context
 from a11y_audit.checks.duplicate_page_title import DuplicatePageTitle
 from a11y_audit.checks.inconsistent_navigation import InconsistentNavigation
 from a11y_audit.checks.missing_autocomplete import collects_users_data, field_token, purpose_of
@@ -30,6 +30,24 @@ def test_generic_link_names_ignore_case_arrows_and_dots(name: str) -> None:
 @pytest.mark.parametrize("name", ["More colours", "Read more about linen", "Heretics", "Details of delivery"])
 def test_specific_link_names_are_not_generic(name: str) -> None:
     assert not generic(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "href", "only_format"),
+    [
+        ("PDF", "/files/size-chart.pdf", True),
+        ("(pdf)", "https://cdn.example/a/B.PDF?v=2", True),
+        ("EPUB", "/ebooks/4300.epub.images?session=1", True),
+        ("Plain text", "/files/4300-0.txt", True),
+        ("PDF", "/guides/pdf-invoices", False),
+        ("CSV", "/guides/csv-import", False),
+        ("Size chart PDF", "/files/size-chart.pdf", False),
+    ],
+)
+def test_a_file_format_name_is_generic_only_for_a_file_of_that_format(
+    name: str, href: str, only_format: bool
+) -> None:
+    assert format_only(name, href) is only_format
 
 
 @pytest.mark.parametrize(
