@@ -38,8 +38,9 @@ class TextBackground(TypedDict):
     font_px: float
     font_weight: int
     composited: bool
-    """The painted text is not its colour over the background (opacity, filter or blending on
-    it or an ancestor, a text fill or stroke colour): the colour does not tell its pixels."""
+    """The painted text is not its colour over the background (opacity, a filter, a mask or
+    blending on it or an ancestor; a text fill, stroke or background-clip: text; a first letter
+    or line of another colour): the colour does not tell its pixels."""
     loading: bool
     """An image under the text had not loaded: the pixels may show a placeholder."""
     text: str

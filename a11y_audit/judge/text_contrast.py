@@ -18,7 +18,7 @@ darkest and lightest pixel (and channel bounds, for translucent text). From thos
 
 Text that is as light as its whole background (under `INVISIBLE`) is not visible and not
 judged (the rule's assumption on text of the background's colour); text under opacity, a
-filter or blending, or over an image still loading, cannot be told from its colour and the
+filter, a mask or blending, or over an image still loading, cannot be told from its colour and the
 picture, so it keeps axe's needs review.
 https://www.w3.org/WAI/WCAG21/Understanding/contrast-minimum.html
 """
@@ -91,7 +91,8 @@ def judge_text(text: TextBackground) -> TextContrast:
     """Failed, passed or cantTell for one element's own text (module docstring)."""
     colour = css_colour(text["colour"])
     if text["composited"] or colour is None:
-        return TextContrast(Outcome.CANT_TELL, "its text is painted with opacity, a filter or blending")
+        painted = "its text is painted with opacity, a filter, a mask, blending or other colours"
+        return TextContrast(Outcome.CANT_TELL, painted)
     if text["loading"]:
         return TextContrast(Outcome.CANT_TELL, "an image behind the text had not loaded")
     needed = LARGE if is_large(text["font_px"], text["font_weight"]) else NORMAL

@@ -40,10 +40,23 @@ el.scrollIntoView({ block: 'center', inline: 'nearest' });
 const style = getComputedStyle(el);
 const colour = style.color;
 const font = [parseFloat(style.fontSize), parseInt(style.fontWeight, 10) || 400];
-let composited = style.webkitTextFillColor !== style.color || style.webkitTextStrokeWidth !== '0px';
+// A first letter or line of its own colour, or text painted by a fill, stroke or background.
+let composited =
+  style.webkitTextFillColor !== colour ||
+  style.webkitTextStrokeWidth !== '0px' ||
+  getComputedStyle(el, '::first-letter').color !== colour ||
+  getComputedStyle(el, '::first-line').color !== colour;
 for (let node = el; node && node.nodeType === 1; node = node.parentElement || node.getRootNode().host) {
   const s = getComputedStyle(node);
-  if (parseFloat(s.opacity) < 1 || s.filter !== 'none' || s.mixBlendMode !== 'normal' || s.backdropFilter !== 'none') {
+  if (
+    parseFloat(s.opacity) < 1 ||
+    s.filter !== 'none' ||
+    s.mixBlendMode !== 'normal' ||
+    s.backdropFilter !== 'none' ||
+    (s.webkitMaskImage || 'none') !== 'none' ||
+    s.webkitBackgroundClip === 'text' ||
+    s.backgroundClip === 'text'
+  ) {
     composited = true;
   }
 }
