@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from a11y_audit import __version__
-from a11y_audit.artifacts.kinds import gatherers_for
+from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore, locate_axe_core
 from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
@@ -279,8 +279,11 @@ def _kit(config: Config, checks: tuple[Check, ...], storage: StorageState) -> Ru
         screenshots=config.screenshots,
         axe_tags=config.axe_tags,
         template_patterns=tuple((name, re.compile(pattern)) for name, pattern in config.templates),
-        # The report's element screenshots need the boxes of what axe reported.
-        gatherers=gatherers_for([*(check.meta.requires for check in checks), report_gatherers(config)]),
+        # The report's element screenshots need the boxes of what axe reported; judging axe's
+        # undecided text contrast needs the pixels behind that text.
+        gatherers=gatherers_for(
+            [*(check.meta.requires for check in checks), report_gatherers(config), (TEXT_BACKGROUNDS,)]
+        ),
         gather_settings=GatherSettings(
             timeout=config.gatherer_timeout,
             max_tab_stops=config.max_tab_stops,

@@ -15,7 +15,6 @@ https://www.w3.org/WAI/WCAG21/Understanding/non-text-contrast.html
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +22,7 @@ from a11y_audit.artifacts.control_styles import Backdrop, Boxed, ControlBox, Foc
 from a11y_audit.artifacts.keyboard import TabStop
 from a11y_audit.artifacts.kinds import CONTROL_STYLES, KEYBOARD
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.judge.commons import CLEAR, Colour, contrast, over, target_of
+from a11y_audit.judge.commons import CLEAR, Colour, contrast, css_colour, over, target_of
 from a11y_audit.judge.engine import keep_worst
 from a11y_audit.judge.focus_appearance import visible_changes
 from a11y_audit.model import Impact
@@ -195,18 +194,6 @@ def _verdicts(page: Page) -> dict[Target, Verdict]:
     return verdicts
 
 
-_RGB = re.compile(r"rgba?\(([^)]*)\)")
-
-
-def _css_colour(value: str) -> Colour | None:
-    """A computed CSS colour ('rgb(26, 86, 219)', 'rgba(0, 0, 0, 0.5)') as channels."""
-    found = _RGB.search(value or "")
-    if found is None:
-        return None
-    parts = [float(part) for part in re.split(r"[\s,/]+", found.group(1).strip()) if part]
-    return (parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else 1.0) if len(parts) >= 3 else None
-
-
 def _px(value: str) -> float:
     try:
         return float((value or "0").strip().removesuffix("px") or 0)
@@ -226,7 +213,7 @@ def _focus_outline(stop: TabStop, colours: FocusColours | None) -> Verdict | Non
         return None
     if visible_changes(focused, unfocused) != ["outline"] or _px(focused.get("outline-width", "")) < 1:
         return None
-    outline, behind = _css_colour(focused.get("outline-color", "")), _colour(colours["behind"])
+    outline, behind = css_colour(focused.get("outline-color", "")), _colour(colours["behind"])
     if outline is None or behind is None:
         return None
     behind = over(behind, _WHITE)

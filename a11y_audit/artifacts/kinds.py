@@ -32,6 +32,7 @@ from a11y_audit.artifacts.pointer_handlers import PointerTargets
 from a11y_audit.artifacts.status_messages import StatusActions
 from a11y_audit.artifacts.stylesheets import OrientationRules
 from a11y_audit.artifacts.svg_text import SvgTexts
+from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.artifacts.timing import Timers
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "STATUS_MESSAGES",
     "STYLESHEETS",
     "SVG_TEXT",
+    "TEXT_BACKGROUNDS",
     "TIMING",
     "ArtifactKind",
     "gatherers_for",
@@ -85,6 +87,7 @@ SVG_TEXT: ArtifactKind[SvgTexts] = ArtifactKind("svg_text")
 OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
+TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -107,6 +110,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     OPTION_GROUPS: "computed styles, text and states of the members of groups of similar controls",
     LABEL_IN_NAME: "controls named by aria-label or aria-labelledby: role, name, visible text, icon font",
     FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
+    TEXT_BACKGROUNDS: "the pixels behind each character of text axe-core could not judge for contrast "
+    "(background images, gradients, overlaps), with its colour and font",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

@@ -3,22 +3,27 @@
 A violation becomes a failure of the WCAG criteria axe tags its rule with, except where a
 failure is not certain (`REVIEWED_AXE_RULES`, by rule and by what the node failed): there the
 violation is reported as needs review with the reason, as our checks do when a person must
-judge. An incomplete result is needs
-review.
+judge. An incomplete result is needs review, except an incomplete color-contrast node whose
+background a picture shows (images, gradients, overlaps): with the `text_backgrounds` artifact
+a11y_audit.judge.text_contrast decides it from the pixels behind its characters, a failure, a
+pass (no finding) or needs review with what was seen.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from a11y_audit.artifacts.text_backgrounds import TextBackground, TextBackgrounds
+from a11y_audit.judge.text_contrast import decidable, judge_text
 from a11y_audit.model import Finding, Impact, Instance, JsonObject, Outcome, RuleMeta, Source
 from a11y_audit.wcag import criteria_from_axe_tags, level_of
 
-__all__ = ["REVIEWED_AXE_RULES", "AxeReview", "findings_from_axe", "selector_text"]
+__all__ = ["REVIEWED_AXE_RULES", "AxeReview", "findings_from_axe", "selector_text", "target_key"]
 
 _SNIPPET_LIMIT = 600
 _FRAME_SEPARATOR = " >>> "
@@ -26,11 +31,20 @@ _SHADOW_SEPARATOR = " >> "
 _OUTCOMES = (("violations", Outcome.FAILED), ("incomplete", Outcome.CANT_TELL))
 
 
-def findings_from_axe(raw: JsonObject, page_url: str) -> Iterator[Finding]:
-    """One finding per node of every violation (failed) and incomplete result (cantTell)."""
+def findings_from_axe(
+    raw: JsonObject, page_url: str, backgrounds: TextBackgrounds | None = None
+) -> Iterator[Finding]:
+    """One finding per node of every violation (failed) and incomplete result (cantTell);
+    `backgrounds` (the page's `text_backgrounds` artifact) decides incomplete text contrast."""
+    measured = {target_key(text["target"]): text for text in (backgrounds or {"texts": []})["texts"]}
     for key, outcome in _OUTCOMES:
         for rule in raw.get(key) or []:
-            yield from _rule_findings(rule, outcome, page_url)
+            yield from _rule_findings(rule, outcome, page_url, measured)
+
+
+def target_key(target: object) -> str:
+    """An axe target as text, to match a node with what was gathered about it."""
+    return json.dumps(target, separators=(",", ":"), ensure_ascii=False)
 
 
 def _always(node: JsonObject) -> bool:
@@ -169,7 +183,9 @@ REVIEWED_AXE_RULES: dict[str, AxeReview] = {
 """axe rules whose violations are not certain WCAG failures, by axe rule id."""
 
 
-def _rule_findings(rule: JsonObject, outcome: Outcome, page_url: str) -> Iterator[Finding]:
+def _rule_findings(
+    rule: JsonObject, outcome: Outcome, page_url: str, measured: Mapping[str, TextBackground]
+) -> Iterator[Finding]:
     wcag = criteria_from_axe_tags(rule.get("tags") or [])
     meta = RuleMeta(
         id=str(rule.get("id")),
@@ -186,9 +202,17 @@ def _rule_findings(rule: JsonObject, outcome: Outcome, page_url: str) -> Iterato
         target = tuple(node.get("target") or ())
         reviewed = review is not None and review.applies(node)
         message = _node_message(node)
+        node_outcome = Outcome.CANT_TELL if reviewed else outcome
+        text = measured.get(target_key(node.get("target"))) if meta.id == "color-contrast" else None
+        if text is not None and outcome is Outcome.CANT_TELL and decidable(node):
+            judged = judge_text(text)
+            if judged.outcome is Outcome.PASSED:
+                continue
+            node_outcome = judged.outcome
+            message = f"Pixels behind the text: {judged.reason}.\n{message}"
         yield Finding(
             rule=meta,
-            outcome=Outcome.CANT_TELL if reviewed else outcome,
+            outcome=node_outcome,
             impact=Impact.parse(node.get("impact"), rule_impact),
             where=Instance(
                 page_url=page_url,

@@ -13,6 +13,7 @@ from html import escape
 
 from a11y_audit.judge.axe_results import REVIEWED_AXE_RULES
 from a11y_audit.judge.registry import Check, builtin_checks
+from a11y_audit.judge.text_contrast import DECIDABLE_REASONS
 from a11y_audit.wcag import criterion
 
 __all__ = ["render_checks_markdown"]
@@ -94,6 +95,7 @@ def render_checks_markdown(checks: Iterable[Check] | None = None) -> str:
     for check in chosen:
         lines.append(_section(check))
     lines.append(_reviewed_axe_rules())
+    lines.append(_decided_axe_incompletes())
     lines.append("\n" + _CUSTOM)
     return "".join(lines)
 
@@ -124,6 +126,23 @@ def _reviewed_axe_rules() -> str:
         "them with, so a11y-audit reports it as `cantTell` (needs review), saying why; every other\n"
         "violation is `failed`.\n\n"
         "| axe-core rule | Which violations | Why they need review |\n| --- | --- | --- |\n" + rows
+    )
+
+
+def _decided_axe_incompletes() -> str:
+    """Where an axe-core incomplete result is decided from gathered pixels
+    (a11y_audit.judge.text_contrast)."""
+    reasons = ", ".join(f"`{reason}`" for reason in sorted(DECIDABLE_REASONS))
+    return (
+        "\n## axe-core incomplete results decided by a11y-audit\n\n"
+        "An incomplete `color-contrast` node is needs review, except when axe could not tell because\n"
+        f"of what is behind the text (its reason: {reasons}). Then the `text_backgrounds`\n"
+        "artifact holds the pixels behind each of its characters with the text made transparent,\n"
+        "and `a11y_audit.judge.text_contrast` decides as ACT rule afw4f7: `failed` when a visible\n"
+        "character's highest possible contrast with those pixels is under 4.5:1 (3:1 for large text)\n"
+        "in text with a letter or digit; no finding (passed) when every character was measured,\n"
+        "nothing covered it and its least favourable background pixel gives the ratio; needs review\n"
+        "otherwise, and for text under opacity, filters or blending or over an image still loading.\n"
     )
 
 

@@ -7,14 +7,15 @@ every module of that package for a check module) never mistakes it for a check.
 - `measured_verdicts`, `clipping_verdicts`, `clipped_verdict`, `whole_page_passes`, `quoted`:
   what counts as text cut off or overlapped in one layout measurement (text spacing, 200%
   zoom, 320 CSS px: text-spacing, resize-text, reflow).
-- `over`, `contrast`: colour compositing and the WCAG contrast ratio (non-text-contrast,
-  use-of-colour).
+- `css_colour`, `over`, `luminance`, `contrast`: computed CSS colours, compositing, WCAG
+  relative luminance and contrast ratio (non-text-contrast, use-of-colour, text contrast).
 - `context_change`: what a page tried after an action, in words (change-on-input,
   change-on-focus).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
@@ -29,6 +30,8 @@ __all__ = [
     "clipping_verdicts",
     "context_change",
     "contrast",
+    "css_colour",
+    "luminance",
     "measured_verdicts",
     "over",
     "quoted",
@@ -138,7 +141,9 @@ def over(top: Sequence[float], bottom: Sequence[float]) -> Colour:
     return (mixed[0], mixed[1], mixed[2], alpha)
 
 
-def _luminance(colour: Sequence[float]) -> float:
+def luminance(colour: Sequence[float]) -> float:
+    """WCAG relative luminance of an opaque sRGB colour (channels 0-255), 0 to 1."""
+
     def channel(value: float) -> float:
         value /= 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
@@ -147,9 +152,21 @@ def _luminance(colour: Sequence[float]) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+_RGB = re.compile(r"rgba?\(([^)]*)\)")
+
+
+def css_colour(value: str) -> Colour | None:
+    """A computed CSS colour ('rgb(26, 86, 219)', 'rgba(0, 0, 0, 0.5)') as channels."""
+    found = _RGB.search(value or "")
+    if found is None:
+        return None
+    parts = [float(part) for part in re.split(r"[\s,/]+", found.group(1).strip()) if part]
+    return (parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else 1.0) if len(parts) >= 3 else None
+
+
 def contrast(first: Sequence[float], second: Sequence[float]) -> float:
     """WCAG contrast ratio of two opaque colours, 1 to 21."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 

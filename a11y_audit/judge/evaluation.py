@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
-from a11y_audit.artifacts.kinds import gatherers_for
+from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
+from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
 from a11y_audit.judge.axe_results import findings_from_axe
 from a11y_audit.judge.coverage import RulesRun
@@ -59,7 +61,8 @@ def issues_for_run(
         if not record.audited:
             continue
         raw = store.read_axe(record)
-        findings = list(findings_from_axe(raw, record.url)) if raw is not None else []
+        backgrounds = cast(TextBackgrounds | None, store.read_json(record, TEXT_BACKGROUNDS))
+        findings = list(findings_from_axe(raw, record.url, backgrounds)) if raw is not None else []
         if raw is not None and rules_run is not None:
             rules_run.add_axe(raw)
         dom = store.read_dom(record)
