@@ -235,6 +235,10 @@ class Finding:
     outcome: Outcome
     impact: Impact
     where: Instance
+    cause: str | None = None
+    """The root cause in words when it is not the element itself: the colour pair a text's
+    contrast fails with is one CSS value, whatever element and page it paints, so findings
+    with one cause are one issue (a11y_audit.judge.grouping)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +269,8 @@ class Issue:
     pages: int
     templates: tuple[str, ...]
     triage: Triage
+    cause: str | None = None
+    """What all its instances share when that is not one component (see Finding.cause)."""
 
     def to_json(self) -> JsonObject:
         """Serialise for results.json (names are a documented contract: keep them)."""
@@ -290,6 +296,7 @@ class Issue:
             "blocker": self.triage.blocker,
             "pages": self.pages,
             "templates": list(self.templates),
+            **({} if self.cause is None else {"cause": self.cause}),
         }
 
     @classmethod
@@ -323,6 +330,7 @@ class Issue:
             pages=data.get("pages", 0),
             templates=tuple(data.get("templates", ())),
             triage=triage,
+            cause=data.get("cause"),
         )
 
 

@@ -96,7 +96,8 @@ def _issue_row(issue: Issue) -> str:
     triage, rule = issue.triage, issue.rule
     cells = [
         f"{triage.priority.value} {_cell(triage.priority_name)}",
-        f"{_cell(rule_title(rule))} ({_cell(rule.id)}, {issue.outcome.value}, {issue.impact.value})",
+        f"{_cell(rule_title(rule))}{_cell(f': {issue.cause}') if issue.cause else ''} "
+        f"({_cell(rule.id)}, {issue.outcome.value}, {issue.impact.value})",
         wcag_label(rule),
         f"{issue.pages}: {pages}",
         _cell("; ".join(triage.reasons)),

@@ -214,6 +214,9 @@ def _rule_findings(
             rule=meta,
             outcome=node_outcome,
             impact=Impact.parse(node.get("impact"), rule_impact),
+            cause=_contrast_cause(node)
+            if meta.id in _CONTRAST_RULES and node_outcome is Outcome.FAILED
+            else None,
             where=Instance(
                 page_url=page_url,
                 selector=selector_text(target),
@@ -222,6 +225,22 @@ def _rule_findings(
                 message=f"Needs review: {review.reason}\n{message}" if review and reviewed else message,
             ),
         )
+
+
+_CONTRAST_RULES = frozenset({"color-contrast", "color-contrast-enhanced"})
+
+
+def _contrast_cause(node: JsonObject) -> str | None:
+    """'#777777 on #ffffff (4.48:1, needs 4.5:1)' from axe's check data: the colour pair is
+    the defect (one CSS value), the required ratio separates large text from body text."""
+    for check in node.get("any") or []:
+        data = check.get("data") if isinstance(check, dict) else None
+        if not isinstance(data, dict) or not data.get("fgColor") or not data.get("bgColor"):
+            continue
+        needed = data.get("expectedContrastRatio")
+        ratio = data.get("contrastRatio")
+        return f"{str(data['fgColor']).lower()} on {str(data['bgColor']).lower()} ({ratio}:1, needs {needed})"
+    return None
 
 
 def selector_text(target: tuple[Any, ...]) -> str:

@@ -125,4 +125,5 @@ def _issue(group: Group, policy: PriorityPolicy, start: date) -> Issue:
         pages=reach.pages,
         templates=templates,
         triage=policy.triage(group.rule, group.outcome, group.impact, group.flow, reach, start),
+        cause=group.cause,
     )

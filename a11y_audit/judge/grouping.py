@@ -1,8 +1,11 @@
 """Group findings by root cause: one defect in a shared component is one issue, not 5,000.
 
 A store renders the same add-to-cart button on every product page; when it has no name,
-that is one bug to fix once. Findings join the same group when they share source, rule,
-outcome and a *component signature*: the element's selector and opening tag with everything
+that is one bug to fix once. A text colour that fails contrast is one CSS value wherever it
+paints: findings that name such a cause (Finding.cause: the colour pair and the ratio it needs)
+group by it instead of by element, so one link colour is one issue, not one per menu depth.
+Other findings join the same group when they share source, rule, outcome and a *component
+signature*: the element's selector and opening tag with everything
 that varies with page data removed (digits, hashes, UUIDs, attribute values such as alt,
 title, aria-label, href, src, text, generated class names like `css-1x2y3z`, whatever follows
 the first word of an id: `#quantity-linen-shirt` is `#quantity~`) and everything that only
@@ -190,6 +193,7 @@ class Group:
     instances: list[Instance] = field(default_factory=list)
     pages: set[str] = field(default_factory=set)
     templates: set[str] = field(default_factory=set)
+    cause: str | None = None
 
 
 class Grouper:
@@ -203,13 +207,19 @@ class Grouper:
         (ties by name, so the crawl order of parallel workers does not change it)."""
         template = record.template or template_for(record.url)
         for finding in findings:
-            signature = component_signature(finding.where.target, finding.where.snippet)
+            signature = (
+                f"cause {finding.cause}"
+                if finding.cause
+                else component_signature(finding.where.target, finding.where.snippet)
+            )
             source, rule = finding.rule.source.value, finding.rule.id
             key = fingerprint(source, rule, finding.outcome.value, signature)
             group = self._groups.get(key)
             if group is None:
                 defect = fingerprint(source, rule, signature)
-                group = Group(key, defect, finding.rule, finding.outcome, finding.impact, flow)
+                group = Group(
+                    key, defect, finding.rule, finding.outcome, finding.impact, flow, cause=finding.cause
+                )
                 self._groups[key] = group
             if finding.impact.rank > group.impact.rank:
                 group.impact = finding.impact

@@ -177,3 +177,23 @@ def test_an_invalid_value_of_a_component_state_stays_a_failure() -> None:
         (finding,) = findings_from_axe(raw, "http://shop.test/")
         outcomes[attribute] = finding.outcome
     assert outcomes == {"aria-expanded": Outcome.FAILED, "aria-hidden": Outcome.CANT_TELL}
+
+
+def test_failed_text_contrast_names_its_colour_pair_as_the_cause() -> None:
+    data = {
+        "fgColor": "#6C757D",
+        "bgColor": "#f8f9fa",
+        "contrastRatio": 4.44,
+        "expectedContrastRatio": "4.5:1",
+    }
+    node = {"target": [".nav > a"], "html": "<a>Books</a>", "any": [{"id": "color-contrast", "data": data}]}
+    raw = {
+        "violations": [{"id": "color-contrast", "tags": ["wcag2aa", "wcag143"], "nodes": [node]}],
+        "incomplete": [
+            {"id": "color-contrast", "tags": ["wcag2aa", "wcag143"], "nodes": [{**node, "any": []}]}
+        ],
+    }
+    failed, review = findings_from_axe(raw, "http://shop.test/")
+    assert failed.cause == "#6c757d on #f8f9fa (4.44:1, needs 4.5:1)"
+    assert review.cause is None  # needs review: no colour pair decided, grouped by element
+    assert finding_for("image-alt").cause is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -210,3 +211,38 @@ def test_flow_and_templates_do_not_depend_on_crawl_order() -> None:
     forward, backward = group(pages), group(pages[::-1])
     assert forward[0].triage.flow == backward[0].triage.flow == "cart"
     assert forward[0].templates == backward[0].templates == ("/about", "/cart", "/sign-in")
+
+
+CONTRAST = RuleMeta(
+    id="color-contrast", source=Source.AXE, title="", description="", help_url="", wcag=("1.4.3",), level="AA"
+)
+
+
+def test_one_failing_text_colour_is_one_issue_at_every_menu_depth_and_page() -> None:
+    """The colour pair is one CSS value: menu links at three depths, on two templates, are one
+    issue named by it; another pair is another issue."""
+    grey = "#6c757d on #f8f9fa (4.44:1, needs 4.5:1)"
+    targets = [".nav > .mt-2:nth-child(1) > a", ".mt-2:nth-child(1) > ul > .mt-2:nth-child(4) > a", "dd > a"]
+    pages = [
+        (
+            PageRecord(url=f"https://s.test/{kind}/{n}", template=f"/{kind}/*"),
+            [
+                replace(finding(f"https://s.test/{kind}/{n}", [t], "<a href='/x'>", CONTRAST), cause=grey)
+                for t in targets
+            ]
+            + [
+                replace(
+                    finding(f"https://s.test/{kind}/{n}", ["#buy"], "<button>", CONTRAST),
+                    cause="#fff on #28a745",
+                )
+            ],
+        )
+        for kind in ("category", "product")
+        for n in range(3)
+    ]
+    issues = group(pages)
+    assert sorted((issue.cause, len(issue.instances), issue.pages) for issue in issues) == [
+        ("#6c757d on #f8f9fa (4.44:1, needs 4.5:1)", 18, 6),
+        ("#fff on #28a745", 6, 6),
+    ]
+    assert Issue.from_json(issues[0].to_json()).cause == issues[0].cause
