@@ -12,7 +12,7 @@ seen while focused.
   clipped, off-screen) fails when nothing visible is near it or no pixel around it (its
   label or a small ancestor) changes when it is focused; a visually hidden radio button
   whose label draws the focus passes.
-  Stops inside aria-hidden="true" are left to axe-core's aria-hidden-focus rule.
+  Stops inside aria-hidden="true" are left to the aria-hidden-focusable check (4.1.2).
 - Visual order: in natural (document) order, a stop that appears well above the previous
   one and not to its right (content moved up with CSS order or positioning) is cantTell.
 https://www.w3.org/WAI/WCAG21/Understanding/focus-order.html
