@@ -12,11 +12,14 @@ sampled: one stop per (kind, hidden, visible style changes) group, hidden stops 
 without a visible style change first, at most MAX_PIXEL_STOPS per page; checks extend a
 measurement to stops of the same group; where little changes around a plain stop, the
 whole window is compared too (the indicator may be drawn elsewhere). A Tab cycle (focus back
-on an earlier stop other than the first, or not moving at all), or a stop a script takes
-focus back to after the walk left the page, is tested for exits (Shift+Tab, Escape, Enter
-on a close control); a quick exit is pressed once more and judged by where focus settles
-(_SETTLE s later: a script may take it back), and when none works the key combinations the
-page's text advises are tried. The walk goes on past a cycle that has an exit. Shortcut
+on an earlier stop other than the first, or not moving at all) is tested for exits
+(Shift+Tab, Escape, Enter on a close control); a quick exit is pressed once more and judged
+by where focus settles (_SETTLE s later: a script may take it back), and when none works the
+key combinations the page's text advises are tried. The walk goes on past a cycle that has
+an exit. Stops a script focuses again without a key (a timer taking focus back, which the
+quick presses outrun) are confirmed on a fresh copy of the page in a new tab, only on pages
+where that happened (see _refocus_trap). Stops inside aria-hidden="true" are focused and
+read _HOLD s later: one that loses focus by itself is a focus sentinel, not focusable. Shortcut
 keys are pressed with focus on the page; what they change in the content is counted by a
 MutationObserver (not on a page that changes by itself). Probes only press Enter on
 buttons and same-page links (never submit buttons or form fields) and stop when the page's
@@ -97,8 +100,8 @@ _FRESH_COPY_TIME = 6
 _HOLD = 1.0
 """Seconds a stop inside aria-hidden="true" must keep focus: ACT's definition of focusable
 excludes elements that lose focus within a second without user action."""
-_MAX_HIDDEN = 3
-"""Such stops confirmed per page."""
+_MAX_HIDDEN = 2
+"""Such stops confirmed per page (each costs _HOLD s; axe-core judges the rest)."""
 _BATCH = 15
 """Tab presses per round trip: 15 cost about as much as 2 sent one by one."""
 
@@ -303,9 +306,10 @@ class _Walk:
         forward: Component | None = None
         backward: int | None = None
         for index in candidates[:_MAX_PULLED]:
-            if self._context.remaining() < _FRESH_COPY_TIME or (forward and backward is not None):
+            if self._context.remaining() < _FRESH_COPY_TIME or (forward is not None and backward is not None):
                 break
-            held = self._fresh_copy(functools.partial(self._holds, index, forward is None))
+            test = functools.partial(self._holds, index, forward is None, backward is None)
+            held = self._fresh_copy(index, test)
             if held is None:
                 continue
             if isinstance(held[0], dict):
@@ -313,7 +317,7 @@ class _Walk:
                     return None  # Escape or an advised key lets focus on past it
                 forward = held[0]
             if held[1]:
-                backward = index if backward is None else backward
+                backward = index
         if forward is None or backward is None:
             return None
         stops = [forward["component"], _described(self._stops[backward])]
@@ -324,13 +328,13 @@ class _Walk:
         forward["focusables"] = len(forward["held_by"])
         return forward
 
-    def _holds(self, index: int, against_tab: bool) -> tuple[Component | None, bool]:
+    def _holds(self, index: int, against_tab: bool, against_shift_tab: bool) -> tuple[Component | None, bool]:
         """On a fresh copy: does focus come back to the stop after Tab, and after Shift+Tab?
 
-        When asked (`against_tab`) and Tab comes back, the ways out are tried from the stop:
-        Escape then Tab, and the keys the page advises; the component then records them.
-        Returns that component (None: Tab gets away, or not asked) and whether Shift+Tab
-        came back.
+        Each direction only when asked. When Tab comes back, the ways out are tried from the
+        stop: Escape then Tab, and the keys the page advises; the component then records
+        them. Returns that component (None: Tab gets away, focus kept moving by itself, or
+        not asked) and whether Shift+Tab came back.
         """
         self._call("container", [index])
         record: Component | None = None
@@ -346,16 +350,18 @@ class _Walk:
                 "escapes": {"tab": False, "escape": self._settled_press((Keys.ESCAPE, Keys.TAB), ())},
                 "close_control": None,
             }
+            if record["escapes"]["escape"] is None:
+                return None, False  # focus kept moving by itself: nothing certain
             self._advised_exit(record)
             if any(record["escapes"].values()):
                 return record, False
-        return record, self._settled_press((Keys.TAB,), (Keys.SHIFT,)) is False
+        return record, against_shift_tab and self._settled_press((Keys.TAB,), (Keys.SHIFT,)) is False
 
-    def _fresh_copy(self, test: Callable[[], _T]) -> _T | None:
-        """Run a test on the walked page loaded afresh in a new tab, then close the tab.
+    def _fresh_copy(self, index: int, test: Callable[[], _T]) -> _T | None:
+        """Run a test of a stop on the walked page loaded afresh in a new tab, then close it.
 
         The walked page itself stays as it is (a journey's state lives there); None when no
-        tab could be opened or the copy lacks a stop the walk found.
+        tab could be opened or the copy does not show that stop.
         """
         driver = self._driver
         walked = driver.current_window_handle
@@ -368,7 +374,7 @@ class _Walk:
             cdp(driver, "Page.bringToFront")
             cdp(driver, "Emulation.setFocusEmulationEnabled", {"enabled": True})
             found = self._call("restore", [stop["selector"] for stop in self._stops])
-            if not isinstance(found, list) or not all(found):
+            if not isinstance(found, list) or not found[index]:
                 return None
             return test()
         except WebDriverException:
