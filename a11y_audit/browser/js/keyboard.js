@@ -170,8 +170,9 @@ function record(e) {
     entry.previous = { index: state.stops.indexOf(state.last), style: focusStyle(state.last) };
   }
   // A stop focused again outside a key's own task: a script (a timer) moved focus back to it.
+  // Not the stop focus was on: the window getting focus back gives it focus again.
   // The key's turn ends with the focus change it made (and at the latest with its task).
-  if (entry.index >= 0 && !state.keyOpen) entry.unprompted = true;
+  if (entry.index >= 0 && !state.keyOpen && el !== state.last) entry.unprompted = true;
   if (state.keyOpen) Promise.resolve().then(function () { state.keyOpen = 0; });
   if (entry.index < 0) {
     entry.index = state.stops.length;
