@@ -141,7 +141,7 @@ class FocusOrder(WholePageCheck):
             "the page with Tab (up to [checks] max_tab_stops); it fails positive tabindex that jumps "
             "over content above it, and focus on elements nobody can see (unless their label or "
             "surroundings change when focused); it asks for review where Tab goes far back up the page. "
-            "Focusable elements inside aria-hidden are left to axe-core (aria-hidden-focus); whether an "
+            "Focusable elements inside aria-hidden are left to aria-hidden-focusable; whether an "
             "order preserves meaning in other ways needs a person."
         ),
         wcag=("2.4.3",),
