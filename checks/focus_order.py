@@ -12,7 +12,7 @@ seen while focused.
   clipped, off-screen) fails when nothing visible is near it or no pixel around it (its
   label or a small ancestor) changes when it is focused; a visually hidden radio button
   whose label draws the focus passes.
-  Stops inside aria-hidden="true" are left to axe-core's aria-hidden-focus rule.
+  Stops inside aria-hidden="true" are left to the aria-hidden-focusable check (4.1.2).
 - Visual order: in natural (document) order, a stop that appears well above the previous
   one and not to its right (content moved up with CSS order or positioning) is cantTell.
 https://www.w3.org/WAI/WCAG21/Understanding/focus-order.html
@@ -141,7 +141,7 @@ class FocusOrder(WholePageCheck):
             "the page with Tab (up to [checks] max_tab_stops); it fails positive tabindex that jumps "
             "over content above it, and focus on elements nobody can see (unless their label or "
             "surroundings change when focused); it asks for review where Tab goes far back up the page. "
-            "Focusable elements inside aria-hidden are left to axe-core (aria-hidden-focus); whether an "
+            "Focusable elements inside aria-hidden are left to aria-hidden-focusable; whether an "
             "order preserves meaning in other ways needs a person."
         ),
         wcag=("2.4.3",),

@@ -1,13 +1,19 @@
 """Components that keyboard focus can enter but not leave (WCAG 2.1.2, failure F10).
 
 Reads the `keyboard` artifact (a11y_audit/browser/gatherers/keyboard.py): Tab cycles the
-walk found among a few elements, a stop a script took focus back to after Tab left the page,
-and components opened with Enter (buttons with aria-haspopup, aria-expanded or aria-controls,
-links and buttons that open a dialog). For each, the gatherer pressed Tab, then Shift+Tab,
-then Escape, then Enter on a close control inside it, and recorded whether focus got out
-and stayed out (a script that takes focus back a moment later keeps it in; focus that
-reached the browser's own controls is out). A modal dialog may hold focus while it is
-open, as long as one of these standard ways closes it.
+walk found among a few elements, stops a script takes focus back to a moment after the
+keyboard moved it away, and components opened with Enter (buttons with aria-haspopup,
+aria-expanded or aria-controls, links and buttons that open a dialog). For each, the
+gatherer pressed Tab, then Shift+Tab, then Escape, then Enter on a close control inside it,
+and recorded whether focus got out and stayed out (a script that takes focus back a
+moment later keeps it in; focus that reached the browser's own controls is out). A modal
+dialog may hold focus while it is open, as long as one of these standard ways closes it.
+
+Focus taken back is a trap when it cannot go round the page in either direction (the focus
+order is a cycle through the browser's controls, ACT a1b64e): one stop takes it back after
+Tab and one (the same or another) after Shift+Tab, so the elements beyond them cannot be
+reached and, between them, focus cannot leave. A stop that takes focus back in one
+direction only is not (the other direction goes round; 80af7b Passed Example 7).
 
 When none of them works, WCAG allows a non-standard way if the user is advised of it (ACT
 80af7b): the gatherer reads the key combinations the page's text advises ("Press Ctrl+M to
@@ -63,6 +69,14 @@ def _judge(component: Component) -> Verdict:
         return cant_tell(
             f"{_listed(tried)} keep focus inside, and it has a help control ({helper['selector']}) that "
             "did not show a key to press: check what it advises and that it gets out"
+        )
+    held_by = component.get("held_by") or []
+    if len(held_by) > 1:
+        forward = [way for way in tried if way != "Shift+Tab"]
+        return failed(
+            f"focus cannot go round the page either way: a script takes focus back to it after "
+            f"{_listed(forward)}, and to {held_by[1]['selector']} after Shift+Tab, so the elements "
+            "between them are out of reach and focus cannot leave them: stop moving focus back when it leaves"
         )
     if component["source"] == "refocus":
         return failed(

@@ -56,6 +56,10 @@ class TabStop(Described):
     visually hidden control; "none": hidden, and nothing visible around it."""
     dom_rank: int | None
     """Position among the stops in document order."""
+    focus_kept: NotRequired[bool | None]
+    """For a stop inside aria-hidden="true": it still had focus a second after it was focused,
+    with nothing moving focus meanwhile (a focus sentinel passes focus on); null or missing:
+    not measured."""
     viewport_pixels: NotRequired[int | None]
     """Pixels of the whole window that changed between blurred and focused, measured when
     under 1% of pixel_area did (an indicator drawn elsewhere on the page); null: not measured."""
@@ -73,8 +77,8 @@ class Escapes(TypedDict, total=False):
 
 
 class Component(TypedDict):
-    """A Tab cycle found by the walk ("walk"), a stop a script took focus back to after Tab
-    left the page ("refocus"), or a component opened with Enter ("opener")."""
+    """A Tab cycle found by the walk ("walk"), stops a script takes focus back to after the
+    keyboard moved it away ("refocus"), or a component opened with Enter ("opener")."""
 
     source: Literal["walk", "refocus", "opener"]
     opener: Described | None
@@ -91,6 +95,9 @@ class Component(TypedDict):
     got out (empty: none advised)."""
     help_control: NotRequired[Described | None]
     """A help control in the component that was activated to show such advice."""
+    held_by: NotRequired[list[Described]]
+    """For "refocus": the stop a script takes focus back to when Tab leaves it, then the one
+    it does so for Shift+Tab, when that is another stop (focus cannot go round either way)."""
 
 
 class SkipLink(TypedDict):

@@ -76,6 +76,7 @@ BLOCKER_RULES: dict[str, tuple[str, ...]] = {
     "not-keyboard-operable": (KEYBOARD,),
     "scrollable-region-focusable": (KEYBOARD,),
     "aria-hidden-focus": (KEYBOARD, SCREEN_READER),
+    "aria-hidden-focusable": (KEYBOARD, SCREEN_READER),
     "nested-interactive": (KEYBOARD, SCREEN_READER),
     "button-name": (SCREEN_READER,),
     "input-button-name": (SCREEN_READER,),

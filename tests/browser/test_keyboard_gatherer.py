@@ -50,6 +50,22 @@ PAGES = {
 <a id="before" href="#">Before</a>
 <button id="holder" onblur="setTimeout(() => this.focus(), 10)">Holder</button>
 <a id="after" href="#">After</a></body></html>""",
+    # The first stop takes focus back when Tab leaves it, the last when Shift+Tab leaves it:
+    # focus cannot go round the page either way.
+    "/held-both-ways": """<!doctype html><html lang="en"><head><title>Held</title></head><body>
+<button id="play" onblur="setTimeout(() => this.focus(), 10)">Play</button>
+<a id="details" href="#">Details</a>
+<button id="mute" onblur="setTimeout(() => this.focus(), 10)">Mute</button></body></html>""",
+    # Forward, a script sends focus from the second stop back to the first; backward goes round.
+    "/held-one-way": """<!doctype html><html lang="en"><head><title>One way</title></head><body>
+<button id="one" onblur="setTimeout(() => this.nextElementSibling.focus(), 10)">One</button>
+<button id="two" onblur="setTimeout(() => this.previousElementSibling.focus(), 10)">Two</button>
+<button id="three">Three</button></body></html>""",
+    # A link hidden from screen readers that keeps focus, and a sentinel that passes it on.
+    "/hidden-focus": """<!doctype html><html lang="en"><head><title>Hidden</title></head><body>
+<div aria-hidden="true"><a id="logo" href="#">Logo</a></div><input id="name" aria-label="Name">
+<div aria-hidden="true"><a id="sentinel" href="#"
+ onfocus="setTimeout(() => document.getElementById('name').focus(), 0)">Back</a></div></body></html>""",
     # "+" adds to a list wherever focus is; a link whose focus shows nowhere.
     "/plus": """<!doctype html><html lang="en"><head><title>Plus</title>
 <style>#bare:focus { outline: none; }</style></head><body>
@@ -125,3 +141,23 @@ def test_shortcut_content_changes_and_a_focus_shown_nowhere_are_measured(session
     assert plus["changes"] and plus["focus"] is None
     (bare,) = artifact["stops"]
     assert bare["pixel_ratio"] == 0 and bare["viewport_pixels"] == 0
+
+
+def test_stops_taking_focus_back_both_ways_are_confirmed_on_a_fresh_copy(session: Session, url: str) -> None:
+    artifact = walk(session, url + "held-both-ways")
+    (held,) = artifact["components"]
+    assert [stop["selector"] for stop in held["held_by"]] == ["#play", "#mute"]
+    assert held["escapes"] == {"tab": False, "escape": False, "shift_tab": False}
+    assert len(session.driver.window_handles) == 1, "the fresh copy's tab was left open"
+
+
+def test_focus_taken_back_one_way_only_is_no_trap(session: Session, url: str) -> None:
+    components = walk(session, url + "held-one-way")["components"]
+    assert all(any(component["escapes"].values()) for component in components)
+
+
+def test_hidden_stops_are_held_for_a_second(session: Session, url: str) -> None:
+    stops = {stop["selector"]: stop for stop in walk(session, url + "hidden-focus")["stops"]}
+    assert stops["#logo"]["focus_kept"] is True
+    assert stops["#sentinel"]["focus_kept"] is False
+    assert "focus_kept" not in stops["#name"]

@@ -75,3 +75,15 @@ def test_a_script_taking_focus_back_fails() -> None:
     refocus = component({"tab": False, "shift_tab": False, "escape": False}, source="refocus")
     [verdict] = verdicts(artifact(components=[refocus])).values()
     assert verdict.outcome == Outcome.FAILED and "takes focus back" in verdict.message
+
+
+def test_stops_holding_focus_against_tab_and_shift_tab_fail_naming_both() -> None:
+    # ACT 80af7b Failed Example 2: one stop takes focus back after Tab, another after Shift+Tab.
+    other = {"selector": "#last", "snippet": "<button id='last'>", "rect": {}}
+    held = component(
+        {"tab": False, "escape": False, "shift_tab": False}, source="refocus", held_by=[DIALOG, other]
+    )
+    [verdict] = verdicts(artifact(components=[held])).values()
+    assert verdict.outcome == Outcome.FAILED
+    assert "either way" in verdict.message and "#last" in verdict.message
+    assert "Shift+Tab, and" not in verdict.message

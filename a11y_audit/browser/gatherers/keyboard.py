@@ -12,11 +12,14 @@ sampled: one stop per (kind, hidden, visible style changes) group, hidden stops 
 without a visible style change first, at most MAX_PIXEL_STOPS per page; checks extend a
 measurement to stops of the same group; where little changes around a plain stop, the
 whole window is compared too (the indicator may be drawn elsewhere). A Tab cycle (focus back
-on an earlier stop other than the first, or not moving at all), or a stop a script takes
-focus back to after the walk left the page, is tested for exits (Shift+Tab, Escape, Enter
-on a close control); a quick exit is pressed once more and judged by where focus settles
-(_SETTLE s later: a script may take it back), and when none works the key combinations the
-page's text advises are tried. The walk goes on past a cycle that has an exit. Shortcut
+on an earlier stop other than the first, or not moving at all) is tested for exits
+(Shift+Tab, Escape, Enter on a close control); a quick exit is pressed once more and judged
+by where focus settles (_SETTLE s later: a script may take it back), and when none works the
+key combinations the page's text advises are tried. The walk goes on past a cycle that has
+an exit. Stops a script focuses again without a key (a timer taking focus back, which the
+quick presses outrun) are confirmed on a fresh copy of the page in a new tab, only on pages
+where that happened (see _refocus_trap). Stops inside aria-hidden="true" are focused and
+read _HOLD s later: one that loses focus by itself is a focus sentinel, not focusable. Shortcut
 keys are pressed with focus on the page; what they change in the content is counted by a
 MutationObserver (not on a page that changes by itself). Probes only press Enter on
 buttons and same-page links (never submit buttons or form fields) and stop when the page's
@@ -27,12 +30,16 @@ Transitions are switched off first, so styles read right after a key are the fin
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import io
 import time
-from typing import Any, ClassVar, cast
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar, cast
 from urllib.parse import urldefrag
 
 from PIL import Image, ImageChops
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -86,10 +93,20 @@ _WAYS_OUT: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 _SETTLE = 0.3
 """Seconds to let scripts move focus after a key before reading where it is (a trap that
 refocuses an element on a timer); read twice, so focus still moving is seen."""
+_MAX_PULLED = 3
+"""Stops a script focused again that are confirmed, each on a fresh copy of the page."""
+_FRESH_COPY_TIME = 6
+"""Seconds of the gatherer's time a confirmation on a fresh copy needs to start."""
+_HOLD = 1.0
+"""Seconds a stop inside aria-hidden="true" must keep focus: ACT's definition of focusable
+excludes elements that lose focus within a second without user action."""
+_MAX_HIDDEN = 2
+"""Such stops confirmed per page (each costs _HOLD s; axe-core judges the rest)."""
 _BATCH = 15
 """Tab presses per round trip: 15 cost about as much as 2 sent one by one."""
 
 
+_T = TypeVar("_T")
 _MISSING = "__a11y_keyboard_missing__"
 _INSTALLED = f"var k = window.__a11yKeyboard; return k ? k.run(arguments[0], arguments[1]) : {_MISSING!r};"
 
@@ -127,6 +144,8 @@ class _Walk:
         self._context = context
         self._script = script_with("keyboard", "describe", "focus_state")
         self._stops: list[TabStop] = []
+        self._pulled: list[int] = []
+        """Stops a script focused again during the walk, without a key (a timer's refocus)."""
         self._url = ""
 
     def run(self) -> KeyboardWalk:
@@ -147,8 +166,8 @@ class _Walk:
                 break
             self._call("resume")
             end, presses, cycle = self._walk(walk_deadline, presses)
-        if end == "left-document" and not components:
-            refocus = self._refocus_trap()
+        if not components:
+            refocus = self._refocus_trap(left=end == "left-document")
             if refocus is not None:
                 components.append(refocus)
         stuck = any(not any(component["escapes"].values()) for component in components)
@@ -159,6 +178,7 @@ class _Walk:
                 stop["dom_rank"] = rank
             for index, style in (order.get("styles") or {}).items():
                 self._stops[int(index)]["unfocused_style"] = style
+        self._hidden_focus()
         self._compare_pixels()
         skip_links = self._skip_links()
         shortcuts = self._shortcuts()
@@ -219,6 +239,8 @@ class _Walk:
         if entry.get("left"):
             return ("left-document", []) if self._stops else None
         index = int(entry.get("index", -1))
+        if entry.get("unprompted") and index not in self._pulled:
+            self._pulled.append(index)
         if isinstance(entry.get("stop"), dict):
             unmeasured = {"unfocused_style": None, "pixel_ratio": None, "pixel_area": None, "dom_rank": None}
             self._stops.append(cast(TabStop, {**entry["stop"], **unmeasured}))
@@ -252,40 +274,116 @@ class _Walk:
         self._advised_exit(record)
         return record
 
-    def _refocus_trap(self) -> Component | None:
-        """After the walk left the page: does a script take focus back when a stop loses it?
+    def _refocus_trap(self, *, left: bool) -> Component | None:
+        """Does a script take focus back to a stop after the keyboard moved it away?
 
-        A script that refocuses an element shortly after it loses focus (ACT 80af7b Failed
-        Examples 1-2) is outrun by the walk's quick presses. The stop that still has focus is
-        blurred; when a script gives focus back to a stop, each way out is pressed once and
-        judged by where focus settles. Focus that left the page counts as out: from the
-        browser's own controls no script can take it back. Recorded only when no way out
-        works (None otherwise, or when focus keeps moving by itself).
+        A script that refocuses an element a few milliseconds after it loses focus (ACT
+        80af7b Failed Examples 1-2) is outrun by the walk's quick presses, which then leave
+        the page dirty: two such stops left within a few milliseconds take focus from each
+        other for ever. So the stops a script focused again during the walk, or focuses
+        while the page is left alone after Tab left it (the stop that still had focus is
+        blurred, as leaving it would), are confirmed each on a fresh copy of the page in a
+        new tab, only on pages where this happened: from the stop, Tab, then Escape and
+        Tab, then Shift+Tab are pressed once and judged by where focus settles (_SETTLE s
+        later); a stop focus returns to holds it in that direction.
+
+        Focus is trapped when it cannot go round the page in either direction (the focus
+        order is a cycle through the browser's controls, ACT a1b64e): a stop holds it
+        against Tab and one (the same or another) against Shift+Tab, so the stops beyond
+        them are out of reach both ways, and between them focus cannot leave at all. A stop
+        that holds focus in one direction only is no trap (80af7b Passed Example 7): the
+        other way goes round. Focus that left the page counts as moved away: from the
+        browser's own controls no script can take it back. Escape and the keys the page's
+        help text advises are tried on the stop that holds against Tab. None when focus can
+        go round, or when the copy could not be tested.
         """
-        probed = self._call("refocus-probe")
-        if not isinstance(probed, int) or probed < 0:
+        candidates = list(self._pulled)
+        if left and self._call("refocus-probe") not in (None, -1):
+            time.sleep(_SETTLE)
+            reclaimed = self._call("reclaimed")
+            if isinstance(reclaimed, list):
+                candidates = list(dict.fromkeys([*(int(index) for index in reclaimed), *candidates]))
+        forward: Component | None = None
+        backward: int | None = None
+        for index in candidates[:_MAX_PULLED]:
+            if self._context.remaining() < _FRESH_COPY_TIME or (forward is not None and backward is not None):
+                break
+            test = functools.partial(self._holds, index, forward is None, backward is None)
+            held = self._fresh_copy(index, test)
+            if held is None:
+                continue
+            if isinstance(held[0], dict):
+                if any(held[0]["escapes"].values()):
+                    return None  # Escape or an advised key lets focus on past it
+                forward = held[0]
+            if held[1]:
+                backward = index
+        if forward is None or backward is None:
             return None
-        time.sleep(_SETTLE)
-        index = self._call("reclaimed")
-        if not isinstance(index, int) or index < 0:
+        stops = [forward["component"], _described(self._stops[backward])]
+        forward["held_by"] = [stop for stop in stops if stop is not None]
+        if forward["held_by"][0] == forward["held_by"][-1]:
+            forward["held_by"] = forward["held_by"][:1]
+        forward["escapes"]["shift_tab"] = False
+        forward["focusables"] = len(forward["held_by"])
+        return forward
+
+    def _holds(self, index: int, against_tab: bool, against_shift_tab: bool) -> tuple[Component | None, bool]:
+        """On a fresh copy: does focus come back to the stop after Tab, and after Shift+Tab?
+
+        Each direction only when asked. When Tab comes back, the ways out are tried from the
+        stop: Escape then Tab, and the keys the page advises; the component then records
+        them. Returns that component (None: Tab gets away, focus kept moving by itself, or
+        not asked) and whether Shift+Tab came back.
+        """
+        self._call("container", [index])
+        record: Component | None = None
+        if against_tab and self._settled_press((Keys.TAB,), ()) is False:
+            record = {
+                "source": "refocus",
+                "opener": None,
+                "opened": True,
+                "component": _described(self._stops[index]),
+                "modal": False,
+                "focus_moved_in": True,
+                "focusables": 1,
+                "escapes": {"tab": False, "escape": self._settled_press((Keys.ESCAPE, Keys.TAB), ())},
+                "close_control": None,
+            }
+            if record["escapes"]["escape"] is None:
+                return None, False  # focus kept moving by itself: nothing certain
+            self._advised_exit(record)
+            if any(record["escapes"].values()):
+                return record, False
+        return record, against_shift_tab and self._settled_press((Keys.TAB,), (Keys.SHIFT,)) is False
+
+    def _fresh_copy(self, index: int, test: Callable[[], _T]) -> _T | None:
+        """Run a test of a stop on the walked page loaded afresh in a new tab, then close it.
+
+        The walked page itself stays as it is (a journey's state lives there); None when no
+        tab could be opened or the copy does not show that stop.
+        """
+        driver = self._driver
+        walked = driver.current_window_handle
+        try:
+            driver.switch_to.new_window("tab")
+        except WebDriverException:
             return None
-        container = self._call("container", [index])
-        escapes: Escapes = {}
-        if not self._settle_exits(escapes) or any(escapes.values()):
-            return None  # focus moves on (or keeps moving by itself): nothing holds it
-        record: Component = {
-            "source": "refocus",
-            "opener": None,
-            "opened": True,
-            "component": container,
-            "modal": False,
-            "focus_moved_in": True,
-            "focusables": 1,
-            "escapes": escapes,
-            "close_control": None,
-        }
-        self._advised_exit(record)
-        return record
+        try:
+            driver.get(self._context.url)
+            cdp(driver, "Page.bringToFront")
+            cdp(driver, "Emulation.setFocusEmulationEnabled", {"enabled": True})
+            found = self._call("restore", [stop["selector"] for stop in self._stops])
+            if not isinstance(found, list) or not found[index]:
+                return None
+            return test()
+        except WebDriverException:
+            return None
+        finally:
+            with contextlib.suppress(WebDriverException):
+                driver.close()
+            driver.switch_to.window(walked)
+            cdp(driver, "Page.bringToFront")
 
     def _settle_exits(self, escapes: Escapes) -> bool:
         """Press each way out not already known to fail once, and keep where focus settles.
@@ -393,6 +491,29 @@ class _Walk:
         result = self._call("escaped")
         return isinstance(result, dict) and bool(result.get("left"))
 
+    def _hidden_focus(self) -> None:
+        """Do stops inside aria-hidden="true" keep focus (ACT 6cfa84's "focusable")?
+
+        An element that loses focus within a second of gaining it, with no user action, is
+        not focusable (a focus sentinel that passes focus on into a dialog); the walk's
+        quick presses cannot tell, so each such stop is focused and read _HOLD s later.
+        Only pages with such stops pay, at most _MAX_HIDDEN of them.
+        """
+        hidden = [
+            index
+            for index, stop in enumerate(self._stops)
+            if stop["aria_hidden"] and not stop["inert"] and stop["tag"] != "iframe"
+        ]
+        for index in hidden[:_MAX_HIDDEN]:
+            if self._context.remaining() < _HOLD + 2:
+                return
+            focused = self._call("hold-focus", index)
+            if focused is not True:
+                self._stops[index]["focus_kept"] = False if focused is False else None
+                continue
+            time.sleep(_HOLD)
+            self._stops[index]["focus_kept"] = self._call("held", index) is True
+
     # -- focus appearance ---------------------------------------------------------------
 
     def _compare_pixels(self) -> None:
@@ -487,7 +608,7 @@ class _Walk:
                 continue
             found.append(
                 {
-                    "link": {"selector": link["selector"], "snippet": link["snippet"], "rect": link["rect"]},
+                    "link": _described(link),
                     "href": started.get("href"),
                     "target": started.get("target"),
                     "focus": landed.get("focus"),
@@ -625,6 +746,10 @@ def _combo(advised: JsonObject) -> tuple[tuple[str, ...], str] | None:
     if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
         return modifiers, str(getattr(Keys, key.upper()))
     return modifiers, _NAMED_KEYS.get(key, key)
+
+
+def _described(stop: TabStop) -> Described:
+    return {"selector": stop["selector"], "snippet": stop["snippet"], "rect": stop["rect"]}
 
 
 def _page(url: str) -> str:

@@ -5,7 +5,7 @@
 // a batch of Tab presses costs one round trip) or state.openers (components probed).
 if (!window.__a11yKeyboard) {
 window.__a11yKeyboard = (function () {
-var state = { stops: [], last: null, openers: [], log: [], walk: [], walking: false, component: null };
+var state = { stops: [], last: null, openers: [], log: [], walk: [], walking: false, component: null, keyOpen: 0, keyTurns: 0 };
 var CLOSE_WORDS = /close|dismiss|cancel|done|back|no,? thanks|got it|accept|reject|decline|continue|\u00d7|\u2715|\u2716/i;
 // Help that names a way out: a key combination with a modifier ("Press Ctrl+M to exit") or a
 // function key, and controls whose name offers such help ("Help", "How to leave...").
@@ -169,6 +169,11 @@ function record(e) {
   if (state.last && state.last !== el) {
     entry.previous = { index: state.stops.indexOf(state.last), style: focusStyle(state.last) };
   }
+  // A stop focused again outside a key's own task: a script (a timer) moved focus back to it.
+  // Not the stop focus was on: the window getting focus back gives it focus again.
+  // The key's turn ends with the focus change it made (and at the latest with its task).
+  if (entry.index >= 0 && !state.keyOpen && el !== state.last) entry.unprompted = true;
+  if (state.keyOpen) Promise.resolve().then(function () { state.keyOpen = 0; });
   if (entry.index < 0) {
     entry.index = state.stops.length;
     entry.stop = stopData(el);
@@ -185,8 +190,22 @@ function recordLeaving() {
   if (!state.walking) return;
   state.walk.push({ url: location.href, left: true });
 }
+function keyTask() {
+  // A key moves focus in its own task: focus that moves after that task (a script's timer)
+  // is told from focus the key moved. A key that moves no focus ends its turn by a 0 ms timer.
+  var turn = ++state.keyTurns;
+  state.keyOpen = turn;
+  setTimeout(function () { if (state.keyOpen === turn) state.keyOpen = 0; }, 0);
+}
+window.addEventListener('keydown', keyTask, true);
 document.addEventListener('focusin', record, true);
 window.addEventListener('blur', recordLeaving);
+
+function stillStyles() {
+  var css = document.createElement('style');
+  css.textContent = '*, *::before, *::after { transition: none !important; scroll-behavior: auto !important; }';
+  document.head.appendChild(css);
+}
 
 function run(action, arg) {
 switch (action) {
@@ -195,14 +214,21 @@ switch (action) {
     var active = document.activeElement;
     if (active && active.blur) active.blur();
     window.focus();
-    var css = document.createElement('style');
-    css.textContent = '*, *::before, *::after { transition: none !important; scroll-behavior: auto !important; }';
-    document.head.appendChild(css);
+    stillStyles();
     state.stops = [];
     state.last = null;
     state.walk = [];
     state.walking = true;
     return { url: location.href, viewport: { width: innerWidth, height: innerHeight } };
+  }
+  case 'restore': {
+    // A fresh copy of the walked page (arg: the stops' selectors): find the stops again;
+    // which were found (the copy may differ from the page walked).
+    window.focus();
+    stillStyles();
+    state.stops = arg.map(function (selector) { return document.querySelector(selector); });
+    state.log.splice(0);
+    return state.stops.map(function (el) { return !!el && rendered(el); });
   }
   case 'shortcut': {
     // After a printable key pressed on the page: where focus went and how many content
@@ -281,10 +307,14 @@ switch (action) {
     return index;
   }
   case 'reclaimed': {
-    // A moment after the probe: the stop a script gave focus back to, without a key (else -1).
+    // A moment after the probe, without a key: the stops a script gave focus to, the one
+    // holding it now first.
     var now = deepActive();
-    var back = state.log.splice(0).some(function (el) { return el !== null; });
-    return back && !leftDocument(now) ? state.stops.indexOf(now) : -1;
+    var seen = state.log.splice(0).filter(function (el) { return el !== null; });
+    if (seen.length && !leftDocument(now)) seen.unshift(now);
+    return seen.map(function (el) { return state.stops.indexOf(el); }).filter(function (i, at, all) {
+      return i >= 0 && all.indexOf(i) === at;
+    });
   }
   case 'settled': {
     // Since the last call: did focus leave the page, and is it now outside the component?
@@ -295,6 +325,20 @@ switch (action) {
       outside: !leftDocument(now) && !isMember(now),
       moves: entries.length
     };
+  }
+  case 'hold-focus': {
+    // arg: a stop index. Focus it; 'held' tells later whether it kept focus since.
+    // null: it cannot be tried (gone); false: focusing it sent focus elsewhere at once.
+    var stop = state.stops[arg];
+    if (!stop || !rendered(stop)) return null;
+    window.focus();
+    stop.focus();
+    state.log.splice(0);
+    return deepActive() === stop;
+  }
+  case 'held': {
+    var stop = state.stops[arg];
+    return state.log.splice(0).length === 0 && deepActive() === stop;
   }
   case 'help': {
     // Key combinations the page's text advises, and a help control in the component.
