@@ -147,6 +147,8 @@ class _Walk:
         self._pulled: list[int] = []
         """Stops a script focused again during the walk, without a key (a timer's refocus)."""
         self._url = ""
+        self._on_copy = False
+        """True while a test runs on a fresh copy of the page (see _fresh_copy)."""
 
     def run(self) -> KeyboardWalk:
         # Keys reach a headless page only while it has focus; without DevTools, hope it has.
@@ -369,6 +371,7 @@ class _Walk:
             driver.switch_to.new_window("tab")
         except WebDriverException:
             return None
+        self._on_copy = True
         try:
             driver.get(self._context.url)
             cdp(driver, "Page.bringToFront")
@@ -380,6 +383,7 @@ class _Walk:
         except WebDriverException:
             return None
         finally:
+            self._on_copy = False
             with contextlib.suppress(WebDriverException):
                 driver.close()
             driver.switch_to.window(walked)
@@ -417,7 +421,9 @@ class _Walk:
             return
         keys = advice.get("keys") or []
         control = advice.get("control")
-        if not keys and isinstance(control, dict) and self._call("help-focus"):
+        # A fresh copy's tab has none of the walked page's guards (held POSTs, navigation
+        # watch): there only keys are pressed, never a control activated.
+        if not keys and isinstance(control, dict) and not self._on_copy and self._call("help-focus"):
             self._press(Keys.ENTER)
             shown = self._call("help")
             keys = (shown.get("keys") or []) if isinstance(shown, dict) else []
