@@ -91,9 +91,11 @@ def act_markdown(
     summaries: Sequence[ToolSummary],
     *,
     header: str,
+    known: Mapping[str, str] | None = None,
 ) -> str:
     """docs/act.md: the figures per tool, the per-rule table, then each rule's misses and false
-    failures by case, so a regression points at the page to open."""
+    failures by case, so a regression points at the page to open. `known` (case path -> why)
+    notes the false failures whose page truly fails the criterion under another rule."""
     lines = [header, "", "## Summary", "", *_summary_table(summaries), "", "## Per rule", ""]
     lines += [
         "| rule | criteria | cases | axe-core | our checks | a11y-audit | failed cases caught |",
@@ -116,7 +118,7 @@ def act_markdown(
     ]
     lines += ["", "## Case by case (a11y-audit)", ""]
     for verdict in verdicts[Tool.PRODUCT]:
-        lines += _case_lines(verdict)
+        lines += _case_lines(verdict, known or {})
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -154,7 +156,7 @@ def _badge(consistency: Consistency) -> str:
     }[consistency]
 
 
-def _case_lines(verdict: RuleVerdict) -> list[str]:
+def _case_lines(verdict: RuleVerdict, known: Mapping[str, str]) -> list[str]:
     if not verdict.missed and not verdict.false_failures:
         return []
     lines = [f"### {verdict.rule.id} {verdict.rule.name} ({verdict.consistency})", ""]
@@ -163,9 +165,9 @@ def _case_lines(verdict: RuleVerdict) -> list[str]:
             f"{procedure} ({_source(result, procedure)})"
             for procedure in result.said(Tool.PRODUCT, verdict.rule, Outcome.FAILED)
         )
-        lines.append(
-            f"- false failure: [{result.case.title}]({result.case.w3c_url}) ({result.case.expected}) by {who}"
-        )
+        note = f"; the page {known[result.case.path]}" if result.case.path in known else ""
+        case = f"[{result.case.title}]({result.case.w3c_url}) ({result.case.expected})"
+        lines.append(f"- false failure: {case} by {who}{note}")
     for result in verdict.missed:
         said = result.outcome(Tool.PRODUCT, verdict.rule)
         why = result.error if said is None else ("needs review" if said is Outcome.CANT_TELL else "not found")

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from a11y_audit.model import (
     Impact,
     Instance,
@@ -19,6 +21,7 @@ from a11y_audit.model import (
     Triage,
 )
 from a11y_audit.run_result import RunInfo, RunResult
+from benchmarks.act import __main__ as act_main
 from benchmarks.act.publish import act_markdown, earl_report
 from benchmarks.act.suite import ActCase, ActRule, Expected, Suite
 from benchmarks.act.verdicts import Consistency, Tool, case_results, classify, summarise
@@ -181,3 +184,24 @@ def test_cases_of_two_rules_with_one_id_are_one_page_judged_by_each_rules_expect
     verdicts = {v.rule.id: v for v in classify(suite, case_results(run, suite, urls), Tool.AXE)}
     assert verdicts[RULE.id].consistency is Consistency.CONSISTENT
     assert [r.case.expected for r in verdicts[sibling.id].false_failures] == [Expected.INAPPLICABLE]
+
+
+def test_a_false_failure_whose_page_fails_under_another_rule_is_noted_and_not_a_ci_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = _run(_issue("aria-hidden-focusable", Source.A11Y_AUDIT, "1.1.1", Outcome.FAILED, "f1", "f2", "i1"))
+    results = case_results(run, SUITE, URL_OF)
+    verdicts = {tool: classify(SUITE, results, tool) for tool in Tool}
+    assert act_main._check(verdicts) == 1
+    known = {PATH_OF["i1"]: "fails 1.1.1 under zzz999: the image is informative"}
+    monkeypatch.setattr(act_main, "true_failures", lambda: known)
+    assert act_main._check(verdicts) == 0
+    text = act_markdown(
+        SUITE, verdicts, [summarise(tool, verdicts[tool]) for tool in Tool], header="#", known=known
+    )
+    assert (
+        "by aria-hidden-focusable (ours); the page fails 1.1.1 under zzz999: the image is informative" in text
+    )
+    assert (
+        verdicts[Tool.CHECKS][0].consistency is Consistency.INCONSISTENT
+    )  # still counted, as the suite says
