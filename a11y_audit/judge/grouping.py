@@ -58,8 +58,9 @@ _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Attributes whose value names a component rather than page data.
 _KEPT_VALUES = frozenset({"role", "type"})
 # What an element carries only in some states, not what it is: the ARIA states (WAI-ARIA 1.2
-# section 6.4, plus aria-current), HTML's toggled attributes, inline style that scripts
-# rewrite, and the references scripts add when an error or hint appears. A card field that
+# section 6.4, plus aria-current), HTML's toggled attributes, a field's value (a form the server
+# renders again after a failed submission writes what the user typed into `value`), inline
+# style that scripts rewrite, and the references scripts add when an error or hint appears. A card field that
 # gains `aria-invalid aria-describedby` after a declined payment is still the same field.
 _STATE_ATTRIBUTES = frozenset(
     {
@@ -82,6 +83,7 @@ _STATE_ATTRIBUTES = frozenset(
         "open",
         "selected",
         "style",
+        "value",
     }
 )
 # State classes: `is-open`, `has-error` (SMACSS/Bootstrap), a bare state word (`active`), or a

@@ -173,6 +173,7 @@ def test_component_identity_is_kept(first: str, second: str) -> None:
             '<a class="tab active" aria-selected="true" aria-current="page">',
         ),
         ('<details class="faq">', '<details class="faq" open>'),
+        ('<input name="line1" id="id_line1">', '<input name="line1" value="12 Orchard Lane" id="id_line1">'),
     ],
 )
 def test_states_of_one_element_share_a_signature(first: str, second: str) -> None:
