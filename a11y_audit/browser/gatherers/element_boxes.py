@@ -22,7 +22,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
-from a11y_audit.browser.scripts import script
+from a11y_audit.browser.scripts import script_with
 from a11y_audit.model import JsonObject
 
 __all__ = ["MAX_TARGETS", "ElementBoxes", "reported_targets"]
@@ -53,7 +53,7 @@ class ElementBoxes(Gatherer):
         targets = reported_targets(context.axe or {})
         if not targets:
             return {"page": None, "boxes": []}
-        measured = driver.execute_script(script("element_boxes"), targets)
+        measured = driver.execute_script(script_with("element_boxes", "axe_target"), targets)
         if not isinstance(measured, dict) or not isinstance(measured.get("boxes"), list):
             raise GathererError(f"the box script returned {type(measured).__name__}, not boxes")
         return cast(AxeTargetBoxes, measured)

@@ -29,12 +29,15 @@ from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS
 from a11y_audit.artifacts.text_backgrounds import CharacterBackground, TextBackground, TextBackgrounds
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer
-from a11y_audit.browser.scripts import script
+from a11y_audit.browser.scripts import script_with
 from a11y_audit.judge.commons import luminance
 from a11y_audit.judge.text_contrast import decidable
 from a11y_audit.model import JsonObject
 
 __all__ = ["MAX_CHARACTERS", "MAX_ELEMENTS", "TextBackgroundsGatherer", "undecided_targets"]
+
+_SCRIPT = ("text_backgrounds", "axe_target")
+"""The page script and the library resolving axe targets it needs."""
 
 MAX_ELEMENTS = 20
 """Elements measured per page (one script call and one screenshot clip each)."""
@@ -77,13 +80,13 @@ class TextBackgroundsGatherer(Gatherer):
                 if measured is not None:
                     texts.append(measured)
         finally:
-            driver.execute_script(script("text_backgrounds"), "restore")
+            driver.execute_script(script_with(*_SCRIPT), "restore")
             if isinstance(scrolled, list):
                 driver.execute_script("window.scrollTo(arguments[0], arguments[1]);", *scrolled)
         return {"texts": texts}
 
     def _measure(self, driver: WebDriver, target: list[Any]) -> TextBackground | None:
-        found = driver.execute_script(script("text_backgrounds"), "hide", target[0], MAX_CHARACTERS)
+        found = driver.execute_script(script_with(*_SCRIPT), "hide", target[0], MAX_CHARACTERS)
         try:
             if not isinstance(found, dict) or not found.get("chars"):
                 return None
@@ -93,7 +96,7 @@ class TextBackgroundsGatherer(Gatherer):
             bottom = min(max(box[3] for box in boxes), top + _MAX_CLIP)
             shot = _capture(driver, left, top, right - left, bottom - top)
         finally:
-            driver.execute_script(script("text_backgrounds"), "restore")
+            driver.execute_script(script_with(*_SCRIPT), "restore")
         if shot is None:
             return None
         characters = []

@@ -4,24 +4,6 @@
 // that is itself a list is a path through shadow roots (host first). A box is null when the
 // selector finds nothing or the element is not rendered (display: none, detached).
 const targets = arguments[0];
-function resolve(part) {
-  const path = typeof part === 'string' ? [part] : part;
-  let root = document;
-  let el = null;
-  for (let i = 0; i < path.length; i += 1) {
-    try {
-      el = root.querySelector(path[i]);
-    } catch (error) {
-      return null;
-    }
-    if (!el) return null;
-    if (i < path.length - 1) {
-      root = el.shadowRoot;
-      if (!root) return null;
-    }
-  }
-  return el;
-}
 const doc = document.documentElement;
 const body = document.body || doc;
 return {
@@ -30,7 +12,7 @@ return {
     height: Math.max(doc.scrollHeight, body.scrollHeight, doc.clientHeight),
   },
   boxes: targets.map((target) => {
-    const el = Array.isArray(target) && target.length ? resolve(target[0]) : null;
+    const el = Array.isArray(target) && target.length ? resolveAxePart(target[0]) : null;
     if (!el || el.getClientRects().length === 0) return { target: target, box: null };
     const box = el.getBoundingClientRect();
     return {

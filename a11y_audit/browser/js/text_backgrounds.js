@@ -20,21 +20,7 @@ if (mode === 'restore') {
 }
 const part = arguments[1];
 const maxChars = arguments[2];
-function resolve(selectors) {
-  const path = typeof selectors === 'string' ? [selectors] : selectors;
-  let root = document;
-  let el = null;
-  for (let i = 0; i < path.length; i += 1) {
-    try {
-      el = root.querySelector(path[i]);
-    } catch (error) {
-      return null;
-    }
-    if (!el || (i < path.length - 1 && !(root = el.shadowRoot))) return null;
-  }
-  return el;
-}
-const el = resolve(part);
+const el = resolveAxePart(part);
 if (!el || el.getClientRects().length === 0) return null;
 el.scrollIntoView({ block: 'center', inline: 'nearest' });
 const style = getComputedStyle(el);
