@@ -9,7 +9,8 @@ blends them (alpha, opacity) over the colour behind and computes the WCAG contra
 Focus outlines come from the keyboard walk's artifact, so they are judged on the pages
 where it ran (when a keyboard check is selected too; it is sampled per template).
 Inactive (disabled) components are exempt, and so are controls the browser draws
-unmodified (checkboxes and radios with their native appearance).
+unmodified (checkboxes and radios with their native appearance) and the browser's own focus
+ring (`outline-style: auto`, two-tone in Chromium, of which the computed colour names one).
 https://www.w3.org/WAI/WCAG21/Understanding/non-text-contrast.html
 """
 
@@ -212,6 +213,10 @@ def _focus_outline(stop: TabStop, colours: FocusColours | None) -> Verdict | Non
     if colours is None or not isinstance(unfocused, dict) or stop["hidden"]:
         return None
     if visible_changes(focused, unfocused) != ["outline"] or _px(focused.get("outline-width", "")) < 1:
+        return None
+    if focused.get("outline-style") == "auto":
+        # The browser's own focus ring: Chromium draws it in two tones (dark and white) so it
+        # shows on any background; the computed outline-color names only one of them.
         return None
     outline, behind = css_colour(focused.get("outline-color", "")), _colour(colours["behind"])
     if outline is None or behind is None:

@@ -205,3 +205,8 @@ def test_focus_shown_by_more_than_an_outline_or_measured_without_colours_is_left
     unknown["unfocused_style"] = None
     assert judged_focus([unknown], [23, 58, 44, 1]) == {}
     assert judged_focus([stop("rgb(26, 86, 219)")], None) == {}
+
+
+def test_the_browsers_own_two_tone_focus_ring_is_not_judged_by_its_one_computed_colour() -> None:
+    ring = stop("rgb(16, 16, 16)", extra={"outline-style": "auto"})
+    assert judged_focus([ring], [23, 58, 44, 1]) == {}
