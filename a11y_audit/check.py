@@ -98,6 +98,8 @@ class Verdict:
 
     outcome: Outcome
     message: str = ""
+    cause: str | None = None
+    """A root cause shared beyond this element (model.Finding.cause), e.g. one border colour."""
 
 
 def passed(message: str = "") -> Verdict:
@@ -105,9 +107,10 @@ def passed(message: str = "") -> Verdict:
     return Verdict(Outcome.PASSED, message)
 
 
-def failed(message: str) -> Verdict:
-    """The element certainly fails; say why, in words a developer can act on."""
-    return Verdict(Outcome.FAILED, message)
+def failed(message: str, cause: str | None = None) -> Verdict:
+    """The element certainly fails; say why, in words a developer can act on. `cause` names a
+    root cause many elements share (one CSS colour), so they are one issue."""
+    return Verdict(Outcome.FAILED, message, cause)
 
 
 def cant_tell(message: str) -> Verdict:

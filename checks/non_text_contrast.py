@@ -120,9 +120,11 @@ def _control(item: ControlBox) -> Verdict:
             f"it has {shown_by}: check whether a surrounding element's border or other cues show where "
             "the field is, with 3:1 against the background"
         )
+    border, behind = _hex(own.border[1]), _hex(own.behind)
     return failed(
-        f"its border {_hex(own.border[1])} contrasts only {own.border[0]:.1f}:1 with {_hex(own.behind)} "
-        "around it (3:1 needed to see where the field is): use a darker border, e.g. #767676 on white"
+        f"its border {border} contrasts only {own.border[0]:.1f}:1 with {behind} "
+        "around it (3:1 needed to see where the field is): use a darker border, e.g. #767676 on white",
+        cause=f"field border {border} on {behind} ({own.border[0]:.1f}:1, needs 3:1)",
     )
 
 

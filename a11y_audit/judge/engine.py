@@ -143,6 +143,7 @@ def _finding(check: PageCheck, page_url: str, item: ElementVerdict) -> Finding:
         outcome=item.verdict.outcome,
         impact=check.meta.impact,
         where=Instance(page_url, selector, (selector,), html, item.verdict.message),
+        cause=item.verdict.cause,
     )
 
 

@@ -2,7 +2,8 @@
 
 A store renders the same add-to-cart button on every product page; when it has no name,
 that is one bug to fix once. A text colour that fails contrast is one CSS value wherever it
-paints: findings that name such a cause (Finding.cause: the colour pair and the ratio it needs)
+paints: findings that name such a cause (Finding.cause: the colour pair and the ratio it needs,
+or a field border's colour)
 group by it instead of by element, so one link colour is one issue, not one per menu depth.
 Other findings join the same group when they share source, rule, outcome and a *component
 signature*: the element's selector and opening tag with everything

@@ -76,6 +76,15 @@ def test_a_pale_border_on_white_fails_and_names_both_colours() -> None:
     assert "#e8e8e8" in message and "1.2:1" in message and "#ffffff" in message
 
 
+def test_every_field_with_one_failing_border_colour_names_it_as_one_cause() -> None:
+    """One CSS rule draws the border of every field: the findings share a cause, so the
+    grouping makes them one issue, whatever the field (a11y_audit.judge.grouping)."""
+    artifact = {"controls": [control([232, 232, 232, 1])], "icons": []}
+    page = Page(PageRecord(url="https://shop.example/"), parse_dom("<p>x</p>"), {"control_styles": artifact})
+    (item,) = judge_page(NonTextContrast(), page)
+    assert item.verdict.cause == "field border #e8e8e8 on #ffffff (1.2:1, needs 3:1)"
+
+
 def test_a_translucent_border_is_judged_as_painted() -> None:
     assert judged([control([0, 0, 0, 0.1])])["#q"][0] is Outcome.FAILED
     assert judged([control([0, 0, 0, 0.6])])["#q"][0] is Outcome.PASSED
