@@ -15,7 +15,8 @@ no element is that check's failure, so this one only judges links whose target e
 reports what markup cannot show: a script that cancels the jump, a target that cannot take
 the sequential focus starting point, a link that scrolls but leaves focus behind. Pages
 without a skip link are not judged (landmarks can also meet 2.4.1; axe-core's bypass rule
-covers pages with neither).
+asks a person to look at pages with neither, and never fails one: whether a page has blocks
+repeated on other pages is a fact about those pages).
 https://www.w3.org/WAI/WCAG21/Understanding/bypass-blocks.html
 """
 
