@@ -10,7 +10,9 @@ can be turned off or remapped, or works only while its component has focus.
 
 - failed: a single printable key works anywhere on the page and nothing on the page
   mentions keyboard shortcuts, so there is no way to learn about or turn it off there;
-- cantTell: the page mentions shortcuts (a setting may turn them off: check it);
+- cantTell: the page mentions shortcuts (a setting may turn them off: check it), or it is
+  declared in a language other than English, German, French or Spanish, whose words for
+  shortcuts the check cannot read;
 - passed: a shortcut that needs a modifier (Ctrl+K).
 
 Keys not in the list, and a setting on another page of the site are not detected. A
@@ -34,10 +36,17 @@ from a11y_audit.judge.dom import text_of
 from a11y_audit.model import Impact
 
 _MENTION = re.compile(r"shortcut|hot ?key|access ?key|tastenk[uü]rzel|raccourci|atajo", re.IGNORECASE)
+_MENTION_LANGUAGES = frozenset({"en", "de", "fr", "es"})
+"""The languages _MENTION can read: on a page declared in another, silence proves nothing."""
 
 
-def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target, Verdict]:
-    """One verdict per element a shortcut moved focus to (or the page, when it navigated)."""
+def verdicts(
+    artifact: KeyboardWalk, *, mentions_shortcuts: bool, readable: bool = True
+) -> dict[Target, Verdict]:
+    """One verdict per element a shortcut moved focus to (or the page, when it navigated).
+
+    `readable`: the page is in a language whose words for shortcuts the check knows; on
+    another a mention it cannot read may offer the setting, so it asks a person instead."""
     found: dict[Target, Verdict] = {}
     for shortcut in artifact["shortcuts"] or []:
         focus = shortcut["focus"]
@@ -55,7 +64,7 @@ def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target
             continue
         if shortcut["modifier"]:
             found.setdefault(target, passed(f"{key} {effect}: it needs a modifier key"))
-        elif mentions_shortcuts:
+        elif mentions_shortcuts or not readable:
             found[target] = cant_tell(
                 f"pressing {key!r} anywhere on the page {effect}: check the shortcut setting the page "
                 "mentions turns it off or remaps it, and that a control named for it leads there"
@@ -69,7 +78,12 @@ def verdicts(artifact: KeyboardWalk, *, mentions_shortcuts: bool) -> dict[Target
 
 
 def _verdicts(page: Page) -> dict[Target, Verdict]:
-    return verdicts(page.artifact(KEYBOARD), mentions_shortcuts=bool(_MENTION.search(text_of(page.root))))
+    declared = (page.root.get("lang") or "").strip().lower().split("-")[0]
+    return verdicts(
+        page.artifact(KEYBOARD),
+        mentions_shortcuts=bool(_MENTION.search(text_of(page.root))),
+        readable=not declared or declared in _MENTION_LANGUAGES,
+    )
 
 
 class CharacterKeyShortcut(WholePageCheck):

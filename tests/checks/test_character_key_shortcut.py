@@ -48,6 +48,24 @@ def test_the_page_text_decides_whether_shortcuts_are_mentioned() -> None:
     assert judged.verdict.outcome is Outcome.CANT_TELL
 
 
+def test_a_page_in_a_language_the_check_cannot_read_asks_a_person() -> None:
+    """Silence about shortcuts proves nothing where the check cannot read the words for them."""
+
+    def judged(lang: str) -> Outcome:
+        html = (
+            f"<html lang='{lang}'><body><input id='q'><a href='/settei'>ショートカット設定</a></body></html>"
+        )
+        page = Page(
+            PageRecord(url="https://s.example/"), parse_dom(html), {"keyboard": artifact(shortcuts=[SLASH])}
+        )
+        (found,) = judge_page(CharacterKeyShortcut(), page)
+        return found.verdict.outcome
+
+    assert judged("ja") is Outcome.CANT_TELL
+    assert judged("en-GB") is Outcome.FAILED
+    assert judged("") is Outcome.FAILED  # undeclared: judged as before (b5c3f8 fails the page anyway)
+
+
 def test_no_shortcuts_is_inapplicable() -> None:
     assert verdicts(artifact(), mentions_shortcuts=False) == {}
 
