@@ -78,7 +78,10 @@ _CLOSE = (
 """Languages close enough for the identifier to confuse on ordinary text: never a mismatch."""
 _NOT_EVIDENCE = frozenset({"zxx", "la", "grc", "hbo", "sa", "eo", "vo"})
 """No language, or dead and constructed ones: what lorem ipsum and code look like to the model."""
-_NOT_TEXT = frozenset({"script", "style", "template", "noscript", "head"})
+_NOT_TEXT = frozenset({"script", "style", "template", "noscript", "head", "select", "datalist"})
+"""Not text in the element's language: code, and a control's list of choices (a language
+picker names every language in itself, a country list is names), which would outvote the
+page's own words."""
 _NOT_PROSE = _NOT_TEXT | {"code", "pre", "kbd", "samp", "svg", "math"}
 """Computer text and notation: no human language to identify in a passage."""
 _NAMED_BY_VALUE = frozenset({"button", "submit", "reset"})

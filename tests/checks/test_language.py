@@ -59,6 +59,17 @@ def test_inherited_text_follows_the_act_definition() -> None:
     assert inherited_text(root.get_element_by_id("cap")) == ""  # hidden: nothing inherits from it
 
 
+def test_a_language_picker_and_other_lists_of_choices_are_not_the_pages_words() -> None:
+    """Each language named in itself would outvote the page's own words (a store's footer)."""
+    names = "Afrikaans العربيّة asturianu Azərbaycanca български বাংলা brezhoneg bosanski català česky Cymraeg"
+    options = "".join(f"<option>{name}</option>" for name in names.split())
+    root = parse_dom(
+        f'<html lang="en"><body><p>{ENGLISH}</p><select name="language">{options}</select>'
+        '<datalist id="c"><option value="Deutschland">Deutschland</option></datalist></body></html>'
+    )
+    assert inherited_text(root) == ENGLISH
+
+
 def test_identify_folds_macrolanguage_codes() -> None:
     norwegian = identify("Jakkene våre er laget av resirkulert ull og holder deg varm hele vinteren.")
     assert norwegian.language == "no"
