@@ -13,8 +13,9 @@ delegation, a label, a real button inside).
   analytics or a convenience duplicate of a real control);
 - passed: the element is focusable.
 
-Elements covering a quarter of the viewport or more (backdrops, page wrappers) are not
-judged. Whether Enter and Space actually work once an element is focused is not tested.
+Elements covering a quarter of the viewport or more (backdrops, page wrappers) and boxes
+without width or height (an empty drag track, a collapsed wrapper) are not judged. Whether
+Enter and Space actually work once an element is focused is not tested.
 https://www.w3.org/WAI/WCAG21/Understanding/keyboard.html
 """
 
@@ -46,7 +47,7 @@ def _judge(element: PointerTarget) -> Verdict | None:
         return None
     if element.get("focusable"):
         return passed("it is in the Tab order")
-    if float(element["viewport_share"] or 0) >= LARGE:
+    if float(element["viewport_share"] or 0) >= LARGE or _no_area(element):
         return None
     role = element["role"]
     if role:
@@ -69,6 +70,13 @@ def _judge(element: PointerTarget) -> Verdict | None:
         f"<{element.get('tag')}> has a click handler but cannot be focused: check whether it does "
         "something a keyboard user cannot do another way"
     )
+
+
+def _no_area(element: PointerTarget) -> bool:
+    """A box without width or height is nothing a pointer user clicks (an empty drag track,
+    a collapsed wrapper whose handler serves its children): not a control to judge."""
+    rect = element["rect"]
+    return "width" in rect and (int(rect.get("width") or 0) < 1 or int(rect.get("height") or 0) < 1)
 
 
 class NotKeyboardOperable(WholePageCheck):

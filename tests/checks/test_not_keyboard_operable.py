@@ -42,6 +42,8 @@ def element(**fields: Any) -> PointerTarget:
         ({"role": "tab", "tabindex": "-1", "composite_managed": True}, Outcome.PASSED),
         ({"focusable_near": True}, None),
         ({"viewport_share": 0.9}, None),
+        ({"rect": {"x": 0, "y": 40, "width": 1280, "height": 0}}, None),  # an empty drag track
+        ({"rect": {"x": 0, "y": 40, "width": 24, "height": 24}}, Outcome.FAILED),
         ({"disabled": True}, None),
         ({"role": "option", "handler": False, "tabindex": "-1"}, None),
     ],
