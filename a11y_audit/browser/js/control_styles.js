@@ -91,6 +91,11 @@ function disabled(el) {
   return el.matches(':disabled') || !!el.closest('[aria-disabled=true]');
 }
 
+// Every control is read unfocused, as its siblings are: a field the page autofocused would
+// otherwise show its focus ring as its boundary. Focus goes back to it at the end.
+var focused = document.activeElement;
+var refocus = focused && focused !== document.body && focused.matches(CONTROLS) ? focused : null;
+if (refocus) refocus.blur();
 var controls = [];
 var found = document.querySelectorAll(CONTROLS);
 for (var i = 0; i < found.length && controls.length < MAX_CONTROLS; i++) {
@@ -163,4 +168,5 @@ document.querySelectorAll(FOCUSABLE).forEach(function (el) {
     background: cs.backgroundImage !== 'none' ? null : parse(cs.backgroundColor),
   };
 });
+if (refocus) refocus.focus({ preventScroll: true });
 return { controls: controls, icons: icons, focusable: focusable };
