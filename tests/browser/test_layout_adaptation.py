@@ -4,6 +4,7 @@ measures the same at 320 CSS px by resizing the window where DevTools is unavail
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -79,3 +80,22 @@ def test_the_viewport_turned_to_portrait_shows_which_elements_turn_and_by_how_mu
     assert [(item["selector"], item["angles"]) for item in turned] == [
         ("html > body:nth-of-type(1)", {"first": 92.5, "second": 2.5})
     ]
+
+
+def test_it_measures_after_the_pages_own_debounced_resize_handler_has_re_laid_it_out(
+    session: Session,
+) -> None:
+    """A carousel track 1200px wide that the theme re-pages 200 ms after a resize (a common
+    debounce): measured at once it sticks out at 320px; measured once settled it does not."""
+    script = (
+        "let t; addEventListener('resize', () => { clearTimeout(t); t = setTimeout(() => {"
+        " document.querySelector('.track').style.width = innerWidth < 600 ? '100%' : '1200px'; }, 200); });"
+    )
+    page = (
+        f"<style>.track {{ width: 1200px; height: 40px; background: #ccc; }}</style>"
+        f"<main><div class=track>Slides</div></main><script>{script}</script>"
+    )
+    artifact = gather(session, "data:text/html," + quote(page))
+    reflow = artifact["reflow"]
+    assert isinstance(reflow, dict)
+    assert [item["snippet"] for item in reflow["offenders"] if "track" in item["snippet"]] == []

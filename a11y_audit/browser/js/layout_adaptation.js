@@ -12,8 +12,8 @@
 //   measure             -> measure the page as it is (after a viewport change), with
 //                          options.reflow also the elements beyond the viewport's edges and
 //                          options.kept also the boxes that cut their own text before
-// With options.settle the measurement waits two animation frames first, so that the page's
-// resize handlers have run after a viewport change.
+// With options.settle the measurement waits for two animation frames and then for the page to
+// stay quiet (see settleThenFinish), so that its own resize handlers have re-laid it out.
 var step = arguments[0];
 var options = arguments[1] || {};
 var done = arguments[arguments.length - 1];
@@ -545,11 +545,41 @@ function finish() {
     done({ error: String(error && error.message ? error.message : error) });
   }
 }
-if (options.settle) {
-  requestAnimationFrame(function () {
-    requestAnimationFrame(finish);
+// Settling: two animation frames let resize handlers run; then the page must stay quiet (no
+// element added, removed, restyled or re-classed) for QUIET ms, since themes debounce their
+// resize handlers (a carousel re-pages ~200 ms after the viewport changed), up to SETTLE_MAX
+// ms for a page that never stops moving. Timers, not rAF alone: rAF does not fire in a
+// hidden or throttled tab.
+var QUIET = 250;
+var SETTLE_MAX = 1200;
+function settleThenFinish() {
+  var quietTimer = null;
+  var observer = new MutationObserver(function () {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(stop, QUIET);
   });
-  setTimeout(finish, 200); // rAF does not fire in a hidden or throttled tab
+  function stop() {
+    observer.disconnect();
+    clearTimeout(quietTimer);
+    finish();
+  }
+  observer.observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'],
+  });
+  quietTimer = setTimeout(stop, QUIET);
+  setTimeout(stop, SETTLE_MAX);
+}
+if (options.settle) {
+  var started = false;
+  var begin = function () {
+    if (started) return;
+    started = true;
+    settleThenFinish();
+  };
+  requestAnimationFrame(function () {
+    requestAnimationFrame(begin);
+  });
+  setTimeout(begin, 200);
 } else {
   finish();
 }
