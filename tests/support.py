@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,3 +75,10 @@ class FrontierClock:
 
         monkeypatch.setattr(frontier_module, "time", SimpleNamespace(monotonic=self.monotonic))
         monkeypatch.setattr(frontier_module, "threading", SimpleNamespace(Condition=Condition))
+
+
+def ctrl_c_works() -> None:
+    """preexec_fn for a child the test interrupts with SIGINT: a shell that starts the test
+    run in the background (`cmd &` without job control) ignores SIGINT for it, children
+    inherit that, and Python then never raises KeyboardInterrupt; reset it to the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

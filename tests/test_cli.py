@@ -15,6 +15,7 @@ import pytest
 from a11y_audit import __version__
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.model import PageRecord
+from tests.support import ctrl_c_works
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -151,6 +152,7 @@ def test_demo_serve_serves_until_interrupted() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_works,
     )
     assert process.stdout is not None
     line = process.stdout.readline()

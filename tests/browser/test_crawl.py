@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.conftest import load_results, run_cli
 from tests.browser.site import CHAIN_LENGTH, Site
+from tests.support import ctrl_c_works
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,9 @@ def test_interrupted_crawl_keeps_its_pages_and_resume_finishes_without_repeats(
     out = tmp_path / "out"
     start = site.url + "chain/0"
     command = [sys.executable, "-m", "a11y_audit", "crawl", start, "-o", str(out), "--no-screenshots"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_works
+    )
     deadline = time.monotonic() + 120
     while len(journal_urls(out)) < 3 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
