@@ -66,7 +66,7 @@ def issues_for_run(
         if raw is not None and rules_run is not None:
             rules_run.add_axe(raw)
         dom = store.read_dom(record)
-        page_type = PageType()
+        page_type, summary = PageType(), None
         if dom is not None:
             wanted = [
                 kind for kind in kinds if sample is None or record.url in sample or kind not in SAMPLED_KINDS
@@ -74,12 +74,12 @@ def issues_for_run(
             artifacts = {kind: data for kind in wanted if (data := store.read_json(record, kind)) is not None}
             outcome = findings_for_page(record, dom, page_checks, artifacts)
             findings.extend(outcome.findings)
-            page_type = outcome.page_type
+            page_type, summary = outcome.page_type, outcome.summary
             if page_checks or site_checks:
-                summaries.append(outcome.summary)
+                summaries.append(summary)
         flow = _flow_of(record, policy, page_type)
-        if dom is not None:
-            pages[outcome.summary.url] = (replace(record, links=()), flow)
+        if summary is not None:
+            pages[summary.url] = (replace(record, links=()), flow)
         if page_types is not None and page_type.kind is not None:
             page_types[record.url] = page_type
         grouper.add_page(record, flow, findings)
