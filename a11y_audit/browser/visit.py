@@ -242,7 +242,7 @@ class PageVisitor:
     def _run_gatherers(self, gathered: Gathered, *, interactive: bool, reload: bool = True) -> None:
         """Run the configured gatherers; a failing one costs its artifact and a warning, no more."""
         url = str(gathered.info.get("url") or gathered.url)
-        dirty = False  # a page-changing gatherer has run: reload before the next one
+        dirty = False  # a page-changing gatherer acted (or failed): reload before the next one
         for gatherer in self._gatherers:
             if gatherer.changes_page and not interactive:
                 continue
@@ -265,7 +265,8 @@ class PageVisitor:
                 if _is_crash(error):
                     raise
                 gathered.warnings.append(f"{gatherer.name} gatherer failed: {_first_line(error)}")
-            dirty = dirty or gatherer.changes_page
+            artifact = gathered.artifacts.get(gatherer.name)
+            dirty = dirty or (gatherer.changes_page and (artifact is None or gatherer.acted(artifact)))
             gathered.timings[f"{gatherer.name}_ms"] = _ms_since(started)
 
     def _reload(self, url: str) -> None:

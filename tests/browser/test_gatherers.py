@@ -1,7 +1,9 @@
-"""The visitor runs gatherers in one visit: page-changing ones last, each on a reloaded page."""
+"""The visitor runs gatherers in one visit: page-changing ones last, each on a reloaded page
+unless the one before it found nothing to act on."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pytest
@@ -40,6 +42,31 @@ class ChangeTitleAgain(ChangeTitle):
     name: ClassVar[str] = "change-title-again"
 
 
+class ActsWhenAsked(Gatherer):
+    """Changes the page only when its name says so; reports which document it saw."""
+
+    name: ClassVar[str] = "idle"
+    changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
+
+    def gather(self, driver: WebDriver, context: GatherContext) -> dict[str, Any]:
+        seen = {"document": driver.execute_script("return performance.timeOrigin"), "title": driver.title}
+        if self.name.startswith("acting"):
+            driver.execute_script("document.title = 'changed'")
+        return {**seen, "acted": self.name.startswith("acting")}
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        return bool(artifact["acted"])
+
+
+class IdleAgain(ActsWhenAsked):
+    name: ClassVar[str] = "idle-again"
+
+
+class Acting(ActsWhenAsked):
+    name: ClassVar[str] = "acting"
+
+
 class Broken(Gatherer):
     name: ClassVar[str] = "broken"
 
@@ -69,3 +96,13 @@ def test_page_changing_gatherers_each_see_a_fresh_page(site: Site, session: Sess
 def test_sampled_out_pages_skip_page_changing_gatherers(site: Site, session: Session) -> None:
     gathered = visitor(session).visit(site.url + "widget", interactive=False)
     assert set(gathered.artifacts) == {"read-title"}
+
+
+def test_a_gatherer_that_did_not_act_spares_the_next_one_a_reload(site: Site, session: Session) -> None:
+    gatherers = (ActsWhenAsked(), IdleAgain(), Acting(), ChangeTitle())
+    runner = AxeRunner(session.driver, locate_axe_core())
+    visit = PageVisitor(session.driver, runner, page_load_timeout=30, screenshots=False, gatherers=gatherers)
+    artifacts = visit.visit(site.url + "widget").artifacts
+    assert artifacts["idle-again"]["document"] == artifacts["idle"]["document"], "reloaded for nothing"
+    assert artifacts["acting"]["document"] == artifacts["idle"]["document"]
+    assert artifacts["change-title"]["title"] == artifacts["idle"]["title"] != "changed", "not reloaded"

@@ -24,10 +24,15 @@ def test_every_artifact_kind_has_exactly_one_gatherer() -> None:
     assert set(gatherer_classes()) == set(ARTIFACT_KINDS) - {DOM}
 
 
-def test_gatherers_run_page_preserving_first_then_by_name() -> None:
+def test_gatherers_run_page_preserving_first_then_those_that_may_not_act_then_by_name() -> None:
     gatherers = make_gatherers(gatherer_classes())
-    order = [(type(g).changes_page, g.name) for g in gatherers]
+    order = [(g.changes_page, g.changes_page and g.acts_on_every_page, g.name) for g in gatherers]
     assert order == sorted(order)
+    assert [g.name for g in gatherers if g.changes_page and g.acts_on_every_page] == [
+        "context_change",
+        "keyboard",
+        "layout_adaptation",
+    ]
 
 
 def test_unknown_gatherer_is_refused() -> None:

@@ -9,7 +9,14 @@ checks/, unit-tested against hand-written data of the same shape.
 The visitor runs gatherers after axe, the DOM and the screenshot, in the same navigation:
 first those that leave the page as it was (`changes_page = False`), then those that change
 it (keyboard walk, viewport, injected CSS), each of the latter on a freshly reloaded page so
-none sees another's leftovers. In a crawl, page-changing gatherers are sampled: they run on a
+none sees another's leftovers. Most pages give most page-changing gatherers nothing to act
+on (no declared-safe form, no long timer, no hover trigger): such a gatherer
+(`acts_on_every_page = False`) says through `acted(artifact)` whether it touched the page,
+and the reload before the next one is skipped when it did not. They run before the
+gatherers that act on every page (focus, keyboard, viewport), so a typical page pays two
+reloads, about a navigation each, instead of seven.
+
+In a crawl, page-changing gatherers are sampled: they run on a
 few pages of each template only (`[checks] interactive_pages_per_template`,
 a11y_audit.judge.sampling), since one template's keyboard behaviour or reflow repeats on every
 page built from it; a scan runs them on every page it was given.
@@ -84,6 +91,9 @@ class Gatherer(ABC):
 
     name: ClassVar[str]
     changes_page: ClassVar[bool] = False
+    acts_on_every_page: ClassVar[bool] = True
+    """For a page-changing gatherer: False when it changes the page only after finding
+    something to act on; it then overrides `acted`, and runs before those that always act."""
     preload: ClassVar[str | None] = None
     """Script source to run in every new document before page scripts (DevTools
     Page.addScriptToEvaluateOnNewDocument, registered once per session by the visitor), for
@@ -97,6 +107,16 @@ class Gatherer(ABC):
 
         Each gatherer narrows the return type to its artifact's shape (a11y_audit/artifacts/).
         """
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """Whether gathering `artifact` changed the page (the next page-changing gatherer
+        then needs a fresh load); a gatherer with `acts_on_every_page = False` reads it
+        from its artifact, every other page-changing gatherer always did."""
+        return self.changes_page
+
+
+def _run_order(cls: type[Gatherer]) -> tuple[bool, bool, str]:
+    return cls.changes_page, cls.changes_page and cls.acts_on_every_page, cls.name
 
 
 @cache
@@ -115,10 +135,11 @@ def gatherer_classes() -> dict[str, type[Gatherer]]:
 
 
 def make_gatherers(names: Iterable[str]) -> tuple[Gatherer, ...]:
-    """Instances of the named gatherers: non-destructive first, then by name (a fixed order)."""
+    """Instances of the named gatherers in a fixed order: non-destructive first, then those
+    that act only on what they find, then those that act on every page; by name within each."""
     classes = gatherer_classes()
     unknown = sorted(set(names) - set(classes))
     if unknown:
         raise ValueError(f"no gatherer records {', '.join(unknown)}")
-    chosen = sorted({classes[name] for name in names}, key=lambda cls: (cls.changes_page, cls.name))
+    chosen = sorted({classes[name] for name in names}, key=_run_order)
     return tuple(cls() for cls in chosen)

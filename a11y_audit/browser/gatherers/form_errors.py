@@ -15,7 +15,8 @@ error page (server-side validation) is therefore never seen and is left to a per
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -41,7 +42,12 @@ class FormErrors(Gatherer):
 
     name: ClassVar[str] = FORM_ERRORS
     changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
     preload: ClassVar[str | None] = PRELOAD
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """A page with no declared-safe form was not touched."""
+        return bool(artifact["attempts"])
 
     def gather(self, driver: WebDriver, context: GatherContext) -> FormAttempts:
         require_hooks(driver)

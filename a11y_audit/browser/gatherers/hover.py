@@ -18,6 +18,7 @@ is recorded once. How long content persists is not timed.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import Any, ClassVar, cast
 
 from selenium.common.exceptions import WebDriverException
@@ -54,7 +55,12 @@ class Hover(Gatherer):
 
     name: ClassVar[str] = HOVER
     changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
     preload: ClassVar[str | None] = PRELOAD
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """Without a candidate trigger the pointer never moved."""
+        return bool(artifact["candidates"])
 
     def gather(self, driver: WebDriver, context: GatherContext) -> HoverContents:
         # The guard blocks navigations a hover or key handler might start (when hooks exist).

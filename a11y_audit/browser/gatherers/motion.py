@@ -23,7 +23,8 @@ costs nothing.
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -51,7 +52,12 @@ class Motion(Gatherer):
 
     name: ClassVar[str] = MOTION
     changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
     preload: ClassVar[str | None] = PRELOAD
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """Only stepping a repeating timer changes the page; finding animations and media reads it."""
+        return bool(artifact["timersStepped"])
 
     def gather(self, driver: WebDriver, context: GatherContext) -> MotionData:
         found = driver.execute_script(script_with("motion", "describe"), MAX_TIMERS)

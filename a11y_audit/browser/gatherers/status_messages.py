@@ -19,7 +19,8 @@ checks/status_message_not_announced.py.
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -40,7 +41,12 @@ class StatusMessages(Gatherer):
 
     name: ClassVar[str] = STATUS_MESSAGES
     changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
     preload: ClassVar[str | None] = PRELOAD
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """A page with no safe action was not touched."""
+        return bool(artifact["actions"])
 
     def gather(self, driver: WebDriver, context: GatherContext) -> StatusActions:
         require_hooks(driver)

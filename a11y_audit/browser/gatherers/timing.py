@@ -19,7 +19,8 @@ Firing changes the page (changes_page: sampled pages, on a reloaded page).
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -51,7 +52,12 @@ class Timing(Gatherer):
 
     name: ClassVar[str] = TIMING
     changes_page: ClassVar[bool] = True
+    acts_on_every_page: ClassVar[bool] = False
     preload: ClassVar[str | None] = PRELOAD
+
+    def acted(self, artifact: Mapping[str, Any]) -> bool:
+        """A page with no long timer was not touched."""
+        return bool(artifact["fired"])
 
     def gather(self, driver: WebDriver, context: GatherContext) -> Timers:
         require_hooks(driver)
