@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -82,3 +84,23 @@ def ctrl_c_works() -> None:
     run in the background (`cmd &` without job control) ignores SIGINT for it, children
     inherit that, and Python then never raises KeyboardInterrupt; reset it to the default."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def processes_using(marker: str) -> list[int]:
+    """PIDs of the processes whose command line contains marker (a profile folder, a module)."""
+    pids = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker.encode() in cmdline.read_bytes():
+                pids.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return pids
+
+
+def wait_until_gone(marker: str, seconds: float = 10) -> list[int]:
+    """processes_using(marker) once it is empty, or after `seconds` (what is left then)."""
+    deadline = time.monotonic() + seconds
+    while processes_using(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return processes_using(marker)

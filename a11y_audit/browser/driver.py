@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
-import signal
 import tempfile
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +19,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.browser.devtools import enable_cdp
+from a11y_audit.browser.reaper import kill_browsers_using, profile_prefix, reap_orphans, watch_this_process
 from a11y_audit.errors import ToolError
 
 __all__ = ["BrowserSettings", "Session", "check_local_browser", "start_session"]
@@ -40,9 +37,6 @@ _CHROMIUM_FLAGS = (
     "--hide-scrollbars",
     "--mute-audio",
 )
-_PROFILE_PREFIX = "a11y-audit-profile-"
-_reap_lock = threading.Lock()
-_reaped = False
 _COMMAND_GRACE = 5.0
 _QUIT_TIMEOUT = 5.0
 _INSTALL_HINT = "install it with `apt-get install chromium chromium-driver`"
@@ -80,7 +74,7 @@ class Session:
             with contextlib.suppress(Exception):  # a crashed browser cannot be quit cleanly
                 self.driver.quit()
         if self.profile_dir:
-            _kill_browsers_using(self.profile_dir)
+            kill_browsers_using(self.profile_dir)
             shutil.rmtree(self.profile_dir, ignore_errors=True)
 
 
@@ -108,12 +102,14 @@ def start_session(settings: BrowserSettings) -> Session:
             enable_cdp(driver)
         else:
             check_local_browser(settings)
-            _reap_orphans()
-            profile_dir = tempfile.mkdtemp(prefix=f"{_PROFILE_PREFIX}{os.getpid()}-")
+            reap_orphans()
+            watch_this_process()
+            profile_dir = tempfile.mkdtemp(prefix=profile_prefix())
             options.add_argument(f"--user-data-dir={profile_dir}")
             options.binary_location = settings.chromium
             # Own process session: a terminal Ctrl-C reaches only a11y-audit, which then lets
-            # in-flight pages finish instead of watching its browsers die under them.
+            # in-flight pages finish instead of watching its browsers die under them; the
+            # watchdog (a11y_audit.browser.reaper) kills them if a11y-audit dies first.
             # The log path puts the profile folder on chromedriver's command line too, so
             # both processes can be found (and reaped) by it.
             service = Service(
@@ -145,44 +141,3 @@ def start_session(settings: BrowserSettings) -> Session:
 def _set_command_timeout(driver: WebDriver, seconds: float) -> None:
     """Seconds Selenium's HTTP client waits for any one WebDriver command."""
     driver.command_executor.client_config.timeout = seconds  # type: ignore[union-attr]
-
-
-def _kill_browsers_using(profile_dir: str) -> None:
-    """Kill the chromedriver and Chromium processes of one session, found by its profile folder.
-
-    When a renderer hangs, chromedriver may be stopped without closing Chromium, and Chromium
-    outlives a killed chromedriver; over a long crawl those orphans would pile up.
-    """
-    _kill_matching(lambda cmdline: profile_dir.encode() in cmdline)
-
-
-def _reap_orphans() -> None:
-    """Kill browsers left by a11y-audit processes that died (SIGKILL, CI timeout), once per run.
-
-    Sessions run in their own process group so a terminal Ctrl-C reaches only a11y-audit;
-    the price is that a hard kill of a11y-audit leaves them running. Their profile folder
-    names the owning PID, so the next run can tell orphans from another run's live browsers.
-    """
-    global _reaped
-    with _reap_lock:
-        if _reaped:
-            return
-        _reaped = True
-    pattern = re.compile(rb"/" + re.escape(_PROFILE_PREFIX.encode()) + rb"(\d+)-")
-
-    def orphaned(cmdline: bytes) -> bool:
-        match = pattern.search(cmdline)
-        return match is not None and not Path(f"/proc/{int(match.group(1))}").exists()
-
-    _kill_matching(orphaned)
-    for folder in Path(tempfile.gettempdir()).glob(f"{_PROFILE_PREFIX}*-*"):
-        if orphaned(b"/" + folder.name.encode()):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _kill_matching(predicate: Callable[[bytes], bool]) -> None:
-    """SIGKILL every process whose command line satisfies predicate (Linux /proc; else no-op)."""
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError, ValueError):
-            if predicate(cmdline.read_bytes()):
-                os.kill(int(cmdline.parent.name), signal.SIGKILL)

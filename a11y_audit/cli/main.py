@@ -2,7 +2,8 @@
 
 Exit codes (a tested contract): 0 audit completed · 1 gate failed (new blocking issues) ·
 2 usage error · 3 tool failure (browser would not start, nothing could be audited) ·
-130 interrupted (the partial results are written; continue with --resume).
+130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (a11y_audit.cli.stopping: the partial
+results are written; continue with --resume).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from a11y_audit.cli import gate_commands
 from a11y_audit.cli.intake_command import intake_command
 from a11y_audit.cli.journey_commands import STORAGE_STATE_OPTION, journeys_group
 from a11y_audit.cli.progress import Progress
+from a11y_audit.cli.stopping import interrupted_exit_code, stop_like_ctrl_c
 from a11y_audit.cli.ticket_commands import tickets_group
 from a11y_audit.config import Config, load_config
 from a11y_audit.demo.audit_config import demo_audit_config
@@ -30,7 +32,6 @@ from a11y_audit.reports.formats import FORMATS, listing
 
 __all__ = ["cli", "main"]
 
-EXIT_INTERRUPTED = 130
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -124,7 +125,7 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
         click.echo(
             f"interrupted: partial results written; continue with --resume --output {output}", err=True
         )
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(interrupted_exit_code())
     if gate_input is not None:
         gate_commands.run_gate(config, outcome, gate_input)
 
@@ -391,11 +392,12 @@ def _wait_forever() -> None:
 
 def main() -> None:
     """Entry point: map our exceptions to one-line errors and documented exit codes."""
+    stop_like_ctrl_c()
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(interrupted_exit_code())
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -10,27 +12,18 @@ from pathlib import Path
 import pytest
 
 from a11y_audit.browser.driver import BrowserSettings, start_session
+from tests.support import processes_using, wait_until_gone
 
 pytestmark = pytest.mark.browser
 
 STARTER = """
 import time
 from a11y_audit.browser.driver import BrowserSettings, start_session
+from tests.support import processes_using, wait_until_gone
 session = start_session(BrowserSettings())
 print(session.profile_dir, flush=True)
 time.sleep(600)
 """
-
-
-def processes_using(marker: str) -> list[int]:
-    pids = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if marker.encode() in cmdline.read_bytes():
-                pids.append(int(cmdline.parent.name))
-        except OSError:
-            continue
-    return pids
 
 
 @pytest.mark.parametrize("force", [False, True], ids=["polite", "forced"])
@@ -44,14 +37,30 @@ def test_quit_leaves_no_browser_process(force: bool) -> None:
     assert not Path(profile).exists()
 
 
-def test_browsers_of_a_killed_run_are_reaped_by_the_next_run() -> None:
+def start_owner() -> tuple[subprocess.Popen[str], str]:
+    """A process that starts a browser session and sleeps, as a crawl would between pages."""
     owner = subprocess.Popen([sys.executable, "-c", STARTER], stdout=subprocess.PIPE, text=True)
     assert owner.stdout is not None
     profile = owner.stdout.readline().strip()
-    assert processes_using(profile), "the first run's browser did not start"
-    owner.kill()  # like a CI timeout: no chance to clean up
+    assert processes_using(profile), "the browser did not start"
+    return owner, profile
+
+
+def test_the_watchdog_kills_the_browsers_of_a_killed_run() -> None:
+    owner, profile = start_owner()
+    owner.kill()  # like the OOM killer or a CI runner's SIGKILL: no chance to clean up
     owner.wait()
-    assert processes_using(profile), "the browser should have outlived its killed owner"
+    assert wait_until_gone(profile) == [], "the browser outlived its killed owner"
+    assert not Path(profile).exists()
+
+
+def test_browsers_whose_watchdog_died_too_are_reaped_by_the_next_run() -> None:
+    owner, profile = start_owner()
+    for pid in processes_using(f"a11y_audit.browser.reaper\0{owner.pid}"):
+        os.kill(pid, signal.SIGKILL)  # the whole tree killed at once, watchdog included
+    owner.kill()
+    owner.wait()
+    assert processes_using(profile), "the browser should have outlived its owner and watchdog"
     reaper = subprocess.run(
         [sys.executable, "-c", STARTER.replace("time.sleep(600)", "session.quit()")],
         capture_output=True,
@@ -59,6 +68,5 @@ def test_browsers_of_a_killed_run_are_reaped_by_the_next_run() -> None:
         timeout=120,
     )
     assert reaper.returncode == 0, reaper.stderr
-    time.sleep(0.5)
-    assert processes_using(profile) == []
+    assert wait_until_gone(profile) == []
     assert not Path(profile).exists()

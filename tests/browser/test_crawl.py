@@ -12,9 +12,10 @@ from urllib.parse import quote
 
 import pytest
 
+from a11y_audit.browser.reaper import profile_prefix
 from tests.browser.conftest import load_results, run_cli
 from tests.browser.site import CHAIN_LENGTH, Site
-from tests.support import ctrl_c_works
+from tests.support import ctrl_c_works, wait_until_gone
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +55,26 @@ def test_interrupted_crawl_keeps_its_pages_and_resume_finishes_without_repeats(
     final = load_results(out)
     assert final["summary"]["pages_audited"] == CHAIN_LENGTH + 1
     assert final["tool"]["interrupted"] is False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_end_a_crawl_as_ctrl_c_does(site: Site, tmp_path: Path, signum: int) -> None:
+    """What a CI timeout, `docker stop` or a closed terminal sends: partial results, no browser left."""
+    out = tmp_path / "out"
+    crawl = [sys.executable, "-m", "a11y_audit", "crawl", site.url + "chain/0", "-o", str(out)]
+    process = subprocess.Popen(
+        [*crawl, "--no-screenshots"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 120
+    while len(journal_urls(out)) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + signum, stderr
+    assert "--resume" in stderr
+    assert load_results(out)["tool"]["interrupted"] is True
+    assert 2 <= len(journal_urls(out)) < CHAIN_LENGTH + 1
+    assert wait_until_gone("/" + profile_prefix(process.pid), seconds=5) == []
 
 
 def test_resume_without_a_previous_run_is_a_usage_error(site: Site, tmp_path: Path) -> None:
