@@ -66,6 +66,14 @@ class Suite:
         rules = {rule_id: rule for rule_id, rule in self.rules.items() if rule_id in rule_ids}
         return Suite(self.root, rules, tuple(case for case in self.cases if case.rule in rules))
 
+    def without_failed_cases_of(self, rule_ids: set[str]) -> Suite:
+        """The suite without the failed cases of these rules (only their other cases can
+        show a false failure)."""
+        cases = tuple(
+            case for case in self.cases if not (case.rule in rule_ids and case.expected is Expected.FAILED)
+        )
+        return Suite(self.root, self.rules, cases)
+
     def case_urls(self, root_url: str) -> dict[str, str]:
         """Per case (keyed by its path, unique): the URL audited for it. W3C's case id is a hash
         of the case's content, so cases of several rules that share an id are one page

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -205,3 +206,14 @@ def test_a_false_failure_whose_page_fails_under_another_rule_is_noted_and_not_a_
     assert (
         verdicts[Tool.CHECKS][0].consistency is Consistency.INCONSISTENT
     )  # still counted, as the suite says
+
+
+def test_the_ci_subset_keeps_every_case_of_expected_rules_and_only_the_others_cases_that_can_fail_wrongly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    check_of_1_1_1 = SimpleNamespace(meta=SimpleNamespace(wcag=("1.1.1",)))
+    monkeypatch.setattr(act_main, "expected_consistent", lambda: [OTHER.id])
+    monkeypatch.setattr(act_main, "builtin_checks", lambda: [check_of_1_1_1])
+    subset = act_main.ci_subset(SUITE)
+    assert {case.id for case in subset.cases} == {"p1", "i1", "t1", "t2"}
+    assert set(subset.rules) == {RULE.id, OTHER.id}
