@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, ImageDraw
 
 from a11y_audit.artifacts.kinds import ELEMENT_BOXES
+from a11y_audit.artifacts.store import read_json_file
 from a11y_audit.config import Config
 from a11y_audit.model import Instance, PageRecord
 
@@ -125,7 +126,7 @@ class _PageBoxes:
     def read(cls, path: Path) -> _PageBoxes:
         """The artifact at path; empty when it is missing or not in the documented shape."""
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = read_json_file(path)
             boxes = {
                 target_key("", item["target"])[1]: (float(x), float(y), float(w), float(h))
                 for item in data["boxes"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,7 +13,7 @@ from a11y_audit.artifacts.kinds import ARTIFACT_KINDS, DOM, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.browser.gatherers import gatherer_classes, make_gatherers
 from a11y_audit.check import CheckMeta, Page, PageCheck, Target, Verdict, failed
-from a11y_audit.errors import UsageError
+from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.judge.engine import findings_for_page
 from a11y_audit.judge.registry import validated
 from a11y_audit.model import Impact, Outcome, PageRecord
@@ -87,7 +88,20 @@ def test_a_check_requiring_an_unknown_artifact_is_refused() -> None:
 def test_gathered_artifacts_round_trip_through_the_store(tmp_path: Path) -> None:
     store = ArtifactStore.open(tmp_path, resume=False)
     saved = store.save_page(PageRecord(url="https://shop/"), dom=DOM_TEXT, gathered={"walk": {"stops": []}})
-    assert saved.artifacts["walk"].endswith("/walk.json")
+    assert saved.artifacts["walk"].endswith("/walk.json.gz")
     (record,) = store.iter_pages()
     assert store.read_json(record, "walk") == {"stops": []}
     assert store.read_json(record, "reflow") is None
+
+
+def test_plain_json_artifacts_of_older_runs_are_read_and_damaged_ones_named(tmp_path: Path) -> None:
+    store = ArtifactStore.open(tmp_path, resume=False)
+    folder = tmp_path / "pages" / "p"
+    folder.mkdir(parents=True)
+    (folder / "walk.json").write_text('{"stops": [1]}', "utf-8")
+    (folder / "reflow.json.gz").write_bytes(gzip.compress(b'{"a": 1}')[:-6])  # cut short
+    paths = {"walk": "pages/p/walk.json", "reflow": "pages/p/reflow.json.gz"}
+    record = PageRecord(url="https://shop/", artifacts=paths)
+    assert store.read_json(record, "walk") == {"stops": [1]}
+    with pytest.raises(ToolError, match=r"reflow\.json\.gz is unreadable .*: re-run the audit"):
+        store.read_json(record, "reflow")
