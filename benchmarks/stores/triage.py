@@ -44,6 +44,7 @@ __all__ = [
     "figures",
     "load_triage",
     "parse_triage",
+    "print_comparison",
     "summary_line",
 ]
 
@@ -266,6 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except A11yAuditError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    return print_comparison(comparison)
+
+
+def print_comparison(comparison: Comparison) -> int:
+    """Print the figures, warnings and problems; the exit status: 1 on problems, else 0."""
     for line in [*comparison.figures.lines(), *comparison.warnings]:
         print(line)
     for line in comparison.problems:
