@@ -1,4 +1,4 @@
-"""Developer tasks: `nox -s tests|unit|lint|demo|bench|act`. Sessions reuse the project venv.
+"""Developer tasks: `nox -s tests|unit|lint|demo|bench|act|stores`. Sessions reuse the project venv.
 
 The sessions run in the venv that ./bootstrap made (venv_backend "none", tools invoked as
 `sys.executable -m ...`), because the browser, chromedriver and axe-core are machine-level
@@ -54,3 +54,13 @@ def act(session: nox.Session) -> None:
     """The W3C ACT Rules accuracy suite, every in-scope case (prints the figures; writes
     docs/act.md and docs/act-earl.json). `nox -s act -- --subset --check` is CI's subset."""
     session.run(PYTHON, "-m", "benchmarks.act", *(session.posargs or ["--publish"]))
+
+
+@nox.session(venv_backend="none")
+def stores(session: nox.Session) -> None:
+    """The real-store suite (docs/stores.md): set up stock django-oscar, serve it on 8621, crawl
+    it with its journeys and check the run against the hand-triaged verdicts (exit 1 when a true
+    issue is gone or a false one is back); prints the figures and wall times. Too slow for CI
+    (setup takes minutes, the crawl tens of minutes): run it by hand after changing a check or
+    grouping. `nox -s stores -- oscar --skip-setup` reuses a store already set up."""
+    session.run(PYTHON, "-m", "benchmarks.stores.suite", *(session.posargs or ["oscar"]))

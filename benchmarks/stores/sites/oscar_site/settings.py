@@ -120,6 +120,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = str(DATA / "media")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 OSCAR_SHOP_NAME = "Oscar"
+# Guest checkout, as most real stores offer it (Oscar's documented setting; off by default), so
+# the checkout journey reaches the address, shipping and payment steps without an account.
+OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
 OSCAR_ORDER_STATUS_PIPELINE = {
