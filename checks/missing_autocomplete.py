@@ -53,6 +53,11 @@ def _purpose(token: str, words: str, also: tuple[str, ...] = ()) -> Purpose:
     return Purpose(token, frozenset((token, *also)), re.compile(rf"\b(?:{words})\b"))
 
 
+def _nth_line(ordinals: str) -> str:
+    """Words of one line of a split address: "Second line of address", "2nd address line"."""
+    return rf"(?:{ordinals}) (?:address )?line"
+
+
 # Most specific first: "name on card" is cc-name before it is name, "email address" is
 # email before it is an address, "first name" is given-name before name.
 PURPOSES: tuple[Purpose, ...] = (
@@ -131,13 +136,13 @@ PURPOSES: tuple[Purpose, ...] = (
         r"country|land|pays|pa[íi]s",
         ("country-name",),
     ),
-    _purpose("address-line3", r"address line 3|address 3|address3|adresszeile 3"),
+    _purpose("address-line3", "address line 3|address 3|address3|adresszeile 3|" + _nth_line("third|3rd")),
     _purpose(
         "address-line2",
         r"address line 2|address 2|address2|apartment|apt|suite|adresszusatz|adresszeile 2|"
-        r"compl[ée]ment d adresse|toevoeging",
+        r"compl[ée]ment d adresse|toevoeging|" + _nth_line("second|2nd"),
     ),
-    _purpose("address-line1", r"address line 1|address 1|address1|adresszeile 1"),
+    _purpose("address-line1", "address line 1|address 1|address1|adresszeile 1|" + _nth_line("first|1st")),
     _purpose(
         "street-address",
         r"address|street|stra(?:ss|ß)e|hausnummer|adresse|rue|direcci[óo]n|calle|straat|adres",
@@ -175,7 +180,8 @@ _SIGN_IN = re.compile(
 )
 _FORM_PURPOSE = ".//legend | .//h1 | .//h2 | .//h3 | .//h4 | .//button | .//*[@role='button']"
 _SEPARATE_LINES = re.compile(
-    r"\b(?:address line [23]|address [23]|address[23]|apartment|apt|suite|adresszusatz)\b"
+    r"\b(?:address line [23]|address [23]|address[23]|apartment|apt|suite|adresszusatz|"
+    r"(?:second|2nd|third|3rd) line(?: of (?:the )?(?:street )?address)?)\b"
 )
 
 # Fields about something other than the user (WCAG: "information about the user"), or

@@ -159,6 +159,12 @@ def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | No
     assert (found.token if found else None) == purpose
 
 
+_LINES = (
+    "<form><label for=a>{n} line of address</label><input id=a name=line>"
+    "<label>Postcode<input name=postcode></label><input type=password></form>"
+)
+
+
 @pytest.mark.parametrize(
     ("html", "advice"),
     [
@@ -175,6 +181,10 @@ def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | No
         ('<form><input name=address><input placeholder="Apartment"></form>', "address-line1"),
         ("<form><input name=address_line_2><input name=email autocomplete=email></form>", "address-line2"),
         ("<form><textarea name=address></textarea><input type=password></form>", "street-address"),
+        # Ordinal labels (django-oscar's "First/Second/Third line of address") name the line too.
+        (_LINES.format(n="Second"), "address-line2"),
+        (_LINES.format(n="Third"), "address-line3"),
+        (_LINES.format(n="First"), "address-line1"),
     ],
 )
 def test_autocomplete_advice_names_the_token_the_field_needs(html: str, advice: str) -> None:
