@@ -1,5 +1,6 @@
-"""What the HTML report shows, built from a run: issues in priority order with the page,
-template and criterion facets its filters read, and the summary tables.
+"""What the HTML report shows, built from a run: the charts, then the issues most urgent first
+(reports/urgency.py) with their summary lines and the page, template and criterion facets its
+filters read, then the reference tables.
 
 The Jinja template (templates/report.html.j2) only lays these out; every choice of order,
 grouping and bound is made here, in typed Python.
@@ -14,7 +15,10 @@ from dataclasses import dataclass
 from a11y_audit.judge.coverage import conformance
 from a11y_audit.judge.page_templates import template_for
 from a11y_audit.model import Impact, Instance, Issue, Outcome
+from a11y_audit.reports.html_charts import charts
+from a11y_audit.reports.issue_summary import IssueSummary, summarise
 from a11y_audit.reports.trend import PRIORITIES
+from a11y_audit.reports.urgency import most_urgent_first
 from a11y_audit.run_result import RunResult
 from a11y_audit.wcag import criterion
 
@@ -43,6 +47,7 @@ class IssueView:
     """One issue as the report shows it, with the data attributes the filters read."""
 
     issue: Issue
+    summary: IssueSummary
     order: int
     impact_rank: int
     page_ids: list[int]
@@ -56,21 +61,11 @@ class IssueView:
 
 def report_context(run: RunResult, element: Callable[[Instance], ElementView]) -> dict[str, object]:
     """The template's variables for a run; `element` gives an instance its row (with its crop)."""
-    issues = sorted(
-        run.issues,
-        key=lambda issue: (
-            issue.triage.priority.value,
-            _IMPACTS.index(issue.impact),
-            issue.rule.id,
-            issue.instances[0].page_url,
-        ),
-    )
+    issues = most_urgent_first(run.issues)
     layout = _Layout.of(run, issues)
     views = [_issue_view(order, issue, layout, element) for order, issue in enumerate(issues)]
     by_sc: Counter[str] = Counter(sc for issue in issues for sc in issue.rule.wcag)
-    by_template: Counter[str] = Counter(name for issue in issues for name in issue.templates)
     per_page: Counter[int] = Counter(index for view in views for index in view.page_ids)
-    names = {issue.triage.priority.value: issue.triage.priority_name for issue in issues}
     return {
         "tool": run.tool,
         "summary": run.summary,
@@ -86,11 +81,7 @@ def report_context(run: RunResult, element: Callable[[Instance], ElementView]) -
         "criteria": [(sc, criterion(sc)) for sc in sorted(by_sc, key=_sc_key)],
         "best_practice": any(not issue.rule.wcag for issue in issues),
         "by_sc": sorted(by_sc.items(), key=lambda item: _sc_key(item[0])),
-        "by_template": sorted(by_template.items()),
-        "by_priority": [
-            (f"{priority} {names[priority]}", count)
-            for priority, count in sorted(run.summary.by_priority.items())
-        ],
+        "charts": charts(issues, run.summary.by_priority),
     }
 
 
@@ -126,6 +117,7 @@ def _issue_view(
     instances = [element(instance) for instance in issue.instances[:ELEMENTS_MAX]]
     return IssueView(
         issue=issue,
+        summary=summarise(issue),
         order=order,
         impact_rank=_IMPACTS.index(issue.impact),
         page_ids=page_ids,

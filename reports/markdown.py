@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 
 from a11y_audit.model import Issue, Outcome
-from a11y_audit.reports.labels import rule_title, wcag_label
+from a11y_audit.reports.issue_summary import summarise
+from a11y_audit.reports.labels import wcag_label
 from a11y_audit.reports.trend import PRIORITIES, Trend
+from a11y_audit.reports.urgency import most_urgent_first
 from a11y_audit.run_result import RunResult
 
 __all__ = ["LIMIT", "render_markdown"]
 
 LIMIT = 60_000
 _CELL_CHARS = 160
+_HEADLINE_CHARS = 240  # an issue's summary line: title, cause and element, each bounded
 _PAGES_SHOWN = 3
 # Inside a table cell only inline syntax matters: code, emphasis, links, cell breaks.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
@@ -29,7 +32,7 @@ _TREND_HEADER = "| Priority | Then | Now |\n|---|---|---|\n"
 
 def render_markdown(run: RunResult, trend: Trend | None = None, report_name: str = "") -> str:
     """The summary; `trend` adds new / fixed / still-open counts against an earlier run."""
-    summary, issues = run.summary, list(run.issues)
+    summary, issues = run.summary, most_urgent_first(run.issues)
     names = {issue.triage.priority.value: issue.triage.priority_name for issue in issues}
     failed = sum(1 for issue in issues if issue.outcome is Outcome.FAILED)
     parts = [
@@ -56,7 +59,10 @@ def render_markdown(run: RunResult, trend: Trend | None = None, report_name: str
     tables = (
         [("Top issues", issues)]
         if trend is None
-        else [("New issues", trend.new), ("Still open", trend.still_open)]
+        else [
+            ("New issues", most_urgent_first(trend.new)),
+            ("Still open", most_urgent_first(trend.still_open)),
+        ]
     )
     footer = "\nAutomated checks find only part of the barriers; issues to review need a person to decide."
     if report_name:
@@ -93,13 +99,13 @@ def _issue_row(issue: Issue) -> str:
     pages = ", ".join(_cell(url, 80) for url in urls[:_PAGES_SHOWN])
     if issue.pages > _PAGES_SHOWN:
         pages += f" (+{issue.pages - _PAGES_SHOWN})"
-    triage, rule = issue.triage, issue.rule
+    triage, rule, line = issue.triage, issue.rule, summarise(issue)
     cells = [
         f"{triage.priority.value} {_cell(triage.priority_name)}",
-        f"{_cell(rule_title(rule))}{_cell(f': {issue.cause}') if issue.cause else ''} "
-        f"({_cell(rule.id)}, {issue.outcome.value}, {issue.impact.value})",
+        f"{_cell(line.headline, _HEADLINE_CHARS)} ({_cell(rule.id)}, {issue.outcome.value}, "
+        f"{issue.impact.value})",
         wcag_label(rule),
-        f"{issue.pages}: {pages}",
+        f"{_cell(line.location)}: {pages}",
         _cell("; ".join(triage.reasons)),
         _cell(issue.instances[0].snippet),
     ]

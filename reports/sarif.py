@@ -1,13 +1,14 @@
 """SARIF 2.1.0 from a run, for code-scanning dashboards and SARIF viewers.
 
-One `result` per issue (the root cause), located at its pages: `physicalLocation` is the page
-URL, `logicalLocation` the element's selector, the location's message the element's HTML. The
-fingerprint goes into `partialFingerprints`, so SARIF consumers track an issue across runs the
-way the gate does. Needs-review items are `kind: review` (level none, as the spec requires for
-non-failures); failures are errors (P1, P2), warnings (P3) or notes (P4). With a baseline,
-`baselineState` says new, unchanged, or updated (a known defect whose outcome changed between
-needs review and failed). A test validates the output against the official
-OASIS SARIF 2.1.0 JSON schema.
+One `result` per issue (the root cause), its message led by the issue's summary line
+(a11y_audit.reports.issue_summary: what tells it from other issues of its rule), located at
+its pages: `physicalLocation` is the page URL, `logicalLocation` the element's selector, the
+location's message the element's HTML. The fingerprint goes into `partialFingerprints`, so
+SARIF consumers track an issue across runs the way the gate does. Needs-review items are
+`kind: review` (level none, as the spec requires for non-failures); failures are errors (P1,
+P2), warnings (P3) or notes (P4). With a baseline, `baselineState` says new, unchanged, or
+updated (a known defect whose outcome changed between needs review and failed). A test
+validates the output against the official OASIS SARIF 2.1.0 JSON schema.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from collections.abc import Mapping
 
 from a11y_audit.model import Instance, Issue, JsonObject, Outcome, RuleMeta
+from a11y_audit.reports.issue_summary import summarise
 from a11y_audit.reports.labels import rule_title
 from a11y_audit.run_result import RunResult
 
@@ -87,8 +89,8 @@ def _result(issue: Issue, rule_index: int, states: Mapping[str, str] | None) -> 
         "kind": "fail" if failed else "review",
         "level": _LEVELS.get(priority, "warning") if failed else "none",
         "message": {
-            "text": f"{priority} {rule_title(issue.rule)} (WCAG {wcag}; "
-            f"{issue.impact.value}; on {issue.pages} page(s)). {issue.instances[0].message}"
+            "text": f"{priority} {summarise(issue).line()} (WCAG {wcag}; {issue.impact.value}). "
+            f"{issue.instances[0].message}"
         },
         "locations": [_location(instance) for instance in issue.instances[:_LOCATIONS]],
         "partialFingerprints": {"a11yAuditIssue/v1": issue.fingerprint},

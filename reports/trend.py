@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from a11y_audit.model import Issue
+from a11y_audit.reports.issue_summary import summarise
 from a11y_audit.run_result import RunResult
 
 __all__ = ["PRIORITIES", "Trend", "TrendRow", "compare", "count_by_priority"]
@@ -30,8 +31,14 @@ class TrendRow:
 
     @classmethod
     def of(cls, issue: Issue) -> TrendRow:
+        """The row of an issue of a run: titled by its summary line's headline, so two fixed
+        issues of one rule say which is which (a baseline's entries know only the rule title)."""
         return cls(
-            issue.fingerprint, issue.triage.priority.value, issue.rule.title, issue.rule.id, issue.pages
+            issue.fingerprint,
+            issue.triage.priority.value,
+            summarise(issue).headline,
+            issue.rule.id,
+            issue.pages,
         )
 
 

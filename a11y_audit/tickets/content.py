@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from a11y_audit.model import Issue, Outcome
+from a11y_audit.reports.issue_summary import summarise
 from a11y_audit.run_result import RunResult
 from a11y_audit.tickets.markup import Code, CodeBlock, Document, Heading, Items, Link, Paragraph, Span, Text
 from a11y_audit.wcag import criterion
@@ -172,15 +173,10 @@ def _page_count(issue: Issue) -> int:
 
 
 def _title(issue: Issue) -> str:
-    templates = issue.templates
-    if len(templates) > 1:
-        where = f"templates {templates[0]} and {len(templates) - 1} more"
-    elif templates:
-        where = f"template {templates[0]}"
-    else:
-        where = issue.instances[0].page_url
+    """The issue's summary line (the same words as every report) without its page and element
+    counts: a title that changed with every run's reach would rewrite the ticket for nothing."""
     prefix = "Needs review: " if issue.outcome is Outcome.CANT_TELL else ""
-    title = " ".join(f"{prefix}{issue.rule.title or issue.rule.id} on {where}".split())
+    title = prefix + summarise(issue).line(reach=False)
     return title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
 
 

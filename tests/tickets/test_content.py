@@ -14,10 +14,21 @@ from tests.tickets.samples import SCREENSHOT, issue, results, run_in, typed, wri
 
 def test_ticket_has_title_labels_priority_and_reach(tmp_path: Path) -> None:
     ticket = build_ticket(typed(issue(templates=("product", "cart", "home"), pages=25)), run_in(tmp_path))
-    assert ticket.title == "Buttons must have discernible text on templates product and 2 more"
+    # The report's summary line without the counts, which change from run to run.
+    assert ticket.title == "Buttons must have discernible text — button.add · 3 templates"
     assert ticket.labels == ("a11y", "wcag-4.1.2", "P2", "a11y-fp-86c5fe823dfc9e73")
     assert (ticket.priority, ticket.priority_name, ticket.due) == ("P2", "High", "2026-12-09")
     assert ticket.reach == "25 page(s), 3 template(s)"
+
+
+def test_two_issues_of_one_rule_have_titles_that_tell_them_apart(tmp_path: Path) -> None:
+    run = run_in(tmp_path)
+    pay = build_ticket(typed(issue(snippet='<button id="pay"><svg></svg></button>')), run)
+    menu = build_ticket(
+        typed(issue("0" * 16, templates=("home",), snippet='<button id="menu"></button>')), run
+    )
+    assert pay.title == "Buttons must have discernible text — button#pay · product"
+    assert menu.title == "Buttons must have discernible text — button#menu · home"
 
 
 def test_needs_review_is_said_in_the_title_and_labels(tmp_path: Path) -> None:

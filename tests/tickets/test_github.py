@@ -32,11 +32,11 @@ def test_create_then_unchanged_update_reopen_and_close(tmp_path: Path) -> None:
         path = loaded_run(tmp_path, results(issue(FP, priority="P3")))
 
         report = sync_results(path, config, SyncOptions(), env)
-        assert report.lines["created"] == ["1  P3  Buttons must have discernible text on template product"]
+        assert report.lines["created"] == ["1  P3  Buttons must have discernible text — button.add · product"]
         assert fake.calls[0].query == {"labels": f"a11y-fp-{FP}", "state": "all", "per_page": "10"}
         created = fake.calls[1].body
         assert fake.lines() == ["GET /repos/shop/web/issues", "POST /repos/shop/web/issues"]
-        assert created["title"] == "Buttons must have discernible text on template product"
+        assert created["title"] == "Buttons must have discernible text — button.add · product"
         assert created["labels"] == ["a11y", "wcag-4.1.2", "P3", f"a11y-fp-{FP}"]
         assert (
             "[Understanding 4.1.2](https://www.w3.org/WAI/WCAG21/Understanding/name-role-value.html)"

@@ -35,7 +35,7 @@ def test_data_center_create_attach_then_unchanged_reopen_and_close(tmp_path: Pat
 
         report = sync_results(path, config, SyncOptions(), env)
         assert report.lines["created"] == [
-            "SHOP-1  P2  Buttons must have discernible text on template product"
+            "SHOP-1  P2  Buttons must have discernible text — button.add · product"
         ]
         search, create, attach = fake.calls
         assert search.query == {"jql": JQL, "fields": "status,labels,resolution", "maxResults": "10"}

@@ -29,7 +29,7 @@ def test_create_with_upload_then_unchanged_close_and_reopen(tmp_path: Path) -> N
         path = loaded_run(tmp_path, results(issue(FP)))
 
         report = sync_results(path, config, SyncOptions(), ENV)
-        assert report.lines["created"] == ["1  P2  Buttons must have discernible text on template product"]
+        assert report.lines["created"] == ["1  P2  Buttons must have discernible text — button.add · product"]
         search, create, upload, attach = fake.calls
         assert search.query == {"q": f"a11y-fp-{FP}", "issues": "1", "limit": "10"}
         assert fake.lines() == [
@@ -40,7 +40,7 @@ def test_create_with_upload_then_unchanged_close_and_reopen(tmp_path: Path) -> N
         ]
         fields = create.body["issue"]
         assert (fields["project_id"], fields["tracker_id"], fields["priority_id"]) == ("shop", 1, 4)
-        assert fields["subject"] == "Buttons must have discernible text on template product"
+        assert fields["subject"] == "Buttons must have discernible text — button.add · product"
         assert fields["description"].startswith("Labels: a11y, wcag-4.1.2, P2, a11y-fp-86c5fe823dfc9e73\n\n")
         assert f"<code>a11y-fp-{FP}</code>" in fields["description"]  # what the search finds (Textile)
         assert upload.query == {"filename": "screenshot.jpg"} and upload.body == b"\xff\xd8\xff\xe0 jpeg"

@@ -160,7 +160,7 @@ def test_a_sync_that_dies_halfway_resumes_without_duplicates(setup: Setup) -> No
 
 def test_dry_run_writes_neither_tickets_nor_state(setup: Setup) -> None:
     report = setup.run(issue(A), dry_run=True)
-    assert report.lines["created"] == ["(new)  P2  Buttons must have discernible text on template product"]
+    assert report.lines["created"] == ["(new)  P2  Buttons must have discernible text — button.add · product"]
     assert not setup.folder.exists() and not setup.state_path.exists()
     setup.run(issue(A))
     state_before = setup.state_path.read_bytes()

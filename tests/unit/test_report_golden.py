@@ -144,3 +144,35 @@ def test_summary_and_conformance_cover_what_the_issue_asks(report: tuple[str, An
     (conformance,) = doc.xpath('//table[caption="Success criteria and what this audit found"]')
     assert len(conformance.xpath("./tbody/tr")) == len(criteria()) == 50
     assert doc.xpath("//main[@id='main']") and doc.xpath("//h1") and 'lang="en"' in text
+
+
+def test_the_most_urgent_issues_come_before_the_reference_tables(report: tuple[str, Any]) -> None:
+    _, doc = report
+    sections = [heading.get("id") for heading in doc.iter("h2")]
+    assert sections.index("failures-heading") < sections.index("conformance-heading")
+    assert sections.index("review-heading") < sections.index("pages-heading")
+    listed = doc.xpath('//section[@aria-labelledby="failures-heading"]//details[@class="issue"]')
+    priorities = [details.get("data-priority") for details in listed]
+    assert priorities == sorted(priorities) and len(set(priorities)) > 1
+
+
+def test_charts_are_tables_that_say_in_text_what_the_bars_show(report: tuple[str, Any]) -> None:
+    """No script, image or request: a bar is a span sized in percent of the largest count,
+    beside the count as text, in a row headed by its label."""
+    _, doc = report
+    results = fixture()
+    charts = {table.findtext("caption"): table for table in doc.xpath('//div[@class="chart"]/table')}
+    assert {"Issues by priority", "Issues by page template"} <= set(charts)
+    assert any(caption.startswith("Issues by flow") for caption in charts)
+    for table in charts.values():
+        rows = table.xpath("./tbody/tr")
+        counts = [int(row.xpath("string(.//span[@class='count'])")) for row in rows]
+        widths = [float(re.findall(r"width: ([\d.]+)%", row.xpath("string(.//@style)"))[0]) for row in rows]
+        assert all(row[0].tag == "th" and row[0].get("scope") == "row" for row in rows)
+        assert max(widths) == 100.0 and all(
+            w == round(100 * c / max(counts), 1) for w, c in zip(widths, counts, strict=True)
+        )
+    priorities = charts["Issues by priority"].xpath("./tbody/tr/th")
+    assert [th.text_content() for th in priorities] == [
+        f"{issue['priority']} {issue['priority_name']}" for issue in results["issues"]
+    ]

@@ -142,6 +142,6 @@ def test_report_is_self_contained_and_escapes_page_content(tmp_path: Path) -> No
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img" in html  # snippets are shown as text
     assert "P2 High" in html and "Why P2:" in html and "due 2026-12-09" in html
-    assert "1 page / 1 template" in html
+    assert "1 page, 1 element" in html  # the reach, from the issue's summary line
     assert 'lang="en"' in html and "<main" in html
     assert 'src="http' not in html and "<link" not in html  # no external requests
