@@ -31,7 +31,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11y_audit.browser.scripts import script_with
 
-__all__ = ["PageState"]
+__all__ = ["NOT_PUT_BACK", "PageState"]
+
+NOT_PUT_BACK = "checks left the state changed and it could not be put back"
+"""How the state's warning starts (the journey's progress line repeats it)."""
 
 _SCRIPT = script_with("page_state", "describe")
 _PASSES = 3

@@ -28,7 +28,7 @@ from urllib3.exceptions import HTTPError
 from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError, GatherSettings
-from a11y_audit.browser.page_state import PageState
+from a11y_audit.browser.page_state import NOT_PUT_BACK, PageState
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 from a11y_audit.model import JsonObject
@@ -186,9 +186,7 @@ class PageVisitor:
             left = [f"putting it back failed ({_first_line(error)})"]
         gathered.timings["restore_ms"] = gathered.timings.get("restore_ms", 0.0) + _ms_since(started)
         if final and left:
-            gathered.warnings.append(
-                f"checks left the state changed and it could not be put back: {'; '.join(left)}"
-            )
+            gathered.warnings.append(f"{NOT_PUT_BACK}: {'; '.join(left)}")
 
     def _reset_state(self) -> None:
         """Each page is audited as a first visit: no cookies or storage from the last page

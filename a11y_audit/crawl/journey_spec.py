@@ -182,6 +182,8 @@ class Step:
     allow_submit: bool = False
     allow_order: bool = False
     interactive: bool = False
+    """Whether page-changing gatherers run on this `audit` state: `interactive = true`, or by
+    default the journey's last step when it is an audit (unless it says `interactive = false`)."""
 
     def describe(self) -> str:
         """One line for progress output; values from the environment show only their name."""
@@ -374,8 +376,9 @@ def _journey(name: str, table: JsonObject, flows: tuple[str, ...]) -> Journey:
         raise JourneyError(
             (name, "steps"), f"{where} audits state {duplicate!r} twice: give each state its own name"
         )
-    if steps[-1].action == "audit" and not any(step.interactive for step in steps):
-        # Nothing after the last state depends on it, so page-changing gatherers may run there.
+    if steps[-1].action == "audit" and raw_steps[-1].get("interactive") is not False:
+        # Nothing after the last state depends on it, so page-changing gatherers run there
+        # unless it says interactive = false; interactive = true on another state adds that one.
         steps = (*steps[:-1], replace(steps[-1], interactive=True))
     return Journey(name=name, flow=flow, steps=steps, base_url=base_url, storage_state=storage_state)
 

@@ -94,6 +94,38 @@ def test_steps_are_parsed_with_their_modifiers() -> None:
     assert not any(step.interactive for step in steps[:-1])
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ({}, {}, {"bag": False, "mini-cart": False, "review": True}),
+        # interactive = true on one state adds it: the last state keeps its default
+        ({"interactive": True}, {}, {"bag": True, "mini-cart": False, "review": True}),
+        # only interactive = false takes the default away
+        ({}, {"interactive": False}, {"bag": False, "mini-cart": False, "review": False}),
+        ({"interactive": True}, {"interactive": False}, {"bag": True, "mini-cart": False, "review": False}),
+    ],
+)
+def test_the_last_state_is_interactive_unless_it_says_false(
+    first: dict[str, object], last: dict[str, object], expected: dict[str, bool]
+) -> None:
+    steps = [
+        {"visit": "/"},
+        {"audit": "bag", **first},
+        {"audit": "mini-cart"},
+        {"click": "#next"},
+        {"audit": "review", **last},
+    ]
+    parsed = parse({"j": {"flow": "checkout", "steps": steps}}).get("j").steps
+    assert {step.target: step.interactive for step in parsed if step.action == "audit"} == expected
+
+
+def test_a_journey_ending_with_another_step_has_no_default_interactive_state() -> None:
+    """A step after the last state may depend on it: no page-changing checks there unasked."""
+    steps = [{"visit": "/"}, {"audit": "bag"}, {"assert_text": "Your bag"}]
+    parsed = parse({"j": {"flow": "cart", "steps": steps}}).get("j").steps
+    assert not any(step.interactive for step in parsed)
+
+
 def test_a_step_description_never_shows_a_secret_value() -> None:
     steps = (
         parse(journey({"fill": "#p", "value": "env:SHOP_PASSWORD"}, {"fill": "#q", "value": "a"}))
