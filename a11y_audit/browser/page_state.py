@@ -33,8 +33,9 @@ from a11y_audit.browser.scripts import script_with
 
 __all__ = ["NOT_PUT_BACK", "PageState"]
 
-NOT_PUT_BACK = "checks left the state changed and it could not be put back"
-"""How the state's warning starts (the journey's progress line repeats it)."""
+NOT_PUT_BACK = "the state changed while it was audited and could not be put back"
+"""How the state's warning starts (the journey's progress line repeats it). It does not say a
+check did it: the page may have changed by itself meanwhile (a banner shown by a timer)."""
 
 _SCRIPT = script_with("page_state", "describe")
 _PASSES = 3

@@ -184,7 +184,8 @@ class PageVisitor:
             left = kept.restore()
         except JavascriptException as error:
             left = [f"putting it back failed ({_first_line(error)})"]
-        gathered.timings["restore_ms"] = gathered.timings.get("restore_ms", 0.0) + _ms_since(started)
+        spent = gathered.timings.get("restore_ms", 0.0) + _ms_since(started)
+        gathered.timings["restore_ms"] = round(spent, 1)
         if final and left:
             gathered.warnings.append(f"{NOT_PUT_BACK}: {'; '.join(left)}")
 
