@@ -17,7 +17,7 @@ from a11y_audit import __version__
 from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore, locate_axe_core
-from a11y_audit.browser.crawler import Crawler, CrawlOptions, PageSink
+from a11y_audit.browser.crawler import BrowserFacts, Crawler, CrawlOptions, PageSink
 from a11y_audit.browser.driver import BrowserSettings, check_local_browser
 from a11y_audit.browser.gatherers import GatherSettings
 from a11y_audit.browser.journey_runner import JourneyBatch, JourneyOutcome, JourneyRunner, StepListener
@@ -143,7 +143,8 @@ def run_journeys(
     if save_state_to is not None and outcomes[0].failure is None:
         session, _ = outcomes[0].state.for_origins(_origins(allowed, journeys), time.time())
         save_storage_state(session, save_state_to)
-    tool = replace(tool, warnings=tuple(warnings.messages))
+    tool = _ran_with(tool, runner.facts or BrowserFacts(), warnings)
+    store.write_run_info(tool.to_json())
     return _finish(store, tool, config, kit.checks, Skipped(), interrupted=False), outcomes
 
 
@@ -430,15 +431,21 @@ def _crawl(
     finally:
         journeys.join()
         warnings.messages.extend([*crawl.robots.warnings, *crawl.pacing.warnings])
-        tool = replace(
-            tool,
-            browser_name=crawler.facts.browser_name,
-            browser_version=crawler.facts.browser_version,
-            axe_injection="devtools" if crawler.facts.axe_preregistered else "per-frame",
-            warnings=tuple(warnings.messages),
-        )
+        tool = _ran_with(tool, crawler.facts, warnings)
         store.write_run_info(tool.to_json())
     return tool, interrupted
+
+
+def _ran_with(tool: RunInfo, facts: BrowserFacts, warnings: _Warnings) -> RunInfo:
+    """run.json's browser, axe injection and warnings once the browser work is done: the
+    crawl's first session, or the first journey's when `journeys run` runs them alone."""
+    return replace(
+        tool,
+        browser_name=facts.browser_name,
+        browser_version=facts.browser_version,
+        axe_injection="devtools" if facts.axe_preregistered else "per-frame",
+        warnings=tuple(warnings.messages),
+    )
 
 
 def _finish_audit(

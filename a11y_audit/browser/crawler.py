@@ -73,7 +73,8 @@ class CrawlOptions:
 
 @dataclass(slots=True)
 class BrowserFacts:
-    """Versions to record in results.json, read from the first session."""
+    """Versions to record in results.json, read from the first session (of the crawl, or of
+    the journeys when `journeys run` runs them alone)."""
 
     browser_name: str = "unknown"
     browser_version: str = "unknown"
@@ -111,6 +112,16 @@ class _Worker:
             settings=self._options.gather_settings,
             cookies=self._options.storage.cookie_params(),
             hold_unsafe_requests=self._options.hold_page_requests or bool(self._options.storage),
+        )
+
+    def facts(self) -> BrowserFacts:
+        """The started session's browser and how axe-core reaches its frames."""
+        assert self.session is not None and self.axe is not None
+        capabilities = self.session.driver.capabilities
+        return BrowserFacts(
+            browser_name=str(capabilities.get("browserName", "unknown")),
+            browser_version=str(capabilities.get("browserVersion", "unknown")),
+            axe_preregistered=self.axe.preregistered,
         )
 
     def stop(self, *, force: bool = False) -> None:
@@ -166,13 +177,7 @@ class Crawler:
             self._frontier.watch(self._note_queued)
         first = _Worker(self._options, self._axe_core)
         first.start()  # fail fast (exit 3) before any thread exists
-        assert first.session is not None and first.axe is not None
-        capabilities = first.session.driver.capabilities
-        self.facts = BrowserFacts(
-            browser_name=str(capabilities.get("browserName", "unknown")),
-            browser_version=str(capabilities.get("browserVersion", "unknown")),
-            axe_preregistered=first.axe.preregistered,
-        )
+        self.facts = first.facts()
         workers = [first] + [_Worker(self._options, self._axe_core) for _ in range(self._options.workers - 1)]
         threads = [
             threading.Thread(target=self._work, args=(worker,), name=f"a11y-worker-{index}", daemon=True)

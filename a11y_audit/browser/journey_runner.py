@@ -44,8 +44,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from a11y_audit.artifacts.store import ArtifactStore, page_id
 from a11y_audit.axe_core import AxeCore
-from a11y_audit.browser.crawler import CrawlOptions, PageSink, _count_findings, _Worker, scrub_gathered
+from a11y_audit.browser.crawler import (
+    BrowserFacts,
+    CrawlOptions,
+    PageSink,
+    _count_findings,
+    _Worker,
+    scrub_gathered,
+)
 from a11y_audit.browser.devtools import cdp
+from a11y_audit.browser.page_state import NOT_PUT_BACK
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 from a11y_audit.browser.visit import BrowserCrashedError, Gathered, _first_line, net_error_message
@@ -133,6 +141,8 @@ class JourneyRunner:
         self.environ = environ
         self.on_step = on_step
         self.on_page = on_page
+        self.facts: BrowserFacts | None = None
+        """The first journey session's browser, for run.json when no crawl records one."""
 
     def run(self, journey: Journey, *, done_states: frozenset[str] = frozenset()) -> JourneyOutcome:
         """Run every step; states named in `done_states` (a resumed run's) are not re-audited."""
@@ -141,6 +151,7 @@ class JourneyRunner:
         secrets = tuple(self.environ[name] for name in journey.secrets() if self.environ.get(name))
         worker = _Worker(replace(self.options, storage=storage, hold_page_requests=True), self.axe_core)
         worker.start()
+        self.facts = self.facts or worker.facts()
         try:
             assert worker.session is not None
             if storage and not worker.devtools_storage:
@@ -402,7 +413,8 @@ class _Run:
             raise _StepError(f"state {step.target} could not be audited: {gathered.error}")
         self.outcome.states.append(self.save(step, gathered))
         where = gathered.info.get("url") or page_url
-        return f"audited state {step.target!r} at {where}: {_count_findings(gathered)} axe result(s)"
+        left = "".join(f"; {warning}" for warning in gathered.warnings if warning.startswith(NOT_PUT_BACK))
+        return f"audited state {step.target!r} at {where}: {_count_findings(gathered)} axe result(s){left}"
 
     # -- safety ------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from urllib3.exceptions import HTTPError
 from a11y_audit.browser.axe_runner import AxeRunError, AxeRunner
 from a11y_audit.browser.devtools import cdp
 from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError, GatherSettings
+from a11y_audit.browser.page_state import NOT_PUT_BACK, PageState
 from a11y_audit.browser.screenshot import full_page_screenshot
 from a11y_audit.browser.scripts import script
 from a11y_audit.model import JsonObject
@@ -146,18 +147,47 @@ class PageVisitor:
     def gather_current(self, url: str, *, interactive: bool = False) -> Gathered:
         """Gather the page as it is now, without navigating or resetting anything.
 
-        A journey's state (an open dialog, a filled bag) exists only in this document, so
+        A journey's state (an open dialog, a filled form) exists only in this document, so
         page-changing gatherers (`interactive`) run one after the other on it, without the
-        reload a crawled page gets between them. Errors are handled as in visit().
+        reload a crawled page gets between them: its state is taken first and put back after
+        each of them and at the end (a11y_audit.browser.page_state), so neither the next
+        gatherer nor the journey's next step sees what a check did; what could not be put
+        back is a warning. Errors are handled as in visit().
         """
         gathered = Gathered(url=url)
         with _session_errors(gathered):
+            kept = self._take_state(gathered)
             info = self._driver.execute_script(script("page_info"))
             gathered.info = info if isinstance(info, dict) else {}
             self._gather(gathered, None)
             if gathered.error is None and gathered.dom is not None:
-                self._run_gatherers(gathered, interactive=interactive, reload=False)
+                between = None if kept is None else lambda: self._put_back(kept, gathered, final=False)
+                self._run_gatherers(gathered, interactive=interactive, between=between)
+            if kept is not None and not gathered.restart_browser:  # not on a hung renderer
+                self._put_back(kept, gathered, final=True)
         return gathered
+
+    def _take_state(self, gathered: Gathered) -> PageState | None:
+        try:
+            return PageState.take(self._driver)
+        except JavascriptException as error:
+            gathered.warnings.append(
+                f"the state could not be recorded, so checks may leave it changed: {_first_line(error)}"
+            )
+            return None
+
+    def _put_back(self, kept: PageState, gathered: Gathered, *, final: bool) -> None:
+        """Put the state back; at the end, warn about what stayed changed (the journey's next
+        steps see it so)."""
+        started = time.perf_counter()
+        try:
+            left = kept.restore()
+        except JavascriptException as error:
+            left = [f"putting it back failed ({_first_line(error)})"]
+        spent = gathered.timings.get("restore_ms", 0.0) + _ms_since(started)
+        gathered.timings["restore_ms"] = round(spent, 1)
+        if final and left:
+            gathered.warnings.append(f"{NOT_PUT_BACK}: {'; '.join(left)}")
 
     def _reset_state(self) -> None:
         """Each page is audited as a first visit: no cookies or storage from the last page
@@ -239,8 +269,13 @@ class PageVisitor:
                 gathered.warnings.append(f"screenshot failed: {_first_line(error)}")
             gathered.timings["screenshot_ms"] = _ms_since(started)
 
-    def _run_gatherers(self, gathered: Gathered, *, interactive: bool, reload: bool = True) -> None:
-        """Run the configured gatherers; a failing one costs its artifact and a warning, no more."""
+    def _run_gatherers(
+        self, gathered: Gathered, *, interactive: bool, between: Callable[[], None] | None = None
+    ) -> None:
+        """Run the configured gatherers; a failing one costs its artifact and a warning, no more.
+
+        `between` puts the page back before the next page-changing gatherer (default: reload).
+        """
         url = str(gathered.info.get("url") or gathered.url)
         dirty = False  # a page-changing gatherer acted (or failed): reload before the next one
         for gatherer in self._gatherers:
@@ -248,7 +283,9 @@ class PageVisitor:
                 continue
             started = time.perf_counter()
             try:
-                if dirty and reload:
+                if dirty and between is not None:
+                    between()
+                elif dirty:
                     self._reload(url)
                 context = GatherContext(
                     url, gathered.axe, self._settings, time.monotonic() + self._settings.timeout

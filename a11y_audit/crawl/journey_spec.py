@@ -108,22 +108,34 @@ _DESTROY = r"(?:delete|remove|destroy|deactivate|disable|close|cancel|unsubscrib
 """Verbs that end something the signed-in user owns, in the spellings stores put in URLs."""
 _OWNED = r"(?:my[-_]?)?(?:account|profile|user|customer|subscription|membership|order|address)e?s?"
 """What such a verb ends: the account itself, or a thing kept in it."""
+_SEARCH_KEYS = ("q", "s", "query", "search", "keyword", "keywords", "term", "text")
+"""Query keys whose value is what a visitor typed: `?q=delete` searches, it deletes nothing."""
+_AFTER_KEY = "".join(rf"(?<![?&;]{key})" for key in _SEARCH_KEYS)
+"""At a `=`: the key before it is not a search key."""
+_WORD_START = r"(?<=[/?&;=])" + "".join(rf"(?<![?&;]{key}=)" for key in _SEARCH_KEYS)
+"""The word starts a path segment, a query key, or a query value that is not a search."""
+_WORD_END = r"(?=[/?#&;=.]|$)"
+"""The word ends there: `/logout`, `/logout.php`, `?mylogout=`, but not `/logout-mug`."""
 
 DEFAULT_DENY: tuple[str, ...] = (
-    r"(?i)(?<![a-z])(?:my)?(?:log|sign)[-_ ]?(?:out|off)(?![a-z])",
-    rf"(?i)/{_DESTROY}(?:[-_]?{_OWNED})?(?:[/?#.;]|$)",
-    rf"(?i){_DESTROY}[-_]?{_OWNED}(?![a-z])|(?<![a-z]){_OWNED}[-_/]{_DESTROY}(?![a-z])",
-    rf"(?i)[?&;]{_DESTROY}(?:[-_][a-z_]*)?=|=(?:{_DESTROY})(?:l?ed|d)?(?:[&;#]|$)",
-    r"(?i)(?:place|submit|confirm)[-_]?order",
+    rf"(?i){_WORD_START}(?:customer|user|account|member|session|my)?[-_]?(?:log|sign)[-_]?(?:out|off){_WORD_END}",
+    rf"(?i)/{_DESTROY}(?:[-_]?{_OWNED})?(?:[/?#.;&]|$)",
+    rf"(?i){_WORD_START}(?:{_DESTROY}[-_]?{_OWNED}|{_OWNED}[-_/]{_DESTROY}){_WORD_END}",
+    rf"(?i)[?&;]{_DESTROY}(?:[-_][a-z_]*)?=|{_AFTER_KEY}=(?:{_DESTROY})(?:l?ed|d)?(?:[&;#]|$)",
+    rf"(?i){_WORD_START}(?:(?:place|submit|confirm|save)[-_]?orders?|orders?[-_/]place){_WORD_END}",
 )
 """Never visited or clicked by a journey, nor crawled while signed in: signing out, closing or
 deleting the account, removing or cancelling what it holds (addresses, orders, subscriptions),
 placing an order. Real stores spell these as a path segment (`/accounts/profile/delete/`,
-`/wishlist/index/remove/item/5/`, `/customer/account/logout/`), a compound word
-(`close-my-account`, `customer-logout`, `deleteAccount`), or a query (`?remove_item=`,
-`?delete=1`, `?change_subscription_to=cancelled`, `?mylogout=`). A verb inside a longer word
-(a product called "how to remove stains", a "closeout" category) is not matched.
-`[journeys] deny` adds to these."""
+`/wishlist/index/remove/item/5/`, `/customer/account/logout/`, `/checkout/place-order`), a
+compound word that is a whole segment (`close-my-account`, `customer-logout`, `deleteAccount`),
+or a query (`?remove_item=`, `?delete=1`, `?change_subscription_to=cancelled`, `?mylogout=`,
+`?action=logout`), under any prefix (`/en-gb/`, `/my-account/`, `/settings/profile/`). A verb
+inside a longer word or slug (a "closeout" category, "how to remove stains", a product
+`/products/logout-mug` or `/products/place-order-kit`) and a search (`?q=delete`) are not
+matched. The trade-off: a slug that is exactly a command (`/products/delete`,
+`/blog/close-account`) is denied, so a signed-in crawl skips it; the anonymous crawl, which
+has no account to lose, still audits it. `[journeys] deny` adds to these."""
 
 ORDER_WORDS = re.compile(
     r"(?i)\b(?:place|submit|complete|confirm)\s+(?:my\s+|your\s+|the\s+)?(?:order|purchase)\b"
@@ -182,6 +194,8 @@ class Step:
     allow_submit: bool = False
     allow_order: bool = False
     interactive: bool = False
+    """Whether page-changing gatherers run on this `audit` state: `interactive = true`, or by
+    default the journey's last step when it is an audit (unless it says `interactive = false`)."""
 
     def describe(self) -> str:
         """One line for progress output; values from the environment show only their name."""
@@ -374,8 +388,9 @@ def _journey(name: str, table: JsonObject, flows: tuple[str, ...]) -> Journey:
         raise JourneyError(
             (name, "steps"), f"{where} audits state {duplicate!r} twice: give each state its own name"
         )
-    if steps[-1].action == "audit" and not any(step.interactive for step in steps):
-        # Nothing after the last state depends on it, so page-changing gatherers may run there.
+    if steps[-1].action == "audit" and raw_steps[-1].get("interactive") is not False:
+        # Nothing after the last state depends on it, so page-changing gatherers run there
+        # unless it says interactive = false; interactive = true on another state adds that one.
         steps = (*steps[:-1], replace(steps[-1], interactive=True))
     return Journey(name=name, flow=flow, steps=steps, base_url=base_url, storage_state=storage_state)
 

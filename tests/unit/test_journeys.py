@@ -94,6 +94,38 @@ def test_steps_are_parsed_with_their_modifiers() -> None:
     assert not any(step.interactive for step in steps[:-1])
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ({}, {}, {"bag": False, "mini-cart": False, "review": True}),
+        # interactive = true on one state adds it: the last state keeps its default
+        ({"interactive": True}, {}, {"bag": True, "mini-cart": False, "review": True}),
+        # only interactive = false takes the default away
+        ({}, {"interactive": False}, {"bag": False, "mini-cart": False, "review": False}),
+        ({"interactive": True}, {"interactive": False}, {"bag": True, "mini-cart": False, "review": False}),
+    ],
+)
+def test_the_last_state_is_interactive_unless_it_says_false(
+    first: dict[str, object], last: dict[str, object], expected: dict[str, bool]
+) -> None:
+    steps = [
+        {"visit": "/"},
+        {"audit": "bag", **first},
+        {"audit": "mini-cart"},
+        {"click": "#next"},
+        {"audit": "review", **last},
+    ]
+    parsed = parse({"j": {"flow": "checkout", "steps": steps}}).get("j").steps
+    assert {step.target: step.interactive for step in parsed if step.action == "audit"} == expected
+
+
+def test_a_journey_ending_with_another_step_has_no_default_interactive_state() -> None:
+    """A step after the last state may depend on it: no page-changing checks there unasked."""
+    steps = [{"visit": "/"}, {"audit": "bag"}, {"assert_text": "Your bag"}]
+    parsed = parse({"j": {"flow": "cart", "steps": steps}}).get("j").steps
+    assert not any(step.interactive for step in parsed)
+
+
 def test_a_step_description_never_shows_a_secret_value() -> None:
     steps = (
         parse(journey({"fill": "#p", "value": "env:SHOP_PASSWORD"}, {"fill": "#q", "value": "a"}))
@@ -211,6 +243,43 @@ def test_deny_defaults_cover_logout_account_deletion_and_placing_orders() -> Non
         "/api/deleteAccount",
         "/newsletter/unsubscribe",
         "/account/logoff",
+        # sign-out, as each platform spells it, singular or plural, under a locale prefix
+        "/en-gb/accounts/logout/",  # Django, with a locale prefix
+        "/index.php/customer/account/logout/",  # Magento without URL rewrites
+        "/en-gb/my-account/customer-logout/",  # WooCommerce under a locale
+        "/account/logout",  # Shopify
+        "/index.php?controller=my-account&mylogout=",  # PrestaShop
+        "/wp-login.php?action=logout&_wpnonce=ab12",  # WordPress
+        "/logout.php",
+        "/accounts/signout/",
+        "/user/log_out",
+        # the account deleted, deactivated or closed, nested under profile or settings
+        "/en-gb/accounts/profile/delete/",
+        "/accounts/profile/deactivate/",
+        "/settings/profile/delete",
+        "/settings/account/delete/",
+        "/account/settings/delete-account",
+        "/my-account/delete-account/",
+        "/customer/account/deleteAccount",
+        "/default-channel/en-US/account-delete/?token=abc",  # Saleor's deletion confirmation
+        "/accounts/close/",
+        "/customer/account/close/",
+        "/settings/close-account",
+        "/me/deactivate",
+        # orders placed or cancelled, subscriptions cancelled, singular or plural
+        "/checkout/place-order",
+        "/checkout/placeOrder/",
+        "/checkout/onepage/saveOrder/",  # Magento 1
+        "/checkout/submit_order",
+        "/orders/place",
+        "/checkout/order/place/",
+        "/account/orders/5/cancel",
+        "/account/order/5/cancel/",
+        "/account/subscriptions/12/cancel",
+        "/account/subscription/cancel",
+        "/subscriptions/cancel/12",
+        "/account/cancel-subscription",
+        "/account/subscriptions/12?cancel=1",
     ],
 )
 def test_deny_defaults_cover_the_url_shapes_real_stores_use(path: str) -> None:
@@ -231,6 +300,28 @@ def test_deny_defaults_cover_the_url_shapes_real_stores_use(path: str) -> None:
         "/account/orders/5/",
         "/checkout/shipping-address/",
         "/checkout/preview/",
+        # a slug that merely contains a command, and searches for one
+        "/products/delete-me-not-a-command",
+        "/products/logout-mug",
+        "/products/sign-out-of-the-box",
+        "/blog/logout-best-practices",
+        "/blog/how-to-delete-account-data",
+        "/products/place-order-kit",
+        "/products/save-order-notes",
+        "/products/cancel-culture-t-shirt",
+        "/products/deactivated-charcoal",
+        "/catalogue/delete_5/",
+        "/search?q=delete",
+        "/search?q=cancel+order",
+        "/?s=logout",
+        "/search?query=close-account",
+        # pages of the account that end nothing
+        "/en-gb/accounts/profile/edit/",
+        "/account/subscriptions/12/",
+        "/account/order-history",
+        "/customer/account/logoutSuccess/",
+        "/pages/cancellation-policy",
+        "/accounts/login/",
     ],
 )
 def test_deny_defaults_leave_pages_whose_words_only_contain_the_verbs(path: str) -> None:
