@@ -283,10 +283,9 @@ class PageVisitor:
                 continue
             started = time.perf_counter()
             try:
-                if dirty and between is not None:
-                    between()
-                elif dirty:
-                    self._reload(url)
+                if dirty:
+                    between() if between is not None else self._reload(url)
+                    dirty = False
                 context = GatherContext(
                     url, gathered.axe, self._settings, time.monotonic() + self._settings.timeout
                 )
