@@ -124,11 +124,17 @@ class PageVisitor:
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("hold_unsafe")})
 
     def visit(
-        self, url: str, *, is_allowed: Callable[[str], bool] | None = None, interactive: bool = True
+        self,
+        url: str,
+        *,
+        is_allowed: Callable[[str], bool] | None = None,
+        interactive: bool | Callable[[Gathered], bool] = True,
     ) -> Gathered:
         """Navigate and gather. `is_allowed(final_url)` stops gathering after off-scope redirects.
 
-        `interactive=False` leaves out the gatherers that change the page (sampled pages).
+        `interactive=False` leaves out the gatherers that change the page (sampled pages); a
+        callable decides it from what was gathered (the DOM tells the page's template), once,
+        just before the first of them would run.
 
         Raises BrowserCrashedError when the session died; every other problem becomes
         `Gathered.error` or a warning, so the crawl can go on.
@@ -239,11 +245,15 @@ class PageVisitor:
                 gathered.warnings.append(f"screenshot failed: {_first_line(error)}")
             gathered.timings["screenshot_ms"] = _ms_since(started)
 
-    def _run_gatherers(self, gathered: Gathered, *, interactive: bool, reload: bool = True) -> None:
+    def _run_gatherers(
+        self, gathered: Gathered, *, interactive: bool | Callable[[Gathered], bool], reload: bool = True
+    ) -> None:
         """Run the configured gatherers; a failing one costs its artifact and a warning, no more."""
         url = str(gathered.info.get("url") or gathered.url)
         dirty = False  # a page-changing gatherer has run: reload before the next one
         for gatherer in self._gatherers:
+            if gatherer.changes_page and callable(interactive):
+                interactive = interactive(gathered)
             if gatherer.changes_page and not interactive:
                 continue
             started = time.perf_counter()
