@@ -154,12 +154,12 @@ class TemplateRegistry:
 
     def assign(self, shape: PageShape) -> str:
         """The key of the most similar template of a compatible kind, or of a new one."""
-        best, best_score = None, SAME_TEMPLATE
+        best, best_score = None, 0.0
         for template in self._templates:
             if shape.kind is not None and template.kind is not None and shape.kind != template.kind:
                 continue
             score = max(similarity(shape.signature, known) for known in template.representatives)
-            if score >= best_score:
+            if score >= SAME_TEMPLATE and score > best_score:  # ties: the older template
                 best, best_score = template, score
         if best is None:
             self._numbered += 1
