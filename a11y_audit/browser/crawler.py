@@ -82,6 +82,8 @@ class _PageTemplate:
     source: str
     """"configured", "dom" or "url", as PageRecord.template_source."""
     page_type: PageType = field(default_factory=PageType)
+    """Read before the DOM is scrubbed of a signed-in crawl's secrets: only its kind (a fixed
+    word) is recorded, never its signals."""
 
 
 @dataclass(slots=True)
@@ -343,8 +345,7 @@ class Crawler:
             content_type=info.get("contentType"),
             template=template.name,
             template_source=template.source,
-            page_type=template.page_type.kind,
-            page_type_signals=template.page_type.signals,
+            page_type=template.page_type.kind,  # names DOM templates; judging adds the signals
             depth=item.depth,
             source=item.source,
             error=error,

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
+from pathlib import Path
+from typing import cast
 
+from a11y_audit.artifacts.store import ArtifactStore
+from a11y_audit.axe_core import AxeCore
+from a11y_audit.browser.crawler import Crawler, CrawlOptions
+from a11y_audit.browser.visit import Gathered
+from a11y_audit.crawl.frontier import Frontier
 from a11y_audit.judge.dom import parse_dom
 from a11y_audit.judge.dom_templates import (
     SAME_TEMPLATE,
@@ -232,3 +240,35 @@ def test_names_ignore_configured_url_and_journey_templates() -> None:
     assert with_template_name(kept, {"product": "other"}) == kept
     old = replace(kept, template_source=None)
     assert template_names([old]) == {}
+
+
+def _crawler(store: ArtifactStore, patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()) -> Crawler:
+    """A crawler that never starts a browser: only its template decisions are called."""
+    options = CrawlOptions(template_patterns=patterns, gatherers=("keyboard",))
+    return Crawler(cast(Frontier, None), store, cast(AxeCore, None), options)
+
+
+def test_the_crawler_takes_configured_templates_then_the_dom_then_the_url(tmp_path: Path) -> None:
+    patterns = (("product", re.compile(r"/catalogue/linen")),)
+    crawler = _crawler(ArtifactStore.open(tmp_path, resume=False), patterns)
+    url, html = STORE[0]
+    configured = crawler._template_of(url, Gathered(url=url, dom=html))
+    assert (configured.name, configured.source) == ("product", "configured")
+    dom = crawler._template_of(STORE[1][0], Gathered(url=STORE[1][0], dom=STORE[1][1]))
+    assert (dom.name, dom.source, dom.page_type.kind) == ("dom:1", "dom", "product")
+    failed = crawler._template_of("https://s.test/products/x-1", Gathered(url="https://s.test/products/x-1"))
+    assert (failed.name, failed.source) == ("/products/*", "url")
+
+
+def test_a_resumed_crawl_gets_its_dom_templates_back_from_the_saved_doms(tmp_path: Path) -> None:
+    store = ArtifactStore.open(tmp_path, resume=False)
+    first = _crawler(store)
+    for url, html in STORE[4:6]:
+        key = first._template_of(url, Gathered(url=url, dom=html)).name
+        store.save_page(PageRecord(url=url, template=key, template_source="dom"), dom=html)
+    resumed = _crawler(ArtifactStore.open(tmp_path, resume=True))
+    resumed.count_sampled(store.iter_pages())
+    url, html = STORE[7]
+    assert resumed._template_of(url, Gathered(url=url, dom=html)).name == "dom:1"  # the listings'
+    url, html = STORE[8]
+    assert resumed._template_of(url, Gathered(url=url, dom=html)).name == "dom:2"  # a new one
