@@ -14,7 +14,7 @@ import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -245,6 +245,8 @@ class Crawler:
         template = decided[0] if decided else self._template_of(item.url, gathered)
         record = self._record(item, gathered, template)
         keep = record.audited
+        if not keep and template.source == "dom":  # named only by audited pages: keep its URL's
+            record = replace(record, template=template_for(item.url), template_source="url", page_type=None)
         if claimed and not keep:
             self._release_interactive(item.url, template.name)
         saved = self._store.save_page(
