@@ -37,6 +37,7 @@ from a11y_audit.gate.baseline import Baseline, load_baseline
 from a11y_audit.gate.decision import GatePolicy, GateResult, as_trend, decide
 from a11y_audit.gate.retries import gate_with_retries
 from a11y_audit.judge.coverage import RulesRun
+from a11y_audit.judge.dom_templates import template_names, with_template_name
 from a11y_audit.judge.evaluation import issues_for_run
 from a11y_audit.judge.page_types import PageType
 from a11y_audit.judge.registry import Check, configured_checks
@@ -616,9 +617,15 @@ def _finish(
     rules_run = RulesRun()
     sample = sample_size(config.interactive_pages_per_template, scan=bool(tool.scan))
     page_types: dict[str, PageType] = {}
-    issues = issues_for_run(store, config.priority_policy(), start, checks, rules_run, sample, page_types)
+    names = template_names(store.iter_pages())
+    issues = issues_for_run(
+        store, config.priority_policy(), start, checks, rules_run, sample, page_types, names
+    )
     tool = replace(tool, finished=_now(), interrupted=interrupted, rules_run=rules_run.rules())
-    pages = (_with_page_type(record, page_types.get(record.url)) for record in store.iter_pages())
+    pages = (
+        _with_page_type(with_template_name(record, names), page_types.get(record.url))
+        for record in store.iter_pages()
+    )
     result = write_results(results_path, tool=tool, pages=pages, issues=issues, skipped=skipped)
     report_path = write_html_report(result, store.root / "report.html")
     return AuditOutcome(result, results_path, report_path, interrupted=interrupted)

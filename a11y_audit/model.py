@@ -102,6 +102,10 @@ class PageRecord:
     lang: str | None = None
     content_type: str | None = None
     template: str | None = None
+    template_source: str | None = None
+    """How the template was decided (a11y_audit.judge.dom_templates): "configured" (a [templates]
+    pattern), "dom" (the page's structure; named at evaluation), "url" (its URL's shape, when
+    there was no DOM); None on journey states and runs before it was recorded."""
     depth: int = 0
     source: str | None = None
     error: str | None = None
@@ -145,6 +149,7 @@ class PageRecord:
             "links": list(self.links),
             # Journey keys only on journey states, so crawled pages' rows stay as they were.
             **{key: value for key, value in self._journey_fields().items() if value is not None},
+            **({"template_source": self.template_source} if self.template_source is not None else {}),
             **(
                 {"page_type": self.page_type, "page_type_signals": list(self.page_type_signals)}
                 if self.page_type is not None
@@ -166,6 +171,7 @@ class PageRecord:
             lang=data.get("lang"),
             content_type=data.get("content_type"),
             template=data.get("template"),
+            template_source=data.get("template_source"),
             depth=data.get("depth", 0),
             source=data.get("source"),
             error=data.get("error"),

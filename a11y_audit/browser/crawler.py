@@ -14,7 +14,7 @@ import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -33,7 +33,10 @@ from a11y_audit.crawl.scope import same_site_move
 from a11y_audit.crawl.storage_state import StorageState
 from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import ToolError
-from a11y_audit.judge.page_templates import template_for
+from a11y_audit.judge.dom import parse_dom
+from a11y_audit.judge.dom_templates import TemplateRegistry, page_shape
+from a11y_audit.judge.page_templates import configured_template, template_for
+from a11y_audit.judge.page_types import PageType
 from a11y_audit.judge.sampling import SAMPLED_KINDS, BottomK
 from a11y_audit.model import JsonObject, PageRecord
 
@@ -69,6 +72,18 @@ class CrawlOptions:
     storage: StorageState = field(default_factory=StorageState)
     """Every session starts from it, and the crawl puts its cookies back before every page
     instead of none: a storage-state file, or the session of [journeys] crawl_as."""
+
+
+@dataclass(slots=True)
+class _PageTemplate:
+    """A page's template, decided once per visit (a11y_audit.judge.dom_templates)."""
+
+    name: str
+    source: str
+    """"configured", "dom" or "url", as PageRecord.template_source."""
+    page_type: PageType = field(default_factory=PageType)
+    """Read before the DOM is scrubbed of a signed-in crawl's secrets: only its kind (a fixed
+    word) is recorded, never its signals."""
 
 
 @dataclass(slots=True)
@@ -129,7 +144,9 @@ class _Worker:
             self.session.quit(force=force)
         self.session = self.visitor = self.axe = None
 
-    def visit(self, url: str, is_allowed: Callable[[str], bool], *, interactive: bool) -> Gathered:
+    def visit(
+        self, url: str, is_allowed: Callable[[str], bool], *, interactive: Callable[[Gathered], bool]
+    ) -> Gathered:
         """Visit; after a crash restart the browser and retry once, then report the error."""
         for attempt in (1, 2):
             if self.visitor is None:
@@ -169,6 +186,7 @@ class Crawler:
         self._secrets = options.storage.secrets()
         self._sample = BottomK(options.interactive_per_template)
         """Per template: pages claimed for page-changing gatherers (see _claim_interactive)."""
+        self._templates = TemplateRegistry()
         self.facts = BrowserFacts()
 
     def run(self) -> None:
@@ -216,14 +234,26 @@ class Crawler:
             worker.stop()
 
     def _process(self, worker: _Worker, item: QueueItem) -> None:
-        template = template_for(item.url, self._options.template_patterns)
-        interactive = self._claim_interactive(item.url, template)
-        gathered = worker.visit(item.url, self._frontier.allows, interactive=interactive)
+        decided: list[_PageTemplate] = []
+        claimed = False
+
+        def claim(gathered: Gathered) -> bool:
+            """After the DOM is gathered, before any page-changing gatherer runs."""
+            nonlocal claimed
+            if not decided:  # a retried visit (after a crash) keeps the first decision
+                decided.append(self._template_of(item.url, gathered))
+            claimed = self._claim_interactive(item.url, decided[0].name)
+            return claimed
+
+        gathered = worker.visit(item.url, self._frontier.allows, interactive=claim)
         scrub_gathered(gathered, self._secrets)
-        record = self._record(item, gathered)
+        template = decided[0] if decided else self._template_of(item.url, gathered)
+        record = self._record(item, gathered, template)
         keep = record.audited
-        if interactive and not keep:
-            self._release_interactive(item.url, template)
+        if not keep and template.source == "dom":  # named only by audited pages: keep its URL's
+            record = replace(record, template=template_for(item.url), template_source="url", page_type=None)
+        if claimed and not keep:
+            self._release_interactive(item.url, template.name)
         saved = self._store.save_page(
             record,
             axe=gathered.axe if keep else None,
@@ -239,16 +269,39 @@ class Crawler:
         if self._on_page:
             self._on_page(saved, _count_findings(gathered))
 
-    def _note_queued(self, url: str) -> None:
-        """Frontier watcher: a queued page is known to its template's sample before its visit."""
+    def _template_of(self, url: str, gathered: Gathered) -> _PageTemplate:
+        """Configured [templates] first; else the template of the page's DOM structure; the
+        URL's shape only for a page without a DOM (it is not audited)."""
+        configured = configured_template(url, self._options.template_patterns)
+        if configured is not None:
+            return _PageTemplate(configured, "configured")
+        if gathered.dom is None:
+            return _PageTemplate(template_for(url), "url")
+        shape, page_type = page_shape(parse_dom(gathered.dom), str(gathered.info.get("url") or url))
         with self._lock:
-            self._sample.note(template_for(url, self._options.template_patterns), url)
+            return _PageTemplate(self._templates.assign(shape), "dom", page_type)
+
+    def _note_queued(self, url: str) -> None:
+        """Frontier watcher: a queued page of a configured template is known to its template's
+        sample before its visit (a DOM template is known only once the page is gathered)."""
+        configured = configured_template(url, self._options.template_patterns)
+        if configured is not None:
+            with self._lock:
+                self._sample.note(configured, url)
 
     def count_sampled(self, records: Iterable[PageRecord]) -> None:
-        """On resume: pages already audited with page-changing gatherers keep their places."""
+        """On resume: pages already audited with page-changing gatherers keep their places, and
+        the DOM templates found before get their representatives back from the saved DOMs."""
         for record in records:
-            if record.template is not None and SAMPLED_KINDS & set(record.artifacts):
+            if record.template is None:
+                continue
+            if SAMPLED_KINDS & set(record.artifacts):
                 self._sample.offer(record.template, record.url)
+            if record.template_source == "dom" and self._templates.wants(record.template):
+                dom = self._store.read_dom(record)
+                if dom is not None:
+                    shape, _ = page_shape(parse_dom(dom), record.final_url or record.url)
+                    self._templates.remember(record.template, shape)
 
     def _claim_interactive(self, url: str, template: str) -> bool:
         """Whether this page runs the page-changing gatherers (a11y_audit.judge.sampling: the pages
@@ -266,7 +319,7 @@ class Crawler:
         with self._lock:
             self._sample.withdraw(template, url)
 
-    def _record(self, item: QueueItem, gathered: Gathered) -> PageRecord:
+    def _record(self, item: QueueItem, gathered: Gathered, template: _PageTemplate) -> PageRecord:
         info = gathered.info
         final_url = str(info.get("url") or item.url)
         status = info.get("status") if isinstance(info.get("status"), int) else None
@@ -297,7 +350,9 @@ class Crawler:
             title=info.get("title"),
             lang=info.get("lang"),
             content_type=info.get("contentType"),
-            template=template_for(item.url, self._options.template_patterns),  # as in _process
+            template=template.name,
+            template_source=template.source,
+            page_type=template.page_type.kind,  # names DOM templates; judging adds the signals
             depth=item.depth,
             source=item.source,
             error=error,

@@ -125,11 +125,17 @@ class PageVisitor:
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("hold_unsafe")})
 
     def visit(
-        self, url: str, *, is_allowed: Callable[[str], bool] | None = None, interactive: bool = True
+        self,
+        url: str,
+        *,
+        is_allowed: Callable[[str], bool] | None = None,
+        interactive: bool | Callable[[Gathered], bool] = True,
     ) -> Gathered:
         """Navigate and gather. `is_allowed(final_url)` stops gathering after off-scope redirects.
 
-        `interactive=False` leaves out the gatherers that change the page (sampled pages).
+        `interactive=False` leaves out the gatherers that change the page (sampled pages); a
+        callable decides it from what was gathered (the DOM tells the page's template), once,
+        just before the first of them would run.
 
         Raises BrowserCrashedError when the session died; every other problem becomes
         `Gathered.error` or a warning, so the crawl can go on.
@@ -161,7 +167,8 @@ class PageVisitor:
             gathered.info = info if isinstance(info, dict) else {}
             self._gather(gathered, None)
             if gathered.error is None and gathered.dom is not None:
-                between = None if kept is None else lambda: self._put_back(kept, gathered, final=False)
+                # Never a reload: it would lose the state; without a record, nothing to put back.
+                between = _nothing if kept is None else lambda: self._put_back(kept, gathered, final=False)
                 self._run_gatherers(gathered, interactive=interactive, between=between)
             if kept is not None and not gathered.restart_browser:  # not on a hung renderer
                 self._put_back(kept, gathered, final=True)
@@ -270,15 +277,22 @@ class PageVisitor:
             gathered.timings["screenshot_ms"] = _ms_since(started)
 
     def _run_gatherers(
-        self, gathered: Gathered, *, interactive: bool, between: Callable[[], None] | None = None
+        self,
+        gathered: Gathered,
+        *,
+        interactive: bool | Callable[[Gathered], bool],
+        between: Callable[[], None] | None = None,
     ) -> None:
         """Run the configured gatherers; a failing one costs its artifact and a warning, no more.
 
+        `interactive` may be decided only now, from what was gathered (the page's template);
         `between` puts the page back before the next page-changing gatherer (default: reload).
         """
         url = str(gathered.info.get("url") or gathered.url)
         dirty = False  # a page-changing gatherer acted (or failed): reload before the next one
         for gatherer in self._gatherers:
+            if gatherer.changes_page and callable(interactive):
+                interactive = interactive(gathered)
             if gatherer.changes_page and not interactive:
                 continue
             started = time.perf_counter()
@@ -330,6 +344,10 @@ def _session_errors(gathered: Gathered) -> Iterator[None]:
         if _is_crash(error):
             raise BrowserCrashedError(_first_line(error)) from error
         gathered.error = f"browser error: {_first_line(error)}"
+
+
+def _nothing() -> None:
+    """What goes between gatherers on a journey state whose state could not be recorded."""
 
 
 def net_error_message(code: str) -> str:

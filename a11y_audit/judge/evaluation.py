@@ -7,7 +7,7 @@ only the groups stay in memory; issues come out most urgent first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import cast
@@ -18,6 +18,7 @@ from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
 from a11y_audit.judge.axe_results import findings_from_axe
 from a11y_audit.judge.coverage import RulesRun
+from a11y_audit.judge.dom_templates import with_template_name
 from a11y_audit.judge.engine import findings_for_page, site_findings
 from a11y_audit.judge.grouping import Group, Grouper
 from a11y_audit.judge.page_types import PageType
@@ -37,6 +38,7 @@ def issues_for_run(
     rules_run: RulesRun | None = None,
     sample_size: int | None = None,
     page_types: dict[str, PageType] | None = None,
+    template_names: Mapping[str, str] | None = None,
 ) -> list[Issue]:
     """Issues of every audited page in the store, grouped across pages and triaged.
 
@@ -48,7 +50,8 @@ def issues_for_run(
     the small per-page summaries, and their findings join the groups of the pages they name.
     `rules_run`, when given, also records every axe rule that ran (in the same single pass
     over the pages) and the checks, for `tool.rules_run`; `page_types`, when given, receives
-    each page's kind and its signals (by requested URL), for results.json.
+    each page's kind and its signals (by requested URL), for results.json; `template_names`
+    (a11y_audit.judge.dom_templates.template_names) names the DOM templates issues list.
     """
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
@@ -60,6 +63,7 @@ def issues_for_run(
     for record in store.iter_pages():
         if not record.audited:
             continue
+        record = with_template_name(record, template_names or {})
         raw = store.read_axe(record)
         backgrounds = cast(TextBackgrounds | None, store.read_json(record, TEXT_BACKGROUNDS))
         findings = list(findings_from_axe(raw, record.url, backgrounds)) if raw is not None else []

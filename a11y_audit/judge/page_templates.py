@@ -1,5 +1,8 @@
 """Guess which page template a URL belongs to, so one defect on 500 product pages reads as one.
 
+A crawl decides a page's template from its rendered DOM (a11y_audit.judge.dom_templates) and
+uses the URL's shape only to name those templates, or for a page that has no DOM.
+
 Configured patterns win; otherwise the URL's shape is used: the first path segment is kept
 and deeper segments that look like slugs or ids (digits, hyphens, long words) become '*'.
 Query strings never change the template: /category/shoes?page=2 is still a category page.
@@ -19,7 +22,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-__all__ = ["template_for"]
+__all__ = ["configured_template", "template_for"]
 
 _VARIABLE_SEGMENT = re.compile(r"\d|-|_|\.|^.{25,}$|%")
 _COLLECTION_WORDS = frozenset(
@@ -31,11 +34,16 @@ _COLLECTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def configured_template(url: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The name of the first configured (name, regex) pattern the URL matches, if any."""
+    return next((name for name, pattern in patterns if pattern.search(url)), None)
+
+
 def template_for(url: str, patterns: Sequence[tuple[str, re.Pattern[str]]] = ()) -> str:
     """Template name for a URL: the first matching (name, regex) pattern, else its shape."""
-    for name, pattern in patterns:
-        if pattern.search(url):
-            return name
+    configured = configured_template(url, patterns)
+    if configured is not None:
+        return configured
     segments = [segment for segment in urlsplit(url).path.split("/") if segment]
     if not segments:
         return "/"

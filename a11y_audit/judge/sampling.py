@@ -9,11 +9,22 @@ template, the N audited pages whose paths and queries hash lowest (a bottom-k sa
 origin is left out, so a store on another host or port samples the same pages).
 
 While crawling, not every page is known yet, so the crawler gathers on every page that is among
-the N lowest hashes of its template's pages known *so far*, queued or visited (`BottomK`).
-Every page of the final sample qualifies when it is visited, and the extra pages are few: none
-when a sitemap queues the whole site first, about N·ln(pages/N) per template at worst.
-Evaluation then keeps the sampled artifacts of the final sample only (`final_sample`), so the
-findings do not depend on the order the pages came in. Pure: the crawler holds its own lock.
+the N lowest hashes of its template's pages known *so far* (`BottomK`). Every page of the final
+sample qualifies when it is visited, and evaluation keeps the sampled artifacts of the final
+sample only (`final_sample`), so the findings do not depend on the order the pages came in.
+Pure: the crawler holds its own lock.
+
+A page's template is read from its DOM (a11y_audit.judge.dom_templates), so it is known only
+once the page is gathered: the crawler decides after the DOM, just before the page-changing
+gatherers run (they come last in a visit), and a page is known to its template's sample from
+its visit on (`offer`). Only a configured `[templates]` pattern names a page's template from
+its URL, so only those pages are known when they are queued (`note`), as before. The cost of
+not knowing DOM templates at queue time is a few more pages gathered: a page whose hash is
+among the lowest of its template visited so far is gathered even when a lower one comes later,
+about N·ln(pages/N) per template (with N = 2, about 12 extra pages for a template of 1,000),
+where a sitemap that queued the whole site first used to make it none. The final sample, and
+so the findings, are the same in every crawl order as long as the templates are
+(a11y_audit.judge.dom_templates says when they are).
 
 A scan is not sampled: its pages were named one by one (`a11y-audit scan`, the gate's retries,
 intake), each for itself, and pages of unrelated parts of a store often share a URL-shaped
@@ -82,7 +93,8 @@ class BottomK:
         self._keys: dict[str, list[str]] = {}
 
     def note(self, template: str, url: str) -> None:
-        """A page of the template is known (queued); it may push others out of the sample."""
+        """A page of the template is known (queued, for a configured template; visited, for a
+        DOM template); it may push others out of the sample."""
         if self._size is None or self._size <= 0:
             return
         keys = self._keys.setdefault(template, [])

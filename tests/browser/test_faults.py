@@ -171,7 +171,7 @@ def test_a_redirect_within_scope_is_audited_once_at_its_own_address(site: Site, 
     results = load_results(out)
     landing = [p for p in results["pages"] if p["url"].endswith("/landing")]
     assert len(landing) == 1 and landing[0]["error"] is None and landing[0]["skipped"] is None
-    assert landing[0]["template"] == "/landing" and landing[0]["depth"] == 1
+    assert "/landing" in landing[0]["template"] and landing[0]["depth"] == 1  # named by its own URL
     for path in ("/moved", "/moved-too"):
         moved = page(results, path)
         assert moved["skipped"] == f"redirected to {site.url}landing, audited at that address"
