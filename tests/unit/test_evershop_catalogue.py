@@ -1,0 +1,55 @@
+"""EverShop's shape of the benchmark catalogue: 40 products, nested categories, the same every time."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from benchmarks.stores.evershop_catalogue import category_body, category_paths, evershop_rows, product_body
+
+
+def test_forty_products_in_every_category_of_the_big_catalogue_the_same_every_time() -> None:
+    rows = evershop_rows()
+    assert rows == evershop_rows() and len(rows) == 40
+    assert Counter(row[0] for row in rows) == {"Book": 32, "Clothing": 8}
+    assert len({row[1] for row in rows}) == 11 and len({row[6] for row in rows}) == 40  # unique SKUs
+    assert any(row[8] == "0" for row in rows)  # some out of stock
+
+
+def test_categories_come_parents_first_with_unique_url_keys() -> None:
+    paths = category_paths(evershop_rows())
+    assert paths[:3] == [("Books",), ("Books", "Fiction"), ("Books", "Fiction", "Mystery")]
+    assert all(path[:-1] in paths[: paths.index(path)] for path in paths if len(path) > 1)
+    assert len(paths) == 15  # 11 leaves, Books, Fiction, Non-fiction, Clothing
+    keys = [category_body(path, None)["url_key"] for path in paths]
+    assert len(set(keys)) == len(keys) and "books-non-fiction-history" in keys
+
+
+def test_a_category_body_is_in_the_menu_only_at_the_top_level() -> None:
+    assert category_body(("Books",), None)["include_in_nav"] == 1 and "parent_id" not in category_body(
+        ("Books",), None
+    )
+    child = category_body(("Books", "Children"), 4)
+    assert child["parent_id"] == 4 and child["include_in_nav"] == 0 and child["name"] == "Children"
+
+
+def test_a_product_body_carries_the_row_and_the_stores_ids() -> None:
+    row = [
+        "Book",
+        "Books > Children",
+        "B00007",
+        "The Lost Harbour",
+        "A book.",
+        "Partner",
+        "SKU-B00007",
+        "12.50",
+        "0",
+    ]
+    body = product_body(row, category_id=9, group_id=1, package_id=2)
+    assert body["name"] == "The Lost Harbour" and body["url_key"] == "the-lost-harbour-b00007"
+    assert body["price"] == 12.5 and body["qty"] == 0 and body["stock_availability"] == 0
+    assert (body["category_id"], body["group_id"], body["package_id"]) == (9, 1, 2)
+    description = body["description"]
+    assert (
+        isinstance(description, list)
+        and description[0]["columns"][0]["data"]["blocks"][0]["data"]["text"] == "A book."
+    )
