@@ -1,6 +1,7 @@
 """The benchmark catalogue in EverShop's shape: catalogue.py's rows (40 of them: a small store)
-as the JSON bodies EverShop's own admin REST API takes, `POST /api/categories` and
-`POST /api/products`.
+as the JSON bodies EverShop's own admin REST API takes, `POST /api/categories`,
+`POST /api/products`, `POST /api/collections` and `POST /api/widgets` (EverShop 2 starts with
+an empty home page and no menu: a store's owner adds both as widgets, so the benchmark does too).
 
 Pure: the ids the bodies point at (parent category, attribute group, parcel package) are the
 store's, passed in by the caller that asked the store for them.
@@ -13,10 +14,24 @@ from collections.abc import Iterable, Sequence
 
 from benchmarks.stores.catalogue import catalogue_rows
 
-__all__ = ["BOOKS", "CLOTHES", "category_body", "category_paths", "evershop_rows", "product_body"]
+__all__ = [
+    "BOOKS",
+    "CLOTHES",
+    "FEATURED",
+    "category_body",
+    "category_paths",
+    "category_url_key",
+    "collection_body",
+    "evershop_rows",
+    "featured_skus",
+    "featured_widget_body",
+    "menu_widget_body",
+    "product_body",
+]
 
 BOOKS = 32
 CLOTHES = 8
+FEATURED = "featured"
 Body = dict[str, object]
 
 
@@ -40,7 +55,7 @@ def category_body(path: tuple[str, ...], parent_id: int | None) -> Body:
     """A category under parent_id (None: top level, shown in the store's menu)."""
     body: Body = {
         "name": path[-1],
-        "url_key": _slug("-".join(path)),
+        "url_key": category_url_key(path),
         "status": 1,
         "include_in_nav": 1 if parent_id is None else 0,
         "meta_title": path[-1],
@@ -50,6 +65,11 @@ def category_body(path: tuple[str, ...], parent_id: int | None) -> Body:
     if parent_id is not None:
         body["parent_id"] = parent_id
     return body
+
+
+def category_url_key(path: Sequence[str]) -> str:
+    """The category's address segment: its whole path, so two "Shirts" never collide."""
+    return _slug("-".join(path))
 
 
 def product_body(row: Sequence[str], category_id: int, group_id: int, package_id: int) -> Body:
@@ -72,6 +92,51 @@ def product_body(row: Sequence[str], category_id: int, group_id: int, package_id
         "meta_title": title,
         "meta_description": description,
         "description": [_text_block(upc, description)],
+    }
+
+
+def collection_body() -> Body:
+    return {"name": "Featured", "code": FEATURED, "description": []}
+
+
+def featured_skus(rows: Sequence[Sequence[str]], count: int = 8) -> list[str]:
+    """Every fifth product: a spread over the categories for the home page."""
+    return [row[6] for row in rows[::5]][:count]
+
+
+def featured_widget_body() -> Body:
+    """The home page's product grid, EverShop's `collection_products` widget."""
+    settings = {"collection": FEATURED, "count": 8, "countPerRow": 4, "heading": "Featured"}
+    return {
+        "name": "Featured products",
+        "type": "collection_products",
+        "status": 1,
+        "area": ["content"],
+        "route": ["homepage"],
+        "sort_order": 1,
+        "settings": settings,
+    }
+
+
+def menu_widget_body(paths: Sequence[tuple[str, ...]], uuids: dict[str, str]) -> Body:
+    """The main menu on every page: each top-level category, its sub-categories beneath it."""
+
+    def item(path: tuple[str, ...]) -> Body:
+        return {"name": path[-1], "type": "category", "uuid": uuids[category_url_key(path)]}
+
+    menus = [
+        {**item(top), "children": [item(path) for path in paths if len(path) == 2 and path[0] == top[0]]}
+        for top in paths
+        if len(top) == 1
+    ]
+    return {
+        "name": "Main menu",
+        "type": "basic_menu",
+        "status": 1,
+        "area": ["headerMiddleCenter"],
+        "route": ["all"],
+        "sort_order": 1,
+        "settings": {"menus": menus, "isMain": True},
     }
 
 

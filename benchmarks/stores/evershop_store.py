@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -27,7 +28,18 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
-from benchmarks.stores.evershop_catalogue import category_body, category_paths, evershop_rows, product_body
+from benchmarks.stores.evershop_catalogue import (
+    FEATURED,
+    category_body,
+    category_paths,
+    category_url_key,
+    collection_body,
+    evershop_rows,
+    featured_skus,
+    featured_widget_body,
+    menu_widget_body,
+    product_body,
+)
 from benchmarks.stores.oscar_store import _wait_until_up
 
 __all__ = ["CUSTOMER_EMAIL", "CUSTOMER_PASSWORD", "serve", "setup", "stop_postgres"]
@@ -37,6 +49,7 @@ EVERSHOP_VERSION = "2.2.1"
 PACKAGE_JSON = {
     "name": "evershop-benchmark-store",
     "private": True,
+    "type": "module",
     "dependencies": {"@evershop/evershop": EVERSHOP_VERSION, "concat-stream": "2.0.0"},
 }
 CUSTOMER_EMAIL = os.environ.get("EVERSHOP_STORE_EMAIL", "customer@evershop-store.test")
@@ -44,6 +57,13 @@ CUSTOMER_PASSWORD = os.environ.get("EVERSHOP_STORE_PASSWORD", "benchmark-store-2
 ADMIN_EMAIL = "admin@evershop-store.test"
 ADMIN_PASSWORD = "benchmark-admin-2026"
 PG_PORT = int(os.environ.get("EVERSHOP_STORE_PG_PORT", "8639"))
+_SECRETS = (
+    "JWT_ADMIN_SECRET",
+    "JWT_ADMIN_REFRESH_SECRET",
+    "JWT_CUSTOMER_SECRET",
+    "JWT_CUSTOMER_REFRESH_SECRET",
+    "ORDER_TRACKING_TOKEN_SECRET",
+)
 HERE = Path(__file__).parent
 DEFAULT_ROOT = Path(os.environ.get("A11Y_AUDIT_STORES", HERE.parents[1] / ".cache" / "stores")) / "evershop"
 
@@ -68,9 +88,10 @@ def setup(root: Path = DEFAULT_ROOT, port: int = 8631) -> Path:
             "--password",
             ADMIN_PASSWORD,
         )
-        _populate(root, f"http://127.0.0.1:{port}")
+        _populate(f"http://127.0.0.1:{port}")
     finally:
         _stop_store(process)
+        stop_postgres(root)
     return root
 
 
@@ -85,7 +106,7 @@ def serve(root: Path = DEFAULT_ROOT, port: int = 8631) -> subprocess.Popen[bytes
     process = subprocess.Popen(
         [str(app / "node_modules" / ".bin" / "evershop"), "start"],
         cwd=app,
-        env={**_env(), "PORT": str(port)},
+        env={**_env(), "PORT": str(port), "EVERSHOP_HOME_URL": f"http://127.0.0.1:{port}"},
         start_new_session=True,  # EverShop forks event and cron workers: stop them as one group
     )
     _wait_until_up(f"http://127.0.0.1:{port}/", process, seconds=180)
@@ -108,7 +129,7 @@ def _install_app(root: Path) -> Path:
         app / "package.json", app / "node_modules" / ".package-lock.json"
     ):
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], check=True, cwd=app)
-    (app / ".env").write_text(_dotenv(), encoding="utf-8")
+    (app / ".env").write_text(_dotenv(app / ".env"), encoding="utf-8")
     return app
 
 
@@ -116,9 +137,13 @@ def _newer(first: Path, second: Path) -> bool:
     return first.stat().st_mtime > second.stat().st_mtime
 
 
-def _dotenv() -> str:
-    """EverShop reads its database from .env (what `evershop install` would write, without its prompts)."""
+def _dotenv(current: Path) -> str:
+    """EverShop's settings, from .env: what `evershop install` would write without its prompts, and
+    the secrets its tokens are signed with (made once, then kept, so sessions survive a setup)."""
+    kept = _read_dotenv(current) if current.exists() else {}
+    secrets_ = {name: kept.get(name) or secrets.token_hex(32) for name in _SECRETS}
     settings = {
+        **secrets_,
         "DB_HOST": "127.0.0.1",
         "DB_PORT": str(PG_PORT),
         "DB_NAME": "evershop",
@@ -127,6 +152,11 @@ def _dotenv() -> str:
         "DB_SSLMODE": "disable",
     }
     return "".join(f'{key}="{value}"\n' for key, value in settings.items())
+
+
+def _read_dotenv(path: Path) -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines() if "=" in line)
+    return {key.strip(): value.strip().strip('"') for key, value in pairs}
 
 
 def _env() -> dict[str, str]:
@@ -240,17 +270,17 @@ def _psql(sql: str, database: str = "evershop") -> list[list[str]]:
     return [line.split("\t") for line in output.splitlines() if line]
 
 
-def _populate(root: Path, base: str) -> None:
-    """Categories, products and the customer through EverShop's REST API; what exists is kept."""
+def _populate(base: str) -> None:
+    """Catalogue, home page, menu and customer through EverShop's REST API; what exists is kept."""
     token = str(
         _api(base, "/api/user/tokens", {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})["accessToken"]
     )
     rows = evershop_rows()
-    for path in category_paths(rows):
+    paths = category_paths(rows)
+    for path in paths:
         ids = _category_ids()
-        url_key = str(category_body(path, None)["url_key"])
-        if url_key not in ids:
-            parent = ids[str(category_body(path[:-1], None)["url_key"])] if len(path) > 1 else None
+        if category_url_key(path) not in ids:
+            parent = ids[category_url_key(path[:-1])] if len(path) > 1 else None
             _api(base, "/api/categories", category_body(path, parent), token)
     ids = _category_ids()
     group_id = int(_psql("SELECT min(attribute_group_id) FROM attribute_group")[0][0])
@@ -260,11 +290,27 @@ def _populate(root: Path, base: str) -> None:
     skus = {row[0] for row in _psql("SELECT sku FROM product")}
     for row in rows:
         if row[6] not in skus:
-            category_id = ids[str(category_body(tuple(row[1].split(" > ")), None)["url_key"])]
+            category_id = ids[category_url_key(row[1].split(" > "))]
             _api(base, "/api/products", product_body(row, category_id, group_id, package_id), token)
+    _populate_storefront(base, token, paths, featured_skus(rows))
     if not _psql(f"SELECT 1 FROM customer WHERE email = '{CUSTOMER_EMAIL}'"):
         customer = {"full_name": "Benchmark Customer", "email": CUSTOMER_EMAIL, "password": CUSTOMER_PASSWORD}
         _api(base, "/api/customers", customer)
+
+
+def _populate_storefront(base: str, token: str, paths: list[tuple[str, ...]], featured: list[str]) -> None:
+    """The featured collection with its products, the home page's grid of it and the main menu."""
+    if not _psql(f"SELECT 1 FROM collection WHERE code = '{FEATURED}'"):
+        collection = str(_api(base, "/api/collections", collection_body(), token)["uuid"])
+        products = dict(_psql("SELECT sku, uuid FROM product"))
+        for sku in featured:
+            _api(base, f"/api/collections/{collection}/products", {"product_id": products[sku]}, token)
+    widgets = {row[0] for row in _psql("SELECT name FROM widget_instance")}
+    join = "category c JOIN category_description d ON d.category_description_category_id = c.category_id"
+    uuids = dict(_psql(f"SELECT d.url_key, c.uuid FROM {join}"))
+    for body in (featured_widget_body(), menu_widget_body(paths, uuids)):
+        if body["name"] not in widgets:
+            _api(base, "/api/widgets", body, token)
 
 
 def _category_ids() -> dict[str, int]:
@@ -283,10 +329,10 @@ def _api(base: str, path: str, body: Mapping[str, object], token: str | None = N
         raise SystemExit(
             f"error: the store refused POST {path}: {error.code} {error.read()[:300]!r}"
         ) from error
-    data = answer.get("data") if isinstance(answer, dict) else None
-    if not isinstance(data, dict):
-        raise SystemExit(f"error: the store answered POST {path} without data: {str(answer)[:300]}")
-    return data
+    if not isinstance(answer, dict) or answer.get("success") is False or "error" in answer:
+        raise SystemExit(f"error: the store refused POST {path}: {str(answer)[:300]}")
+    data = answer.get("data")
+    return data if isinstance(data, dict) else {}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -300,14 +346,22 @@ def main(argv: list[str] | None = None) -> None:
     elif options.command == "stop":
         stop_postgres(options.root)
     else:
-        process = serve(options.root, options.port)
-        print(f"EverShop store at http://127.0.0.1:{options.port}/ (Ctrl-C stops it)", flush=True)
-        try:
-            process.wait()
-        except KeyboardInterrupt:
-            _stop_store(process)
-        finally:
-            stop_postgres(options.root)
+        _serve_until_stopped(options.root, options.port)
+
+
+def _serve_until_stopped(root: Path, port: int) -> None:
+    """Serve until Ctrl-C or SIGTERM, then stop the store and its PostgreSQL."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started in the background
+    process = serve(root, port)
+    print(f"EverShop store at http://127.0.0.1:{port}/ (Ctrl-C stops it)", flush=True)
+    try:
+        process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        _stop_store(process)
+        stop_postgres(root)
 
 
 if __name__ == "__main__":
