@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from benchmarks.stores.evershop_catalogue import category_body, category_paths, evershop_rows, product_body
+from benchmarks.stores.evershop_catalogue import (
+    category_body,
+    category_paths,
+    category_url_key,
+    collection_body,
+    evershop_rows,
+    featured_skus,
+    featured_widget_body,
+    menu_widget_body,
+    product_body,
+)
 
 
 def test_forty_products_in_every_category_of_the_big_catalogue_the_same_every_time() -> None:
@@ -53,3 +63,31 @@ def test_a_product_body_carries_the_row_and_the_stores_ids() -> None:
         isinstance(description, list)
         and description[0]["columns"][0]["data"]["blocks"][0]["data"]["text"] == "A book."
     )
+
+
+def test_the_home_page_features_eight_products_spread_over_the_catalogue() -> None:
+    rows = evershop_rows()
+    skus = featured_skus(rows)
+    assert len(skus) == len(set(skus)) == 8 and skus[0] == rows[0][6]
+    assert len({row[1] for row in rows if row[6] in skus}) > 4
+    widget = featured_widget_body()
+    assert widget["type"] == "collection_products" and widget["route"] == ["homepage"]
+    assert widget["settings"] == {
+        "collection": collection_body()["code"],
+        "count": 8,
+        "countPerRow": 4,
+        "heading": "Featured",
+    }
+
+
+def test_the_main_menu_lists_top_categories_with_their_children_by_uuid() -> None:
+    paths = category_paths(evershop_rows())
+    uuids = {category_url_key(path): f"uuid-{index}" for index, path in enumerate(paths)}
+    menu = menu_widget_body(paths, uuids)
+    assert menu["type"] == "basic_menu" and menu["route"] == ["all"]
+    settings = menu["settings"]
+    assert isinstance(settings, dict) and settings["isMain"] is True
+    books, clothing = settings["menus"]
+    assert (books["name"], books["uuid"]) == ("Books", uuids["books"])
+    assert [child["name"] for child in books["children"]] == ["Fiction", "Non-fiction", "Children"]
+    assert [child["name"] for child in clothing["children"]] == ["Shirts", "Trousers", "Knitwear"]
