@@ -40,7 +40,7 @@ from benchmarks.stores.evershop_catalogue import (
     menu_widget_body,
     product_body,
 )
-from benchmarks.stores.oscar_store import _wait_until_up
+from benchmarks.stores.serving import wait_until_up
 
 __all__ = ["CUSTOMER_EMAIL", "CUSTOMER_PASSWORD", "serve", "setup", "stop_postgres"]
 
@@ -109,7 +109,7 @@ def serve(root: Path = DEFAULT_ROOT, port: int = 8631) -> subprocess.Popen[bytes
         env={**_env(), "PORT": str(port), "EVERSHOP_HOME_URL": f"http://127.0.0.1:{port}"},
         start_new_session=True,  # EverShop forks event and cron workers: stop them as one group
     )
-    _wait_until_up(f"http://127.0.0.1:{port}/", process, seconds=180)
+    wait_until_up(port, process, seconds=180)
     return process
 
 

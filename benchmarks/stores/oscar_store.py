@@ -11,14 +11,13 @@ a local benchmark store, no real person's data).
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from benchmarks.stores.catalogue import write_catalogue
+from benchmarks.stores.serving import wait_until_up
 
 __all__ = ["CUSTOMER_EMAIL", "CUSTOMER_PASSWORD", "serve", "setup"]
 
@@ -58,7 +57,7 @@ def serve(root: Path = DEFAULT_ROOT, port: int = 8601) -> subprocess.Popen[bytes
         env=_env(root),
         cwd=SITES,
     )
-    _wait_until_up(port, process)
+    wait_until_up(port, process)
     return process
 
 
@@ -83,27 +82,6 @@ def _env(root: Path) -> dict[str, str]:
         "OSCAR_STORE_PASSWORD": CUSTOMER_PASSWORD,
         "PYTHONPATH": str(SITES),
     }
-
-
-def _wait_until_up(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    """Return once the server answers anything: "/" answers with a redirect at once, while
-    following it renders the catalogue search, which takes longer than a timeout on a busy
-    machine (the first render also warms the index)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"error: the store exited with {process.returncode} before answering")
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            connection.request("GET", "/")
-            connection.getresponse().read()
-            return
-        except (OSError, http.client.HTTPException):
-            time.sleep(0.5)
-        finally:
-            connection.close()
-    process.terminate()
-    raise SystemExit(f"error: the store did not answer on 127.0.0.1:{port} within {seconds:.0f} s")
 
 
 def main(argv: list[str] | None = None) -> None:
