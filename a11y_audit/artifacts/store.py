@@ -118,12 +118,29 @@ class ArtifactStore:
             for kind, data in gathered.items():
                 artifacts[kind] = self._write(folder / f"{kind}.json", json.dumps(data).encode("utf-8"))
         saved = PageRecord.from_json({**record.to_json(), "artifacts": artifacts})
-        line = json.dumps(saved.to_json(), ensure_ascii=False) + "\n"
+        self._append(json.dumps(saved.to_json(), ensure_ascii=False) + "\n")
+        return saved
+
+    def copy_page(self, record: PageRecord, source: ArtifactStore) -> None:
+        """Add a page saved in another run folder (a shard being merged): its files under the
+        same relative paths, then its journal line, as save_page orders them. Files are
+        hard-linked where the file system allows (no run rewrites an artifact in place: writes
+        replace files, a fresh run removes them), else copied; the source is left as it was."""
+        for relative in record.artifacts.values():
+            target = self.root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(source.root / relative, target)
+            except OSError:
+                shutil.copyfile(source.root / relative, target)
+        self._append(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+
+    def _append(self, line: str) -> None:
         with self._lock, self.journal_path.open("a", encoding="utf-8") as journal:
             journal.write(line)
             journal.flush()
             os.fsync(journal.fileno())
-        return saved
 
     def _write(self, relative: Path, data: bytes) -> str:
         _write_atomic(self.root / relative, data)

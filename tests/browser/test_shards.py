@@ -1,0 +1,62 @@
+"""A crawl split into shards and merged equals one crawl of the same site, in real Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import load_results, run_cli
+from tests.browser.site import Site
+
+pytestmark = pytest.mark.browser
+
+
+def crawl(site: Site, out: Path, *extra: str) -> dict[str, Any]:
+    """The test site from its home page (robots.txt, a 404, a PDF link, script dialogs, a
+    calendar) and a hub whose links redirect, two clicks deep, with every check."""
+    result = run_cli(
+        "crawl", site.url, site.url + "hub", "--max-depth", "2", "--no-screenshots", "-o", str(out), *extra
+    )
+    assert result.returncode == 0, result.stderr
+    return load_results(out)
+
+
+def pages(results: dict[str, Any]) -> dict[str, tuple[bool, bool, bool]]:
+    """Per URL: audited, failed, skipped."""
+    return {
+        page["url"]: (bool(page["artifacts"]), page["error"] is not None, page["skipped"] is not None)
+        for page in results["pages"]
+    }
+
+
+def issues(results: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Per fingerprint: instances and pages."""
+    return {issue["fingerprint"]: (len(issue["instances"]), issue["pages"]) for issue in results["issues"]}
+
+
+def test_three_shards_merged_equal_one_crawl(site: Site, tmp_path: Path) -> None:
+    whole = crawl(site, tmp_path / "whole")
+    shards = [tmp_path / f"shard-{index}" for index in (1, 2, 3)]
+    shard_results = [crawl(site, folder, "--shard", f"{index}/3") for index, folder in enumerate(shards, 1)]
+
+    merged_out = tmp_path / "merged"
+    result = run_cli("merge", str(merged_out), *map(str, reversed(shards)))
+    assert result.returncode == 0, result.stderr
+    merged = load_results(merged_out)
+
+    assert pages(merged) == pages(whole)
+    assert issues(merged) == issues(whole)
+    assert merged["summary"]["by_outcome"] == whole["summary"]["by_outcome"]
+    assert merged["skipped"]["counts"] == whole["skipped"]["counts"]
+    assert merged["tool"]["merged_from"] == ["1/3", "2/3", "3/3"]
+    # Each shard audited its own pages only, and together every page once.
+    own = [set(pages(one)) for one in shard_results]
+    assert sum(len(urls) for urls in own) == len(set().union(*own)) == len(pages(whole))
+    assert [json.loads((folder / "run.json").read_text())["shard"] for folder in shards] == [
+        "1/3",
+        "2/3",
+        "3/3",
+    ]
