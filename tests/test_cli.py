@@ -31,6 +31,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         "scan",
         "demo",
         "evaluate",
+        "merge",
         "report",
         "config check",
         "gate",

@@ -162,6 +162,17 @@ ROUTES: list[tuple[str, Route]] = [
         ),
     ),
     (r"/chain/(\d+)$", _chain),
+    (
+        r"/twins/(\d)$",
+        lambda h, m: send(
+            h,
+            html(
+                '<nav aria-label="Main"><a href="/about">About</a> <a href="/landing">Landing</a></nav>'
+                f"<p>Twin {m.group(1)}</p>",
+                title="Size guide",
+            ),
+        ),
+    ),
     (r"/pic.png$", lambda h, m: send(h, b"", content_type="image/png")),
 ]
 

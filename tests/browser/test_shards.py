@@ -16,10 +16,10 @@ pytestmark = pytest.mark.browser
 
 def crawl(site: Site, out: Path, *extra: str) -> dict[str, Any]:
     """The test site from its home page (robots.txt, a 404, a PDF link, script dialogs, a
-    calendar) and a hub whose links redirect, two clicks deep, with every check."""
-    result = run_cli(
-        "crawl", site.url, site.url + "hub", "--max-depth", "2", "--no-screenshots", "-o", str(out), *extra
-    )
+    calendar), a hub whose links redirect and two pages titled alike (a site check compares
+    them), two clicks deep, with every check."""
+    starts = [site.url, site.url + "hub", site.url + "twins/1", site.url + "twins/2"]
+    result = run_cli("crawl", *starts, "--max-depth", "2", "--no-screenshots", "-o", str(out), *extra)
     assert result.returncode == 0, result.stderr
     return load_results(out)
 
@@ -49,6 +49,8 @@ def test_three_shards_merged_equal_one_crawl(site: Site, tmp_path: Path) -> None
 
     assert pages(merged) == pages(whole)
     assert issues(merged) == issues(whole)
+    twins = [issue for issue in merged["issues"] if issue["rule"] == "duplicate-page-title"]
+    assert [issue["pages"] for issue in twins] == [2]  # judged across shards
     assert merged["summary"]["by_outcome"] == whole["summary"]["by_outcome"]
     assert merged["skipped"]["counts"] == whole["skipped"]["counts"]
     assert merged["tool"]["merged_from"] == ["1/3", "2/3", "3/3"]
