@@ -465,6 +465,8 @@ def _crawl(
         interrupted = True
     finally:
         journeys.join()
+        if crawl.discovery is not None:
+            store.write_other_shards(crawl.discovery.handed_over)
         warnings.messages.extend([*crawl.robots.warnings, *crawl.pacing.warnings])
         tool = replace(
             tool,
@@ -596,9 +598,9 @@ def merge(output: Path, shards: Sequence[Path]) -> AuditOutcome:
     store = ArtifactStore.open(output, resume=False)
     tool = shard_merge.merged_run_info(runs)
     store.write_run_info(tool.to_json())  # first, so an interrupted merge is still a run folder
-    left_out = shard_merge.copy_pages(runs, store)
+    copied = shard_merge.copy_pages(runs, store)
     skipped = [shard_merge.read_skipped(run.root) for run in runs]
-    tool = replace(tool, warnings=(*(tool.warnings or ()), *shard_merge.merge_notes(runs, left_out, skipped)))
+    tool = replace(tool, warnings=(*(tool.warnings or ()), *shard_merge.merge_notes(runs, copied, skipped)))
     store.write_run_info(tool.to_json())
     config = Config.from_json(dict(tool.config))
     merged_skipped = shard_merge.merged_skipped(found for found in skipped if found is not None)

@@ -19,11 +19,12 @@ from typing import Any
 
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.crawl.frontier import MAX_EXAMPLES_PER_REASON
-from a11y_audit.crawl.shards import Shard, parse_shard
+from a11y_audit.crawl.shards import Shard, parse_shard, shard_of
 from a11y_audit.errors import ToolError, UsageError
 from a11y_audit.run_result import RunInfo, Skipped, SkippedExample
 
 __all__ = [
+    "Copied",
     "ShardRun",
     "check_shards",
     "copy_pages",
@@ -32,6 +33,7 @@ __all__ = [
     "merged_skipped",
     "read_shards",
     "read_skipped",
+    "unreached",
 ]
 
 MACHINE_SETTINGS = frozenset({"workers", "chromium", "chromedriver", "remote_url", "axe_path", "source"})
@@ -142,11 +144,19 @@ def merged_run_info(runs: Sequence[ShardRun]) -> RunInfo:
     )
 
 
-def copy_pages(runs: Iterable[ShardRun], store: ArtifactStore) -> int:
+@dataclass(frozen=True, slots=True)
+class Copied:
+    """What copy_pages took over: every page's URL, and how many crawled pages it left out
+    because another shard owns them, which a shard never saves (above 0, a folder was
+    changed by hand or by another tool)."""
+
+    urls: frozenset[str]
+    left_out: int
+
+
+def copy_pages(runs: Iterable[ShardRun], store: ArtifactStore) -> Copied:
     """Copy each shard's own pages into the merged store, shard by shard: a crawled page from
-    the shard its URL belongs to, journey states from shard 1. Returns how many crawled pages
-    were left out because another shard owns them, which a shard never saves: a count
-    above 0 means a folder was changed by hand or by another tool."""
+    the shard its URL belongs to, journey states from shard 1."""
     kept: set[str] = set()
     left_out = 0
     for run in runs:
@@ -167,7 +177,21 @@ def copy_pages(runs: Iterable[ShardRun], store: ArtifactStore) -> int:
                     "check the shard folder is complete, or run that shard again"
                 ) from error
             kept.add(record.url)
-    return left_out
+    return Copied(frozenset(kept), left_out)
+
+
+def unreached(runs: Sequence[ShardRun], copied: Copied) -> list[str]:
+    """Pages a shard reached (other-shards.txt) that their owner never visited: linked only
+    where the owner could not see it (a script renders the link on a page the owner read over
+    HTTP), or past the owner's page limit. An interrupted owner is left out: it says so."""
+    stopped = {run.shard.index for run in runs if run.info.interrupted}
+    count = runs[0].shard.count
+    missing: dict[str, None] = {}
+    for run in runs:
+        for url in ArtifactStore(run.root).read_other_shards() or ():
+            if url not in copied.urls and shard_of(url, count) not in stopped:
+                missing[url] = None
+    return list(missing)
 
 
 def read_skipped(folder: Path) -> Skipped | None:
@@ -180,15 +204,23 @@ def read_skipped(folder: Path) -> Skipped | None:
     return Skipped.from_json(skipped) if isinstance(skipped, dict) else None
 
 
-def merge_notes(runs: Sequence[ShardRun], left_out: int, skipped: Sequence[Skipped | None]) -> list[str]:
-    """Warnings for the merged run about what merging could not take over."""
+def merge_notes(runs: Sequence[ShardRun], copied: Copied, skipped: Sequence[Skipped | None]) -> list[str]:
+    """Warnings for the merged run: what merging could not take over, and pages one crawl
+    would have audited that no shard did."""
     notes = [
         f"shard {run.shard} wrote no results.json: its skipped links are not counted"
         for run, found in zip(runs, skipped, strict=True)
         if found is None
     ]
-    if left_out:
-        notes.append(f"{left_out} page(s) saved by a shard that does not own them were left out")
+    if copied.left_out:
+        notes.append(f"{copied.left_out} page(s) saved by a shard that does not own them were left out")
+    missing = unreached(runs, copied)
+    if missing:
+        notes.append(
+            f"{len(missing)} page(s) a shard reached were not audited by the shard that owns them "
+            f"(e.g. {', '.join(missing[:3])}): linked only by a script on a page that shard read over "
+            "HTTP, or past its page limit; give every shard the same --sitemap, or crawl without --shard"
+        )
     return notes
 
 

@@ -4,6 +4,7 @@
     OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
     OUTPUT/pages/<id>/         axe.json, dom.html.gz, screenshot.jpg (.png without DevTools),
                                and <name>.json per other gathered artifact (a11y_audit.artifacts.kinds)
+    OUTPUT/other-shards.txt    in one shard of a split crawl: the other shards' pages it reached
 
 A page's files are written before its journal line, so a line in the journal means the
 page is complete; a crash mid-line leaves a torn last line that readers skip.
@@ -17,7 +18,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,9 @@ _JPEG_MAGIC = b"\xff\xd8\xff"
 _JOURNAL = "pages.jsonl"
 _RUN = "run.json"
 _PAGES = "pages"
+_OTHER_SHARDS = "other-shards.txt"
 # What a fresh run replaces; anything else in the output folder belongs to the user.
-_OWNED = (_JOURNAL, _RUN, _PAGES, "results.json", "report.html")
+_OWNED = (_JOURNAL, _RUN, _PAGES, _OTHER_SHARDS, "results.json", "report.html")
 
 
 def page_id(url: str) -> str:
@@ -88,6 +90,18 @@ class ArtifactStore:
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
+
+    def write_other_shards(self, urls: Iterable[str]) -> None:
+        """A shard's list of the other shards' pages it reached (one URL a line), for `merge`
+        to check that each page's owner audited it."""
+        _write_atomic(self.root / _OTHER_SHARDS, "".join(f"{url}\n" for url in urls).encode("utf-8"))
+
+    def read_other_shards(self) -> list[str] | None:
+        """What write_other_shards wrote, or None when the run wrote nothing."""
+        try:
+            return (self.root / _OTHER_SHARDS).read_text("utf-8").splitlines()
+        except OSError:
+            return None
 
     def save_page(
         self,

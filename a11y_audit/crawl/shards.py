@@ -94,6 +94,8 @@ class ShardDiscovery:
         self._lock = threading.Lock()
         self.pages_read = 0
         """Pages of other shards that answered with HTML."""
+        self.handed_over: list[str] = []
+        """Every page of another shard this one reached: its owner must have it (merge checks)."""
 
     def owns(self, canonical_url: str) -> bool:
         return self.shard.owns(canonical_url)
@@ -101,10 +103,12 @@ class ShardDiscovery:
     def discover(self, url: str) -> Discovered:
         """GET another shard's page and read its links; never raises (a failure finds none)."""
         result = self._fetch(url)
-        if not result.ok or not _is_html(result.content_type):
-            return Discovered(url, result.final_url, html=False)
+        html = result.ok and _is_html(result.content_type)
         with self._lock:
-            self.pages_read += 1
+            self.handed_over.append(url)
+            self.pages_read += html
+        if not html:
+            return Discovered(url, result.final_url, html=False)
         return Discovered(url, result.final_url, html=True, links=html_links(result.body, result.final_url))
 
 

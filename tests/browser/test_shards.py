@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from a11y_audit.crawl.shards import shard_of
+from a11y_audit.crawl.urls import canonicalize
 from tests.browser.conftest import load_results, run_cli
-from tests.browser.site import Site
+from tests.browser.site import RENDERED_LINKS, Site
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +56,7 @@ def test_three_shards_merged_equal_one_crawl(site: Site, tmp_path: Path) -> None
     assert merged["summary"]["by_outcome"] == whole["summary"]["by_outcome"]
     assert merged["skipped"]["counts"] == whole["skipped"]["counts"]
     assert merged["tool"]["merged_from"] == ["1/3", "2/3", "3/3"]
+    assert not [note for note in merged["tool"].get("warnings", []) if "not audited by the shard" in note]
     # Each shard audited its own pages only, and together every page once.
     own = [set(pages(one)) for one in shard_results]
     assert sum(len(urls) for urls in own) == len(set().union(*own)) == len(pages(whole))
@@ -62,3 +65,26 @@ def test_three_shards_merged_equal_one_crawl(site: Site, tmp_path: Path) -> None
         "2/3",
         "3/3",
     ]
+
+
+def test_merge_names_pages_linked_only_by_a_script_on_another_shards_page(site: Site, tmp_path: Path) -> None:
+    """The documented limit of HTTP discovery, made visible: the owner of /rendered sees its
+    script-rendered links in the browser; an owner of a target that reads /rendered over HTTP
+    does not, and merge says which pages no shard audited."""
+    start = canonicalize(site.url + "rendered")
+    targets = [canonicalize(f"{site.url}rendered-only/{n}") for n in range(1, RENDERED_LINKS + 1)]
+    shards = [tmp_path / f"shard-{index}" for index in (1, 2)]
+    for index, folder in enumerate(shards, 1):
+        result = run_cli(
+            "crawl", start, "--max-depth", "1", "--checks", "duplicate-page-title", "--no-screenshots",
+            "--shard", f"{index}/2", "-o", str(folder),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    result = run_cli("merge", str(tmp_path / "merged"), *map(str, shards))
+    assert result.returncode == 0, result.stderr
+    merged = load_results(tmp_path / "merged")
+
+    missed = [url for url in targets if shard_of(url, 2) != shard_of(start, 2)]
+    assert set(pages(merged)) == {start, *targets} - set(missed)
+    notes = [note for note in merged["tool"].get("warnings", []) if "not audited by the shard" in note]
+    assert [note.split(" ")[0] for note in notes] == ([str(len(missed))] if missed else [])

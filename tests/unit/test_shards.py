@@ -186,7 +186,7 @@ def test_pages_are_copied_from_their_owner_and_journey_states_from_shard_1(tmp_p
     stray.save_page(PageRecord(url=foreign, status=200), dom=DOM.format(title="stray"))
     merged = ArtifactStore.open(tmp_path / "merged", resume=False)
 
-    assert merge.copy_pages(runs, merged) == 1
+    assert merge.copy_pages(runs, merged).left_out == 1
     records = list(merged.iter_pages())
     assert sorted(record.url for record in records if not record.journey) == sorted(URLS[:12])
     assert [record.url for record in records if record.journey] == [f"{SITE}/cart#journey=buy&state=bag"]
@@ -269,3 +269,38 @@ def test_merge_of_an_incomplete_set_is_one_line_and_exit_2(tmp_path: Path) -> No
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "shard 2/2 missing" in result.stderr
     assert not (tmp_path / "merged").exists()
+
+
+def test_merge_warns_of_pages_a_shard_reached_that_their_owner_never_visited(tmp_path: Path) -> None:
+    folders = [make_shard(tmp_path / f"s{index}", Shard(index, 2)) for index in (1, 2)]
+    owned_by_2 = [url for url in URLS[12:] if Shard(2, 2).owns(url)]
+    visited_by_2 = next(url for url in URLS[:12] if Shard(2, 2).owns(url))
+    ArtifactStore(folders[0]).write_other_shards([visited_by_2, owned_by_2[0], owned_by_2[1]])
+    warnings = api.merge(tmp_path / "merged", folders).result.tool.warnings or ()
+    assert [warning for warning in warnings if "not audited by the shard that owns them" in warning] == [
+        f"2 page(s) a shard reached were not audited by the shard that owns them "
+        f"(e.g. {owned_by_2[0]}, {owned_by_2[1]}): linked only by a script on a page that shard read "
+        "over HTTP, or past its page limit; give every shard the same --sitemap, or crawl without --shard"
+    ]
+
+
+def test_an_interrupted_owner_is_not_blamed_for_pages_it_did_not_reach(tmp_path: Path) -> None:
+    first = make_shard(tmp_path / "s1", Shard(1, 2))
+    second = make_shard(tmp_path / "s2", Shard(2, 2), info=shard_info("2/2", interrupted=True))
+    owned_by_2 = next(url for url in URLS[12:] if Shard(2, 2).owns(url))
+    ArtifactStore(first).write_other_shards([owned_by_2])
+    runs = merge.read_shards([first, second])
+    copied = merge.copy_pages(runs, ArtifactStore.open(tmp_path / "merged", resume=False))
+    assert merge.unreached(runs, copied) == []
+
+
+def test_discovery_hands_over_every_page_it_reached() -> None:
+    responses = {
+        f"{SITE}/a": fetched(f"{SITE}/a", body=b"<p>no links</p>"),
+        f"{SITE}/missing": fetched(f"{SITE}/missing", status=404),
+    }
+    discovery = ShardDiscovery(Shard(1, 2), responses.__getitem__)
+    for url in responses:
+        discovery.discover(url)
+    assert discovery.handed_over == [f"{SITE}/a", f"{SITE}/missing"]
+    assert discovery.pages_read == 1
