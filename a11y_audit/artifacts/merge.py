@@ -59,6 +59,8 @@ class ShardRun:
 
 def read_shards(folders: Sequence[Path]) -> list[ShardRun]:
     """Each folder's run.json, in shard order; a folder that is no shard is a UsageError."""
+    if not folders:
+        raise UsageError("no shard to merge: give the output folders of every `crawl --shard I/N` run")
     runs = []
     for folder in folders:
         data = ArtifactStore(folder).read_run_info()

@@ -14,7 +14,10 @@ those pages come from the same frontier.
 What HTTP discovery cannot see: links that only a script puts into another shard's page
 (and redirects made by a script or a meta refresh there). A page linked only that way is
 missed by every shard that does not own the linking page; a sitemap (`--sitemap`) seeds
-every shard's frontier with the same URLs and closes that gap.
+every shard's frontier with the same URLs and closes that gap. The GET carries no cookies:
+in a signed-in crawl another shard's account pages are read signed out, so what only they
+link to is seen by no shard but its owner's. Each shard lists the other shards' pages it
+reached, and `merge` names those their owner never visited.
 """
 
 from __future__ import annotations

@@ -304,3 +304,8 @@ def test_discovery_hands_over_every_page_it_reached() -> None:
         discovery.discover(url)
     assert discovery.handed_over == [f"{SITE}/a", f"{SITE}/missing"]
     assert discovery.pages_read == 1
+
+
+def test_merge_of_no_folder_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="no shard to merge"):
+        merge.read_shards([])
