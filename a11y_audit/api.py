@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from a11y_audit import __version__
+from a11y_audit.artifacts import merge as shard_merge
 from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.axe_core import AxeCore, locate_axe_core
@@ -29,6 +30,7 @@ from a11y_audit.crawl.journey_spec import Journey, JourneySettings
 from a11y_audit.crawl.pacing import Pacing
 from a11y_audit.crawl.robots import RobotsCache
 from a11y_audit.crawl.scope import CrawlScope
+from a11y_audit.crawl.shards import Shard, ShardDiscovery
 from a11y_audit.crawl.sitemap import iter_sitemap_urls
 from a11y_audit.crawl.storage_state import StorageState, load_storage_state, save_storage_state
 from a11y_audit.crawl.urls import TrailingSlash, origin, parse_start_url
@@ -57,6 +59,7 @@ __all__ = [
     "evaluate",
     "gate",
     "journey_settings",
+    "merge",
     "report",
     "rules",
     "run_journeys",
@@ -95,6 +98,7 @@ def audit(
     on_frontier: Callable[[Frontier], None] | None = None,
     on_journey_step: StepListener | None = None,
     on_warning: Callable[[str], None] | None = None,
+    shard: Shard | None = None,
 ) -> AuditOutcome:
     """Crawl (or, without follow_links, scan exactly the start URLs) and write everything.
 
@@ -103,12 +107,17 @@ def audit(
     beside the crawl's workers. A storage-state file ([journeys] storage_state,
     --storage-state) signs the crawl in instead, and is where journeys start unless they opt
     out. `on_warning` hears, as they happen, warnings that also go to results.json.
+
+    With `shard`, this is one part of a crawl split across machines (crawl/shards.py): it
+    audits only its own pages and reads the others' for links; only shard 1 runs the
+    journeys (the others run just the `crawl_as` one, for its session), and `merge`
+    combines the shards' folders into one run.
     """
     warnings = _Warnings(on_warning)
-    plan = _plan(config, follow_links=follow_links, resume=resume, warn=warnings.tell)
-    store = _open_store(output, resume=resume)
+    plan = _plan(config, follow_links=follow_links, resume=resume, warn=warnings.tell, shard=shard)
+    store = _open_store(output, resume=resume, shard=shard)
     crawl = _seed(plan, store, warnings, on_frontier)
-    tool = _begin(plan.kit, store, warnings, resume=resume, scan=not plan.follow_links)
+    tool = _begin(plan.kit, store, warnings, resume=resume, scan=not plan.follow_links, shard=shard)
     journeys = _start_journeys(plan, store, warnings, on_step=on_journey_step, on_page=on_page)
     tool, interrupted = _crawl(plan, store, crawl, journeys, tool, warnings, on_page=on_page)
     return _finish_audit(plan, store, tool, crawl, interrupted=interrupted)
@@ -222,6 +231,7 @@ class AuditPlan:
     scope: CrawlScope
     follow_links: bool
     resume: bool
+    shard: Shard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +243,8 @@ class _Crawl:
     robots: RobotsCache
     pacing: Pacing
     rejected: tuple[str, ...] = ()
+    discovery: ShardDiscovery | None = None
+    """In a split crawl: which pages are this shard's, and the link reading of the others'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +260,14 @@ class _Journeys:
             self.batch.join()
 
 
-def _plan(config: Config, *, follow_links: bool, resume: bool, warn: Callable[[str], None]) -> AuditPlan:
+def _plan(
+    config: Config, *, follow_links: bool, resume: bool, warn: Callable[[str], None], shard: Shard | None
+) -> AuditPlan:
     """Everything decided from the config alone, each mistake failing before the next step:
     the URLs, the checks (a bad id or module), the scope, the storage-state file, then axe-core
     and the browser."""
+    if shard is not None and not follow_links:
+        raise UsageError("a shard is part of a crawl: scan the pages without --shard, or crawl them")
     start_urls = tuple(parse_start_url(url) for url in config.start_urls)
     sitemaps = tuple(parse_start_url(url) for url in config.sitemaps)
     if not start_urls and not sitemaps:
@@ -266,7 +282,7 @@ def _plan(config: Config, *, follow_links: bool, resume: bool, warn: Callable[[s
     )
     storage = _storage_state(config, scope.allowed_origins, config.journeys.journeys, warn)
     kit = _kit(config, checks, storage)
-    return AuditPlan(kit, start_urls, sitemaps, scope, follow_links=follow_links, resume=resume)
+    return AuditPlan(kit, start_urls, sitemaps, scope, follow_links=follow_links, resume=resume, shard=shard)
 
 
 def _kit(config: Config, checks: tuple[Check, ...], storage: StorageState) -> RunKit:
@@ -297,11 +313,16 @@ def _kit(config: Config, checks: tuple[Check, ...], storage: StorageState) -> Ru
     return RunKit(config, checks, axe_core, options)
 
 
-def _open_store(output: Path, *, resume: bool) -> ArtifactStore:
-    """The run's folder; resuming needs the run.json of the run it continues."""
+def _open_store(output: Path, *, resume: bool, shard: Shard | None) -> ArtifactStore:
+    """The run's folder; resuming needs the run.json of the run it continues, as the same
+    shard (another shard's pages would be audited twice, or never)."""
     store = ArtifactStore.open(output, resume=resume)
-    if resume and not store.read_run_info():
+    recorded = store.read_run_info() if resume else {}
+    if resume and not recorded:
         raise UsageError(f"nothing to resume in {output}: run the same command without --resume")
+    if resume and recorded.get("shard") != (None if shard is None else str(shard)):
+        was = f"--shard {recorded['shard']}" if recorded.get("shard") else "no --shard"
+        raise UsageError(f"{output} holds a crawl run with {was}: resume it with the same --shard")
     return store
 
 
@@ -348,10 +369,19 @@ def _frontier(plan: AuditPlan) -> _Crawl:
         pace=pacing.interval,
         trailing_slash=TrailingSlash(config.trailing_slash),
     )
-    return _Crawl(frontier, robots, pacing)
+    discovery = None if plan.shard is None else ShardDiscovery(plan.shard, _fetch)
+    return _Crawl(frontier, robots, pacing, discovery=discovery)
 
 
-def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bool, scan: bool) -> RunInfo:
+def _begin(
+    kit: RunKit,
+    store: ArtifactStore,
+    warnings: _Warnings,
+    *,
+    resume: bool,
+    scan: bool,
+    shard: Shard | None = None,
+) -> RunInfo:
     """run.json's first version (versions and settings, whether it is a scan; the browser's
     once known), written before any page is opened so that `--resume` and `evaluate` find the
     run's settings however it ends; a resumed run keeps its start time."""
@@ -368,6 +398,7 @@ def _begin(kit: RunKit, store: ArtifactStore, warnings: _Warnings, *, resume: bo
         config=kit.config.to_json(),
         warnings=tuple(warnings.messages),
         scan=scan,
+        shard=None if shard is None else str(shard),
     )
     store.write_run_info(tool.to_json())
     return tool
@@ -383,7 +414,9 @@ def _start_journeys(
 ) -> _Journeys:
     """The configured journeys, started before the crawl: the `crawl_as` one runs to its end
     first, because the crawl starts from the session it signed in; the others then run in the
-    background beside the crawl. A resumed run skips the states it already saved."""
+    background beside the crawl. A resumed run skips the states it already saved. In a split
+    crawl only shard 1 runs them: the others need just the `crawl_as` session (the states
+    it saves there are left out by `merge`, which takes journey states from shard 1)."""
     config = plan.kit.config
     storage = plan.kit.options.storage
     if not config.journeys.journeys:
@@ -395,7 +428,8 @@ def _start_journeys(
         storage, _ = batch.sign_in().for_origins(
             _origins(plan.scope.allowed_origins, config.journeys.journeys), time.time()
         )
-    batch.start()
+    if plan.shard is None or plan.shard.index == 1:
+        batch.start()
     return _Journeys(batch, storage)
 
 
@@ -421,7 +455,9 @@ def _crawl(
             plan.kit.config.interactive_pages_per_template, scan=bool(tool.scan)
         ),
     )
-    crawler = Crawler(crawl.frontier, store, plan.kit.axe_core, options, on_page=on_page)
+    crawler = Crawler(
+        crawl.frontier, store, plan.kit.axe_core, options, on_page=on_page, shard=crawl.discovery
+    )
     if plan.resume:
         crawler.count_sampled(store.iter_pages())
     interrupted = False
@@ -431,6 +467,8 @@ def _crawl(
         interrupted = True
     finally:
         journeys.join()
+        if crawl.discovery is not None:
+            store.write_other_shards(crawl.discovery.handed_over)
         warnings.messages.extend([*crawl.robots.warnings, *crawl.pacing.warnings])
         tool = _ran_with(tool, crawler.facts, warnings)
         store.write_run_info(tool.to_json())
@@ -454,10 +492,12 @@ def _finish_audit(
 ) -> AuditOutcome:
     """Judge and write results and report. A run that audited nothing (and was not stopped)
     fails, naming why the first page could not be audited: an empty report would pass for a
-    clean site."""
+    clean site. A shard may own none of a small site's pages: it fails only when it could
+    read none of the other shards' pages either."""
     skipped = crawl.frontier.skipped_summary()
     outcome = _finish(store, tool, plan.kit.config, plan.kit.checks, skipped, interrupted=interrupted)
-    if outcome.summary.pages_audited == 0 and not interrupted:
+    others_read = crawl.discovery is not None and crawl.discovery.pages_read > 0
+    if outcome.summary.pages_audited == 0 and not interrupted and not others_read:
         first_error = next(
             (page.error or page.skipped for page in outcome.result.pages if not page.audited), None
         )
@@ -552,6 +592,27 @@ def evaluate(output: Path, config_path: Path | None = None) -> AuditOutcome:
         judging = {key: recorded_now[key] for key in (*JUDGING_SETTINGS, "source")}
         tool = replace(tool, config={**tool.config, **judging})
     return _finish(store, tool, config, checks, Skipped(), interrupted=bool(tool.interrupted))
+
+
+def merge(output: Path, shards: Sequence[Path]) -> AuditOutcome:
+    """Combine the folders of a split crawl's shards (`crawl --shard I/N`) into one run in
+    `output` and judge it as one (site checks and issues across every shard's pages), without
+    a browser. Shards of different crawls, versions or settings, or a missing shard, are
+    refused before anything is written; the shard folders are only read."""
+    runs = shard_merge.read_shards(shards)
+    shard_merge.check_shards(runs)
+    if any(output.resolve() == run.root.resolve() for run in runs):
+        raise UsageError(f"{output} is one of the shards: merge into a new folder with another OUTPUT")
+    store = ArtifactStore.open(output, resume=False)
+    tool = shard_merge.merged_run_info(runs)
+    store.write_run_info(tool.to_json())  # first, so an interrupted merge is still a run folder
+    copied = shard_merge.copy_pages(runs, store)
+    skipped = [shard_merge.read_skipped(run.root) for run in runs]
+    tool = replace(tool, warnings=(*(tool.warnings or ()), *shard_merge.merge_notes(runs, copied, skipped)))
+    store.write_run_info(tool.to_json())
+    config = Config.from_json(dict(tool.config))
+    merged_skipped = shard_merge.merged_skipped(found for found in skipped if found is not None)
+    return _finish(store, tool, config, _checks(config), merged_skipped, interrupted=bool(tool.interrupted))
 
 
 def _refuse_unrun_checks(checks: Sequence[Check], ran: Sequence[Check], config_path: Path | None) -> None:

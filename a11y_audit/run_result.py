@@ -32,7 +32,7 @@ __all__ = [
     "write_results",
 ]
 
-SCHEMA_VERSION = "1.7.0"
+SCHEMA_VERSION = "1.8.0"
 _TOP_LEVEL = {"tool": dict, "pages": list, "skipped": dict, "issues": list, "summary": dict}
 # What the reporters read of each issue; "priority" is why results before 1.1.0 are refused.
 _ISSUE_KEYS = ("fingerprint", "rule", "source", "outcome", "impact", "wcag", "priority", "instances")
@@ -80,11 +80,26 @@ class RunInfo:
     """Since 1.5.0: True when the run audited exactly the pages it was given (scan, the gate's
     retries, intake), so page-changing checks judged every page, not a sample per template;
     `evaluate` reads it to judge the run again the same way. None: a crawl, or older results."""
+    shard: str | None = None
+    """Since 1.8.0: "I/N" when the run is one shard of a split crawl (`crawl --shard`): it
+    audited only its own pages. None: a whole crawl, a merged one, or older results."""
+    merged_from: tuple[str, ...] | None = None
+    """Since 1.8.0: the shards ("1/3", "2/3", "3/3") `a11y-audit merge` combined into this run."""
     config: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Keys of a newer schema this version does not know: kept so a re-write loses nothing."""
 
-    _OPTIONAL = ("finished", "axe_tags", "axe_injection", "interrupted", "rules_run", "warnings", "scan")
+    _OPTIONAL = (
+        "finished",
+        "axe_tags",
+        "axe_injection",
+        "interrupted",
+        "rules_run",
+        "warnings",
+        "scan",
+        "shard",
+        "merged_from",
+    )
 
     def to_json(self) -> JsonObject:
         data: JsonObject = {
@@ -129,6 +144,8 @@ class RunInfo:
             rules_run=None if rules_run is None else tuple(RuleRun.from_json(rule) for rule in rules_run),
             warnings=None if warnings is None else tuple(warnings),
             scan=data.get("scan"),
+            shard=data.get("shard"),
+            merged_from=None if data.get("merged_from") is None else tuple(data["merged_from"]),
             config=dict(data.get("config") or {}),
             extra={
                 key: value for key, value in data.items() if key not in known and key not in cls._OPTIONAL

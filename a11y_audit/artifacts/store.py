@@ -4,6 +4,7 @@
     OUTPUT/pages.jsonl         one PageRecord per finished page: the journal that --resume reads
     OUTPUT/pages/<id>/         axe.json.gz, dom.html.gz, screenshot.jpg (.png without DevTools),
                                and <name>.json.gz per other gathered artifact (a11y_audit.artifacts.kinds)
+    OUTPUT/other-shards.txt    in one shard of a split crawl: the other shards' pages it reached
 
 JSON artifacts are gzipped (axe's results shrink from about 55 KB to 6 KB a page, for about
 a millisecond), since a big catalogue's run keeps thousands of them; runs written before
@@ -22,7 +23,7 @@ import os
 import shutil
 import threading
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ _JPEG_MAGIC = b"\xff\xd8\xff"
 _JOURNAL = "pages.jsonl"
 _RUN = "run.json"
 _PAGES = "pages"
+_OTHER_SHARDS = "other-shards.txt"
 # What a fresh run replaces; anything else in the output folder belongs to the user.
-_OWNED = (_JOURNAL, _RUN, _PAGES, "results.json", "report.html")
+_OWNED = (_JOURNAL, _RUN, _PAGES, _OTHER_SHARDS, "results.json", "report.html")
 
 
 def page_id(url: str) -> str:
@@ -94,6 +96,18 @@ class ArtifactStore:
             return {}
         return data if isinstance(data, dict) else {}
 
+    def write_other_shards(self, urls: Iterable[str]) -> None:
+        """A shard's list of the other shards' pages it reached (one URL a line), for `merge`
+        to check that each page's owner audited it."""
+        _write_atomic(self.root / _OTHER_SHARDS, "".join(f"{url}\n" for url in urls).encode("utf-8"))
+
+    def read_other_shards(self) -> list[str] | None:
+        """What write_other_shards wrote, or None when the run wrote nothing."""
+        try:
+            return (self.root / _OTHER_SHARDS).read_text("utf-8").splitlines()
+        except OSError:
+            return None
+
     def save_page(
         self,
         record: PageRecord,
@@ -123,12 +137,29 @@ class ArtifactStore:
             for kind, data in gathered.items():
                 artifacts[kind] = self._write(folder / f"{kind}.json.gz", _json_gz(data))
         saved = PageRecord.from_json({**record.to_json(), "artifacts": artifacts})
-        line = json.dumps(saved.to_json(), ensure_ascii=False) + "\n"
+        self._append(json.dumps(saved.to_json(), ensure_ascii=False) + "\n")
+        return saved
+
+    def copy_page(self, record: PageRecord, source: ArtifactStore) -> None:
+        """Add a page saved in another run folder (a shard being merged): its files under the
+        same relative paths, then its journal line, as save_page orders them. Files are
+        hard-linked where the file system allows (no run rewrites an artifact in place: writes
+        replace files, a fresh run removes them), else copied; the source is left as it was."""
+        for relative in record.artifacts.values():
+            target = self.root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(source.root / relative, target)
+            except OSError:
+                shutil.copyfile(source.root / relative, target)
+        self._append(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+
+    def _append(self, line: str) -> None:
         with self._lock, self.journal_path.open("a", encoding="utf-8") as journal:
             journal.write(line)
             journal.flush()
             os.fsync(journal.fileno())
-        return saved
 
     def _write(self, relative: Path, data: bytes) -> str:
         _write_atomic(self.root / relative, data)

@@ -30,6 +30,7 @@ from a11y_audit.browser.visit import BrowserCrashedError, Gathered, PageVisitor
 from a11y_audit.crawl.frontier import Frontier, QueueItem
 from a11y_audit.crawl.journey_spec import scrub
 from a11y_audit.crawl.scope import same_site_move
+from a11y_audit.crawl.shards import ShardDiscovery
 from a11y_audit.crawl.storage_state import StorageState
 from a11y_audit.crawl.urls import origin
 from a11y_audit.errors import ToolError
@@ -175,8 +176,11 @@ class Crawler:
         axe_core: AxeCore,
         options: CrawlOptions,
         on_page: PageSink | None = None,
+        shard: ShardDiscovery | None = None,
     ):
         self._frontier = frontier
+        self._shard = shard
+        """In a split crawl (crawl/shards.py): pages of other shards are only read for links."""
         self._store = store
         self._axe_core = axe_core
         self._options = options
@@ -234,6 +238,9 @@ class Crawler:
             worker.stop()
 
     def _process(self, worker: _Worker, item: QueueItem) -> None:
+        if self._shard is not None and not self._shard.owns(item.url):
+            self._discover(item)
+            return
         decided: list[_PageTemplate] = []
         claimed = False
 
@@ -280,6 +287,28 @@ class Crawler:
         shape, page_type = page_shape(parse_dom(gathered.dom), str(gathered.info.get("url") or url))
         with self._lock:
             return _PageTemplate(self._templates.assign(shape), "dom", page_type)
+
+    def _discover(self, item: QueueItem) -> None:
+        """Another shard audits this page: read its links over HTTP and queue them as a visit
+        would (a redirect within scope queues its target at the same depth), save nothing.
+        A page its owner will not audit (no HTML, moved) leaves the sample of a configured
+        template, as it would there (a DOM template is known to its owner only)."""
+        assert self._shard is not None
+        found = self._shard.discover(item.url)
+        in_scope = self._frontier.allows(found.final_url) or self._adopt_move(item, found.final_url)
+        moved_to = self._moved_to(item, found.final_url) if in_scope else None
+        if moved_to is not None:
+            self._frontier.add(moved_to, item.depth, source=item.url)
+        elif in_scope:
+            for link in found.links:
+                self._frontier.add(link, item.depth + 1, source=item.url)
+        configured = configured_template(item.url, self._options.template_patterns)
+        if (
+            configured is not None
+            and self._options.gatherers
+            and not (found.html and in_scope and moved_to is None)
+        ):
+            self._release_interactive(item.url, configured)
 
     def _note_queued(self, url: str) -> None:
         """Frontier watcher: a queued page of a configured template is known to its template's

@@ -24,6 +24,7 @@ from a11y_audit.cli.progress import Progress
 from a11y_audit.cli.stopping import interrupted_exit_code, stop_like_ctrl_c
 from a11y_audit.cli.ticket_commands import tickets_group
 from a11y_audit.config import Config, load_config
+from a11y_audit.crawl.shards import Shard, parse_shard
 from a11y_audit.demo.audit_config import demo_audit_config
 from a11y_audit.demo.server import DEMO_PASSWORD, VARIANTS, DemoStore
 from a11y_audit.demo.server import JOURNEYS as DEMO_JOURNEYS
@@ -104,8 +105,24 @@ def _base_config(config_path: Path | None, **flags: Any) -> Config:
     )
 
 
-def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resume: bool = False) -> None:
+def _run(
+    config: Config,
+    output: Path,
+    *,
+    quiet: bool,
+    follow_links: bool,
+    resume: bool = False,
+    shard: Shard | None = None,
+) -> None:
     gate_input = gate_commands.prepare_gate(config)
+    if shard is not None and gate_input is not None:
+        # A shard holds part of the site: the others' pages would look fixed, site checks see a part.
+        click.echo(
+            f"shard {shard}: no gate here; merge the shards, then `a11y-audit gate MERGED/results.json "
+            f"{gate_input[0]}`",
+            err=True,
+        )
+        gate_input = None
     progress = Progress(quiet=quiet)
     try:
         outcome = api.audit(
@@ -117,6 +134,7 @@ def _run(config: Config, output: Path, *, quiet: bool, follow_links: bool, resum
             on_frontier=progress.attach,
             on_journey_step=progress.step_done,
             on_warning=progress.warn,
+            shard=shard,
         )
     finally:
         progress.close()
@@ -162,6 +180,13 @@ def cli() -> None:
 )
 @click.option("--ignore-robots", is_flag=True, help="Crawl pages that robots.txt disallows.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted crawl in --output.")
+@click.option(
+    "--shard",
+    "shard_text",
+    metavar="I/N",
+    help="Audit only part I of N of the site (split across machines or CI jobs); "
+    "combine the N output folders with `a11y-audit merge`.",
+)
 @_run_options
 def crawl(
     urls: tuple[str, ...],
@@ -173,6 +198,7 @@ def crawl(
     allowed_origins: tuple[str, ...],
     ignore_robots: bool,
     resume: bool,
+    shard_text: str | None,
     output: Path,
     config_path: Path | None,
     quiet: bool,
@@ -186,7 +212,9 @@ def crawl(
       a11y-audit crawl https://shop.example.com/ --max-pages 500 --workers 2 -o out
       a11y-audit crawl --sitemap https://shop.example.com/sitemap.xml --exclude '/blog/'
       a11y-audit crawl https://shop.example.com/ --resume -o out
+      a11y-audit crawl https://shop.example.com/ --shard 2/3 -o shard-2
     """
+    shard = None if shard_text is None else parse_shard(shard_text)
     config = _base_config(config_path, **flags).with_overrides(
         start_urls=urls or None,
         sitemaps=sitemaps or None,
@@ -197,7 +225,7 @@ def crawl(
         allowed_origins=allowed_origins or None,
         respect_robots=False if ignore_robots else None,
     )
-    _run(config, output, quiet=quiet, follow_links=True, resume=resume)
+    _run(config, output, quiet=quiet, follow_links=True, resume=resume, shard=shard)
 
 
 @cli.command()
@@ -308,6 +336,26 @@ def evaluate(output: Path, config_path: Path | None) -> None:
       a11y-audit evaluate a11y-report --config a11y-audit.toml   # after fixing [flows]
     """
     _print_outcome(api.evaluate(output, config_path))
+
+
+@cli.command()
+@click.argument("output", type=click.Path(path_type=Path, file_okay=False))
+@click.argument(
+    "shards", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+def merge(output: Path, shards: tuple[Path, ...]) -> None:
+    """Combine the folders of `crawl --shard I/N` runs into one run in OUTPUT and judge it as
+    one crawl (site checks and issues across all pages); writes results and report.
+
+    \b
+    Examples:
+      a11y-audit merge a11y-report shard-1 shard-2 shard-3
+      a11y-audit report a11y-report/results.json --format md
+    """
+    outcome = api.merge(output, shards)
+    _print_outcome(outcome)
+    if outcome.interrupted:
+        click.echo("a shard was interrupted: resume it with --resume, then merge again", err=True)
 
 
 @cli.command()

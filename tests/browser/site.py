@@ -84,7 +84,19 @@ def _chain(handler: BaseHTTPRequestHandler, match: re.Match[str]) -> None:
     send(handler, html(f'<img src="/pic.png">{link}', title=f"Chain {number}"))
 
 
+def _rendered(handler: BaseHTTPRequestHandler, _: re.Match[str]) -> None:
+    """A menu whose links only a script writes: /rendered-only/1..RENDERED_LINKS."""
+    script = (
+        f"for (let n = 1; n <= {RENDERED_LINKS}; n++) {{ const a = document.createElement('a');"
+        " a.href = '/rendered-only/' + n; a.textContent = 'Item ' + n;"
+        " document.getElementById('menu').append(a); }"
+    )
+    send(handler, html(f'<div id="menu"></div><script>{script}</script>', title="Rendered"))
+
+
 CHAIN_LENGTH = 24
+RENDERED_LINKS = 6
+"""/rendered links to /rendered-only/1..6 by script only: no HTML link leads there."""
 
 ROUTES: list[tuple[str, Route]] = [
     (
@@ -162,6 +174,22 @@ ROUTES: list[tuple[str, Route]] = [
         ),
     ),
     (r"/chain/(\d+)$", _chain),
+    (
+        r"/twins/(\d)$",
+        lambda h, m: send(
+            h,
+            html(
+                '<nav aria-label="Main"><a href="/about">About</a> <a href="/landing">Landing</a></nav>'
+                f"<p>Twin {m.group(1)}</p>",
+                title="Size guide",
+            ),
+        ),
+    ),
+    (r"/rendered$", _rendered),
+    (
+        r"/rendered-only/(\d+)$",
+        lambda h, m: send(h, html(f"<p>Item {m.group(1)}</p>", title=f"Item {m.group(1)}")),
+    ),
     (r"/pic.png$", lambda h, m: send(h, b"", content_type="image/png")),
 ]
 
