@@ -100,7 +100,7 @@ def shown_before(change: Change, root: HtmlElement) -> bool:
     if _seen(after) != _seen({str(key): str(value) for key, value in before.attrib.items()}):
         return False
     shown = _WORD.findall(str(change["text"] or "").casefold())
-    return _in_order(shown, _WORD.findall(before.text_content().casefold()))
+    return _in_order(shown, before.text_content().casefold())
 
 
 def _opening_attributes(snippet: str) -> dict[str, str] | None:
@@ -118,10 +118,17 @@ def _seen(attributes: Mapping[str, str]) -> dict[str, str]:
     return {name: value for name, value in attributes.items() if name not in _UNSEEN}
 
 
-def _in_order(words: list[str], within: list[str]) -> bool:
-    """Every word of `words` occurs in `within`, in the same order."""
-    rest = iter(within)
-    return bool(words) and all(word in rest for word in words)
+def _in_order(words: list[str], within: str) -> bool:
+    """Every word of `words` occurs in `within`, in the same order. The saved DOM's text runs
+    blocks together ("BooksClothing") where innerText separates them, so words are found as
+    parts of the text, each after the one before."""
+    start = 0
+    for word in words:
+        found = within.find(word, start)
+        if found < 0:
+            return False
+        start = found + len(word)
+    return bool(words)
 
 
 def verdicts(artifact: StatusActions, root: HtmlElement) -> dict[Target, Verdict]:
