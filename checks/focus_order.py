@@ -11,7 +11,10 @@ seen while focused.
 - Hidden focus: a stop that cannot be seen while it has focus (no size, transparent,
   clipped, off-screen) fails when nothing visible is near it or no pixel around it (its
   label or a small ancestor) changes when it is focused; a visually hidden radio button
-  whose label draws the focus passes.
+  whose label draws the focus passes. A visually hidden form control (or element with a
+  role) inside a visible widget that stands for it, such as a range input under a slider
+  thumb, is cantTell when that widget shows no focus: it must stay in the Tab order, and the
+  defect is the thumb's focus indicator (2.4.7), not the order.
   Stops inside aria-hidden="true" are left to the aria-hidden-focusable check (4.1.2).
 - Visual order: in natural (document) order, a stop that appears well above the previous
   one and not to its right (content moved up with CSS order or positioning) is cantTell.
@@ -29,6 +32,8 @@ from a11y_audit.model import Impact
 
 NO_CHANGE = 0.002
 """Below this share of changed pixels around a hidden stop, nothing showed its focus."""
+_CONTROLS = frozenset({"input", "select", "textarea"})
+"""Form controls a visible widget may draw in their place (a native range under a thumb)."""
 JUMP_BACK = 200
 """CSS px a stop must sit above the previous one for the visual order to look contradicted."""
 _HIDDEN = {
@@ -86,27 +91,36 @@ def _hidden(stops: Sequence[TabStop], stop: TabStop) -> Verdict | None:
     reasons = list(stop["hidden"] or [])
     if not reasons or stop["aria_hidden"] or stop["tag"] == "iframe":
         return None
-    ratio = stop["pixel_ratio"]
-    if ratio is None:
-        ratio = next(
-            (
-                other["pixel_ratio"]
-                for other in stops
-                if other["kind"] == stop["kind"] and other["hidden"] and other["pixel_ratio"] is not None
-            ),
-            None,
-        )
+    ratio, area = _pixels(stops, stop)
     why = " and ".join(_HIDDEN.get(reason, reason) for reason in reasons)
-    if stop["pixel_area"] == "none":
+    if area == "none":
         ratio = 0.0  # nothing visible anywhere near it: nothing can show its focus
     if ratio is None:
         return cant_tell(f"it {why} while focused: check that something on screen shows where focus is")
-    if ratio < NO_CHANGE:
-        return failed(
-            f"Tab moves focus to it, but it {why} and nothing around it changes: take it out of the Tab "
-            "order while hidden (hidden, inert, display: none) or show it when focused"
+    if ratio >= NO_CHANGE:
+        return passed("hidden itself, but its label or surroundings show focus")
+    if area == "ancestor" and "off-screen" not in reasons and (stop["tag"] in _CONTROLS or stop["role"]):
+        return cant_tell(
+            f"it {why} while focused, inside a visible element that stands for it (a slider thumb, a "
+            "custom radio or checkbox) and does not change: keep it in the Tab order, it is how keyboard "
+            "users operate that widget, and check that the visible part shows focus (2.4.7)"
         )
-    return passed("hidden itself, but its label or surroundings show focus")
+    return failed(
+        f"Tab moves focus to it, but it {why} and nothing around it changes: take it out of the Tab "
+        "order while hidden (hidden, inert, display: none) or show it when focused"
+    )
+
+
+def _pixels(stops: Sequence[TabStop], stop: TabStop) -> tuple[float | None, str | None]:
+    """The stop's measured pixel change and what was measured; an unmeasured stop takes a
+    hidden stop's of the same kind (the walk measures one per kind)."""
+    if stop["pixel_ratio"] is not None:
+        return stop["pixel_ratio"], stop["pixel_area"]
+    if stop["pixel_area"] == "none":
+        return None, "none"
+    like = (o for o in stops if o["kind"] == stop["kind"] and o["hidden"] and o["pixel_ratio"] is not None)
+    other = next(like, None)
+    return (other["pixel_ratio"], other["pixel_area"]) if other else (None, stop["pixel_area"])
 
 
 def _jumps_back(stops: Sequence[TabStop], index: int) -> Verdict | None:

@@ -22,6 +22,8 @@ It" is not in "Discover Italy"), spaced differently ("justice" / "just ice", "20
 or in another order. axe-core's
 label-content-name-mismatch rule, which counts punctuation and abbreviations as mismatches,
 is reported as needs review only (a11y_audit/judge/axe_results.py): this check decides 2.5.3.
+Controls outside the accessibility tree (inside aria-hidden="true" or inert content, such as
+the page behind an open modal dialog) are inapplicable, as in the ACT rule.
 https://www.w3.org/WAI/WCAG21/Understanding/label-in-name.html
 """
 
@@ -31,10 +33,13 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from lxml.html import HtmlElement
+
 from a11y_audit.artifacts.kinds import LABEL_IN_NAME
 from a11y_audit.artifacts.label_in_name import LabelledControl, LabelledControls
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.commons import target_of
+from a11y_audit.judge.dom import element_at, is_hidden
 from a11y_audit.model import Impact
 
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -158,12 +163,24 @@ def control_verdict(control: LabelledControl) -> Verdict:
     )
 
 
-def verdicts(artifact: LabelledControls) -> dict[Target, Verdict]:
+def verdicts(artifact: LabelledControls, root: HtmlElement) -> dict[Target, Verdict]:
+    """Each recorded control's verdict, but for controls the saved DOM (`root`) shows outside
+    the accessibility tree, to which the rule does not apply."""
     found: dict[Target, Verdict] = {}
     for control in artifact["controls"] or []:
-        if control["selector"]:
+        if control["selector"] and not _outside_accessibility_tree(root, control["selector"]):
             found.setdefault(target_of(control), control_verdict(control))
     return found
+
+
+def _outside_accessibility_tree(root: HtmlElement, selector: str) -> bool:
+    """Inside aria-hidden="true", hidden or inert content: ACT rule 2ee8b8 applies only to
+    elements included in the accessibility tree. Such a control has no accessible name to
+    compare (axe-core computes ''), for instance the page behind an open modal dialog."""
+    element = element_at(root, selector)
+    if element is None:
+        return False
+    return is_hidden(element) or any(node.get("inert") is not None for node in element.iterancestors())
 
 
 class LabelNotInName(WholePageCheck):
@@ -186,4 +203,4 @@ class LabelNotInName(WholePageCheck):
     )
 
     def judge(self, page: Page) -> Mapping[Target, Verdict]:
-        return verdicts(page.artifact(LABEL_IN_NAME))
+        return verdicts(page.artifact(LABEL_IN_NAME), page.root)

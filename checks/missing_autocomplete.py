@@ -9,6 +9,9 @@ https://www.w3.org/WAI/WCAG21/Understanding/identify-input-purpose.html
 Precision first: a field is judged only when its type, label, placeholder, name or id
 clearly names one of those purposes (in English, German, French, Spanish or Dutch), and
 fields about something else (search, quantity, coupon, a gift recipient) are left alone.
+A structured name's last part is the field ("shippingAddress.full_name" collects a name; the
+"address" before it names the group), and a specific purpose ("full name", "first name")
+wins over the generic words of an address.
 Whether a field asks for the user's *own* data is a judgement about its context, so a
 missing token fails only where the form shows it collects the user's data: a password
 field (sign-in, registration, account), payment card fields (the payer's), or other fields
@@ -58,6 +61,9 @@ def _nth_line(ordinals: str) -> str:
     return rf"(?:{ordinals}) (?:address )?line"
 
 
+_NAME_PARTS = ("given-name", "family-name", "additional-name", "nickname")
+"""Tokens that also serve a field asking for a person's name."""
+
 # Most specific first: "name on card" is cc-name before it is name, "email address" is
 # email before it is an address, "first name" is given-name before name.
 PURPOSES: tuple[Purpose, ...] = (
@@ -98,6 +104,14 @@ PURPOSES: tuple[Purpose, ...] = (
         "family-name",
         r"last ?name|family ?name|surname|lname|nachname|familienname|nom de famille|"
         r"apellidos?|achternaam",
+    ),
+    # A full name before the address words: "shippingAddress.full_name" is the name of the
+    # person at that address, not a line of it.
+    _purpose(
+        "name",
+        r"full ?name|your name|complete name|vollst[äa]ndiger name|nom complet|nombre completo|"
+        r"volledige naam",
+        _NAME_PARTS,
     ),
     _purpose(
         "organization",
@@ -149,8 +163,8 @@ PURPOSES: tuple[Purpose, ...] = (
     ),
     _purpose(
         "name",
-        r"full ?name|your name|name|nom|nombre|naam",
-        ("given-name", "family-name", "additional-name", "nickname"),
+        r"name|nom|nombre|naam",
+        _NAME_PARTS,
     ),
 )
 _NEVER = re.compile("$^")
@@ -204,6 +218,8 @@ FIELD_TOKENS = frozenset(
                "transaction-amount", "language", "sex", "url", "photo", "impp",
                "tel-country-code", "tel-area-code", "tel-local-prefix", "tel-local-suffix",
                "tel-extension"})  # fmt: skip
+_GROUPS = re.compile(r"[.\[\]]+")
+"""Separators of a structured field name: "group.field", "group[field]"."""
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -273,7 +289,8 @@ def purpose_of(field: HtmlElement) -> Purpose | None:
     """The input purpose a field's texts name, or None when unclear or not about the user."""
     texts = [_words(text) for text in _texts(field)]
     legends = [_words(text_of(legend)) for legend in field.xpath("ancestor::fieldset/legend")]
-    if any(_NOT_ABOUT_THE_USER.search(text) for text in texts + legends):
+    groups = [_words(field.get(name) or "") for name in ("name", "id")]  # "giftRecipient.email"
+    if any(_NOT_ABOUT_THE_USER.search(text) for text in texts + legends + groups):
         return None
     kind = (field.get("type") or "").lower()
     if kind == "password":
@@ -388,8 +405,20 @@ def _texts(field: HtmlElement) -> list[str]:
         texts += [text_of(label) for label in root.xpath("//label[@for=$ident]", ident=ident)]
     for ref in (field.get("aria-labelledby") or "").split():
         texts += [text_of(node) for node in root.xpath("//*[@id=$ref]", ref=ref)]
-    texts += [field.get(name) or "" for name in ("aria-label", "placeholder", "title", "name", "id")]
+    texts += [field.get(name) or "" for name in ("aria-label", "placeholder", "title")]
+    texts += [_leaf(field.get(name) or "") for name in ("name", "id")]
     return [text for text in texts if text.strip()]
+
+
+def _leaf(identifier: str) -> str:
+    """The field's own part of a structured name or id ("shippingAddress.full_name" ->
+    "full_name", "billing[address][city]" -> "city") when that part names a purpose by itself;
+    the earlier parts name the group ("shipping address"), not what the field collects.
+    The whole identifier otherwise ("address[line1]": "line1" alone names nothing)."""
+    parts = [part for part in _GROUPS.split(identifier) if part]
+    if len(parts) > 1 and any(purpose.words.search(_words(parts[-1])) for purpose in PURPOSES):
+        return parts[-1]
+    return identifier
 
 
 def _words(text: str) -> str:

@@ -10,7 +10,9 @@ delegation, a label, a real button inside).
   widget does not manage focus (roving tabindex, aria-activedescendant); or a click handler
   on an element styled as clickable (cursor: pointer) that no keyboard can reach;
 - cantTell: a click handler without a pointer cursor on an unreachable element (it may be
-  analytics or a convenience duplicate of a real control);
+  analytics or a convenience duplicate of a real control), or on one that wraps a control
+  the keyboard operates directly (a row around a radio of a roving group, a label-like box
+  around a checkbox: a larger click area, not a barrier);
 - passed: the element is focusable.
 
 Elements covering a quarter of the viewport or more (backdrops, page wrappers) and boxes
@@ -61,6 +63,12 @@ def _judge(element: PointerTarget) -> Verdict | None:
         )
     if not element["handler"]:
         return None
+    if element.get("control_inside") or element["composite_managed"]:
+        return cant_tell(
+            f"<{element.get('tag')}> responds to clicks and is not focusable, but it wraps a control that "
+            "keyboard users operate directly (a larger click area around a radio, checkbox or button): "
+            "check that the control does what clicking the area does"
+        )
     if element["cursor"] == "pointer":
         return failed(
             f"<{element.get('tag')}> responds to clicks and looks clickable but is not focusable: use a "

@@ -7,7 +7,7 @@ the not-keyboard-operable check.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from a11y_audit.artifacts.shared import Described
 
@@ -28,6 +28,9 @@ class PointerTarget(Described):
     focusable_near: bool
     """A focusable ancestor or descendant, or a label whose control is focusable, operates it
     instead."""
+    control_inside: NotRequired[bool]
+    """It contains a control (a widget role, a native input, a label) that the keyboard
+    operates without it, focusable or managed by its group (missing in runs before it)."""
     cursor: str
     viewport_share: float
     """Its area over the viewport's (backdrops are big)."""

@@ -11,11 +11,13 @@ import re
 from urllib.parse import urldefrag, urljoin
 
 import lxml.html
+from cssselect import SelectorError
 from lxml.html import HtmlElement
 
 __all__ = [
     "accessible_name",
     "destination",
+    "element_at",
     "hidden_by_markup",
     "is_hidden",
     "leads_to_a_document",
@@ -46,6 +48,17 @@ def parse_dom(dom: str) -> HtmlElement:
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace and trim, as accessible-name computation does."""
     return _SPACE.sub(" ", text).strip()
+
+
+def element_at(root: HtmlElement, selector: str) -> HtmlElement | None:
+    """The one element of the saved DOM a gatherer's selector (js/describe.js) names; None
+    when it names none or several, or lxml cannot evaluate it: the page changed since the DOM
+    was saved, and the saved DOM says nothing about that element."""
+    try:
+        found = root.cssselect(selector)
+    except (SelectorError, ValueError):
+        return None
+    return found[0] if len(found) == 1 and isinstance(found[0], HtmlElement) else None
 
 
 def is_hidden(element: HtmlElement) -> bool:

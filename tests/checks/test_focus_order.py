@@ -50,6 +50,28 @@ def test_hidden_stop_fails_unless_its_surroundings_show_focus() -> None:
     }
 
 
+def test_hidden_control_drawn_by_a_widget_stays_in_the_tab_order() -> None:
+    """A range input clipped inside a visible slider thumb is how keyboard users move the
+    thumb: when the thumb shows no focus, the defect is its focus indicator (2.4.7), and
+    advice to take the input out of the Tab order would break the slider."""
+    thumb = {"tag": "input", "kind": "input||range.", "hidden": ["clipped"]}
+    data = artifact(
+        stop("#low", pixel_ratio=0.0, pixel_area="ancestor", **thumb),
+        stop("#high", dom_rank=1, **thumb),
+        stop("#drawer", hidden=["off-screen"], pixel_ratio=0.0, pixel_area="ancestor", tag="input"),
+        stop("#sr-link", hidden=["clipped"], pixel_ratio=0.0, pixel_area="ancestor", kind="a||.sr"),
+    )
+    found = verdicts(data)
+    assert outcomes(data) == {
+        "#low": Outcome.CANT_TELL,
+        "#high": Outcome.CANT_TELL,
+        "#drawer": Outcome.FAILED,
+        "#sr-link": Outcome.FAILED,
+    }
+    low = next(verdict for target, verdict in found.items() if target.selector == "#low")
+    assert "keep it in the Tab order" in low.message and "take it out" not in low.message
+
+
 def test_aria_hidden_stops_are_left_to_axe() -> None:
     data = artifact(stop("#slide-link", hidden=["transparent"], aria_hidden=True, pixel_ratio=0.0))
     assert verdicts(data) == {}

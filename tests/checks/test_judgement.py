@@ -151,6 +151,16 @@ def test_field_token(value: str, token: str | None) -> None:
         ('<input name="promo_email" placeholder="Email for your discount">', None),
         ('<input name="product_search" placeholder="Search">', None),
         ('<input name="hotel">', None),
+        # The group a structured name starts with is not the field's purpose: a full name in
+        # the shipping address is a name, not an address line.
+        ('<label for=f>Full name</label><input id=f name="shippingAddress.full_name">', "name"),
+        ('<input id="field-shippingAddress.full_name" name="shippingAddress.full_name">', "name"),
+        ('<input name="shipping_address_full_name">', "name"),
+        ('<input name="billingAddress[first_name]">', "given-name"),
+        ('<input name="shippingAddress.city">', "address-level2"),
+        ('<input name="shippingAddress.address_1">', "address-line1"),
+        ('<input name="payment[card][number]">', "cc-number"),
+        ('<input name="giftRecipient.email">', None),
     ],
 )
 def test_field_purposes_from_names_and_placeholders(html: str, purpose: str | None) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from a11y_audit.artifacts.label_in_name import LabelledControl, LabelledControls
 from a11y_audit.checks.label_not_in_name import contains, control_verdict, tokens, verdicts
+from a11y_audit.judge.dom import parse_dom
 from a11y_audit.model import Outcome
 
 
@@ -113,5 +114,28 @@ def test_verdicts_key_controls_by_their_selector() -> None:
         "controls": [control("Buy now", "Add to bag"), control("Bag", "Bag", selector="#bag")],
         "looked": 3,
     }
-    found = {target.selector: verdict.outcome for target, verdict in verdicts(artifact).items()}
+    root = parse_dom("<button id=c>Buy now</button><button id=bag>Bag</button>")
+    found = {target.selector: verdict.outcome for target, verdict in verdicts(artifact, root).items()}
     assert found == {"#c": Outcome.FAILED, "#bag": Outcome.PASSED}
+
+
+def test_controls_outside_the_accessibility_tree_are_inapplicable() -> None:
+    """Behind an open modal dialog the header is aria-hidden: axe-core computes the cart
+    button's name as '' there, and the rule (ACT 2ee8b8) does not apply to it at all."""
+    root = parse_dom(
+        '<header aria-hidden="true"><button id=cart aria-label="Shopping cart with 1 items">1</button>'
+        "</header>"
+        '<div inert><button id=later aria-label="Go">Later</button></div>'
+        '<button id=open aria-label="Shopping cart with 1 items">1</button>'
+    )
+    artifact: LabelledControls = {
+        "controls": [
+            control("1", "", selector="#cart"),
+            control("Later", "Go", selector="#later"),
+            control("1", "Shopping cart with 1 items", selector="#open"),
+            control("Buy", "Add", selector="#gone"),  # not in the saved DOM: judged as recorded
+        ],
+        "looked": 4,
+    }
+    found = {target.selector: verdict.outcome for target, verdict in verdicts(artifact, root).items()}
+    assert found == {"#open": Outcome.PASSED, "#gone": Outcome.FAILED}

@@ -46,6 +46,10 @@ def element(**fields: Any) -> PointerTarget:
         ({"rect": {"x": 0, "y": 40, "width": 24, "height": 24}}, Outcome.FAILED),
         ({"disabled": True}, None),
         ({"role": "option", "handler": False, "tabindex": "-1"}, None),
+        # A row around a radio of a roving group (tabindex=-1 until chosen): a larger click area.
+        ({"control_inside": True}, Outcome.CANT_TELL),
+        ({"composite_managed": True}, Outcome.CANT_TELL),
+        ({"control_inside": False}, Outcome.FAILED),
     ],
 )
 def test_verdicts(fields: dict[str, Any], expected: Outcome | None) -> None:

@@ -6,9 +6,12 @@ from typing import Any, cast
 
 from a11y_audit.artifacts.status_messages import Change, StatusAction, StatusActions
 from a11y_audit.check import Target
-from a11y_audit.checks.status_message_not_announced import message_verdict, verdicts
+from a11y_audit.checks.status_message_not_announced import message_verdict, shown_before, verdicts
+from a11y_audit.judge.dom import parse_dom
 from a11y_audit.model import Outcome
 
+EMPTY = parse_dom("<main></main>")
+"""The page before the action: none of the changed elements were there."""
 ACTION = cast(StatusAction, {"selector": "#add", "name": "Add to bag", "focus": "#add", "focusMoved": False})
 
 
@@ -70,10 +73,51 @@ def test_worst_verdict_wins_and_parts_of_a_judged_message_are_skipped() -> None:
             action(changes=[change(), change(selector="#toast > span", text="Added")]),
         ]
     }
-    found = verdicts(artifact)
+    found = verdicts(artifact, EMPTY)
     assert list(found) == [Target("#toast", "<div id=toast>")]
     assert found[Target("#toast", "<div id=toast>")].outcome is Outcome.FAILED
 
 
 def test_empty_artifact_is_inapplicable() -> None:
-    assert verdicts(cast(StatusActions, {})) == {} and verdicts({"actions": [action(changes=[])]}) == {}
+    assert verdicts(cast(StatusActions, {}), EMPTY) == {}
+    assert verdicts({"actions": [action(changes=[])]}, EMPTY) == {}
+
+
+FOOTER = '<footer class="footer" data-area="x">&copy; 2022 Shop. All Rights Reserved.</footer>'
+
+
+def footer(snippet: str, text: str = "© 2022 Shop. All Rights Reserved.") -> Change:
+    return change(selector="#app > footer:nth-of-type(1)", snippet=snippet, text=text)
+
+
+def test_text_already_on_the_page_with_only_aria_hidden_toggled_is_no_message() -> None:
+    """A mini-cart dialog sets aria-hidden on the header and footer behind it: the footer's
+    text was there before the action, so it is no status message (WCAG 4.1.3 is about new
+    content); the mutation observer saw the footer change all the same."""
+    root = parse_dom(f'<div id="app"><main></main>{FOOTER}<header><a>Books</a><a>Clothing</a></header></div>')
+    hidden = footer('<footer class="footer" data-area="x" aria-hidden="true"><p>...')
+    assert shown_before(hidden, root)
+    assert shown_before(footer('<footer class="footer" data-area="x" inert="">'), root)
+    assert shown_before(footer('<footer class="footer" data-area="x">'), root)  # hidden, then shown again
+    header = change(selector="#app > header:nth-of-type(1)", snippet='<header aria-hidden="true">')
+    assert shown_before({**header, "text": "Books Clothing"}, root)  # the saved DOM runs blocks together
+    assert not shown_before({**header, "text": "Books Toys"}, root)
+    artifact: StatusActions = {"actions": [action(changes=[hidden])]}
+    assert verdicts(artifact, root) == {}
+    assert list(verdicts(artifact, EMPTY)) == [Target(hidden["selector"], hidden["snippet"])]
+
+
+def test_revealed_or_rewritten_elements_are_still_judged() -> None:
+    root = parse_dom(
+        '<div id="app"><div id="toast" class="toast" hidden>Added to your bag.</div>'
+        '<p id="note">Free delivery</p><footer class="footer" data-area="x">Shop</footer></div>'
+    )
+    shown = change(selector="#toast", snippet='<div id="toast" class="toast">', text="Added to your bag.")
+    assert not shown_before(shown, root)  # revealed by removing `hidden`
+    restyled = change(selector="#toast", snippet='<div id="toast" class="toast is-open" hidden="">')
+    assert not shown_before(restyled, root)  # revealed by a class
+    rewritten = change(selector="#note", snippet='<p id="note">', text="Added to your bag.")
+    assert not shown_before(rewritten, root)  # new text
+    assert not shown_before(footer('<footer class="footer" data-area="x" aria-hidden="true">'), root)
+    assert not shown_before(footer('<footer class="footer very-long-clas…'), root)  # tag cut short
+    assert not shown_before(change(selector="#gone", snippet='<div id="gone">'), root)

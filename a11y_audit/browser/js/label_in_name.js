@@ -68,7 +68,8 @@ try {
   for (var i = 0; i < candidates.length && controls.length < maxControls; i++) {
     var el = candidates[i];
     var role = axe.commons.aria.getRole(el);
-    if (!ROLES[role] || hiddenBox(el, el)) continue;
+    // ACT 2ee8b8 applies to elements in the accessibility tree only (not behind a modal's aria-hidden).
+    if (!ROLES[role] || hiddenBox(el, el) || el.closest('[aria-hidden="true"], [inert]')) continue;
     var fonts = [];
     var label = visibleInnerText(el, fonts);
     if (!label) continue;

@@ -29,6 +29,12 @@ function focusableNear(el) {
   if (el.localName === 'label' && el.control) return true;
   return Array.prototype.some.call(el.querySelectorAll(FOCUSABLE), focusable);
 }
+// A control a keyboard operates without this element (a radio of a roving group, a hidden
+// native input, a label): the element is a larger click area around it.
+var CONTROLS = roleSelector + ', input:not([type="hidden"]), select, textarea, button, a[href], label';
+function controlInside(el) {
+  return Array.prototype.some.call(el.querySelectorAll(CONTROLS), rendered);
+}
 var entries = [];
 candidates.forEach(function (el) {
   if (entries.length >= limit || el === document.documentElement || el === document.body) return;
@@ -43,6 +49,7 @@ candidates.forEach(function (el) {
   entry.focusable = focusable(el);
   entry.disabled = !!el.disabled || el.getAttribute('aria-disabled') === 'true';
   entry.focusable_near = focusableNear(el);
+  entry.control_inside = controlInside(el);
   entry.cursor = getComputedStyle(el).cursor;
   entry.viewport_share = Math.round(box.width * box.height / (innerWidth * innerHeight) * 1000) / 1000;
   entry.composite_managed = !!composite && (composite.hasAttribute('aria-activedescendant') ||
