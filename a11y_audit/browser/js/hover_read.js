@@ -5,7 +5,7 @@ var content = hoverRevealed();
 if (!content) return null;
 var entry = describe(content);
 entry.trigger = describe(trigger);
-entry.text = (content.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 120);
+entry.text = hoverText(content).slice(0, 120);
 entry.links = content.querySelectorAll('a[href]').length;
 entry.controls = content.querySelectorAll('button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length;
 var overlay = false;
