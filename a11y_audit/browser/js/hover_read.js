@@ -1,6 +1,7 @@
 // After the pointer moved onto a trigger: the content it revealed (describe) with what a check
 // needs about it, or null when nothing appeared. arguments: [trigger]. Needs describe, hover.
 var trigger = arguments[0];
+window.__a11yAuditHover.trigger = trigger;
 var content = hoverRevealed();
 if (!content) return null;
 var entry = describe(content);

@@ -49,11 +49,19 @@ function hoverShown() {
   state.content = again;
   return true;
 }
-// Are transitions or animations of finite length still running (content opening or closing)?
+// Are transitions or animations of finite length still running on the content (opening or
+// closing it: on it, in it or on an ancestor)? Before the content is known: on anything under
+// the trigger's parent, where :hover style rules reveal content. Other motion on the page
+// (a carousel) does not count.
 function hoverBusy() {
-  if (!document.getAnimations) return false;
+  var state = window.__a11yAuditHover;
+  if (!document.getAnimations || !state) return false;
+  var content = state.content;
+  var scope = !content && state.trigger ? state.trigger.parentElement || state.trigger : null;
   return document.getAnimations().some(function (a) {
+    var target = a.effect && a.effect.target;
     var timing = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : null;
-    return a.playState === 'running' && timing && isFinite(timing.endTime);
+    if (a.playState !== 'running' || !timing || !isFinite(timing.endTime) || !target) return false;
+    return content ? content.contains(target) || target.contains(content) : !!scope && scope.contains(target);
   });
 }
