@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from a11y_audit.artifacts.hover import HoverContent, HoverContents
 from a11y_audit.artifacts.kinds import HOVER
-from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, failed, passed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
 
@@ -41,6 +41,20 @@ def problems(content: HoverContent) -> list[str]:
     return found
 
 
+_DOUBTS = {
+    "dismissible": "whether Escape dismisses it",
+    "hoverable": "whether it stays while the pointer moves onto it",
+}
+
+
+def doubts(content: HoverContent) -> list[str]:
+    """What the gatherer tried but could not decide (the content was still animating)."""
+    undecided = set(content.get("undecided") or [])
+    if not content["overlay"]:
+        undecided.discard("dismissible")
+    return [_DOUBTS[name] for name in _DOUBTS if name in undecided]
+
+
 def content_verdict(content: HoverContent) -> Verdict:
     shown_by = content["trigger"]
     trigger = (shown_by["selector"] if shown_by else None) or "its trigger"
@@ -51,6 +65,12 @@ def content_verdict(content: HoverContent) -> Verdict:
         return failed(
             f"{what}: " + "; ".join(wrong) + ". Show it on focus too (or with a disclosure button), "
             "dismiss it with Escape and keep it open while the pointer is over it"
+        )
+    unsure = doubts(content)
+    if unsure:
+        return cant_tell(
+            f"{what}: it was still opening or closing when the check stopped waiting; check by hand "
+            + " and ".join(unsure)
         )
     return passed(f"{what} can be dismissed, hovered and reached from the keyboard")
 
@@ -74,8 +94,11 @@ class ContentOnHoverOrFocus(WholePageCheck):
             "Let Escape dismiss them, keep them open while the pointer is over them, and show them on focus "
             "or with a disclosure button (aria-expanded). The check hovers up to 20 triggers per sampled "
             "page (elements whose :hover style rules show another element, or with mouseenter/mouseover "
-            "listeners), takes the biggest block that appeared as the content, and tries Escape, moving the "
-            "pointer onto it, focus on the trigger and Enter on a disclosure button in it. Dismissal is "
+            "listeners), takes the biggest block that appeared as the content and, waiting for delays and "
+            "animations to end, tries Escape (it counts if the content hides even when the still-hovered "
+            "trigger opens it again), moving the pointer along a path from the trigger into it, focus on the "
+            "trigger, and the keys its role implies on a toggle in it (Enter, Space; ArrowDown on menu "
+            "buttons). Content still animating when the wait ends is left for review. Dismissal is "
             "required only for content positioned over the page. It does not time how long content stays, "
             "skips native title tooltips, and cannot tell whether hover-only information is also given "
             "elsewhere on the page."

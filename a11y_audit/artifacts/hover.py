@@ -23,10 +23,12 @@ class HoverContent(Described):
     controls: int
     overlay: bool
     """It covers other content (positioned over the page)."""
-    dismissible: bool
-    """Escape hid it with the pointer still on the trigger."""
+    dismissible: bool | None
+    """Escape hid it (at some frame) with the pointer still on the trigger (null: still
+    animating when the wait ended, undecided)."""
     hoverable: bool | None
-    """It stayed while the pointer moved onto it (null: not tried)."""
+    """It stayed while the pointer moved along a path from the trigger into it (null: not
+    tried, or undecided)."""
     hidesOnLeave: bool
     focusable: NotRequired[bool]
     """The trigger, or something in it, can take keyboard focus. This and the keys below are
@@ -34,7 +36,11 @@ class HoverContent(Described):
     focusReveals: NotRequired[bool]
     """Keyboard focus on the trigger (or in it) shows it."""
     keyboardReveals: NotRequired[bool | None]
-    """Enter on a button or aria-expanded control shows it (null: not tried)."""
+    """A key the toggle's role implies (Enter, Space; ArrowDown on a control with
+    aria-haspopup or aria-expanded) shows it (null: no toggle, not tried)."""
+    undecided: NotRequired[list[str]]
+    """Behaviours tried but not decided, because the content was still animating when the
+    wait ended: "dismissible", "hoverable"."""
 
 
 class HoverContents(TypedDict):

@@ -58,3 +58,25 @@ def test_failures_combine_into_one_verdict_per_content() -> None:
         and verdict.message.count("(1.4.13)") == 2
         and "(2.1.1)" in verdict.message
     )
+
+
+def test_what_the_gatherer_could_not_decide_is_left_for_review_never_failed() -> None:
+    undecided = ["dismissible", "hoverable"]
+    unsure = content_verdict(content(dismissible=None, hoverable=None, undecided=undecided))
+    assert unsure.outcome is Outcome.CANT_TELL
+    assert "whether Escape dismisses it" in unsure.message and "pointer moves onto it" in unsure.message
+
+
+def test_a_certain_problem_fails_even_when_something_else_is_undecided() -> None:
+    hover = content(dismissible=None, hoverable=False, undecided=["dismissible"])
+    assert content_verdict(hover).outcome is Outcome.FAILED
+
+
+def test_dismissal_left_undecided_does_not_matter_for_in_flow_content() -> None:
+    hover = content(overlay=False, dismissible=None, undecided=["dismissible"])
+    assert content_verdict(hover).outcome is Outcome.PASSED
+
+
+def test_a_menu_button_opened_by_a_key_is_reached_from_the_keyboard() -> None:
+    # The ARIA menu button pattern: focus alone does not open it, ArrowDown (or Enter) does.
+    assert problems(content(focusReveals=False, keyboardReveals=True)) == []

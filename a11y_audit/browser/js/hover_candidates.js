@@ -1,8 +1,12 @@
 // Elements whose hover may show more content: the part before ":hover" of style rules that
 // show or move another element (".menu-item:hover > .panel { display: grid }"), then
 // elements with mouseenter/mouseover listeners (js/page_hooks.js; `script`: true). Visible ones only.
+// `script` is true too for controls that declare a popup (aria-expanded, aria-haspopup, or one
+// inside): frameworks listen on the document root, so their listeners are not seen, and open
+// such popups after a delay.
 // arguments: [maximum]. Needs hover.js.
 var limit = arguments[0];
+var POPUP = '[aria-expanded], [aria-haspopup]:not([aria-haspopup="false"])';
 var REVEALS = /(^|;)\s*(display|visibility|opacity|max-height|height|clip|clip-path|transform|left|right|top|bottom)\s*:/i;
 var selectors = [];
 function walk(rules) {
@@ -27,7 +31,7 @@ var elements = [];
 function add(el, script) {
   if (found.length < limit && elements.indexOf(el) < 0 && el !== document.body && el !== document.documentElement && hoverVisible(el)) {
     elements.push(el);
-    found.push({ element: el, script: script });
+    found.push({ element: el, script: script || el.matches(POPUP) || !!el.querySelector(POPUP) });
   }
 }
 selectors.forEach(function (selector) {
