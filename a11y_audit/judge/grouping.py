@@ -160,8 +160,9 @@ def _class_list(value: str) -> list[str]:
 def _selector_signature(selector: str) -> str:
     selector = _ATTRIBUTE_SELECTOR.sub(_attribute_selector, selector)
     selector = _NTH.sub(lambda match: f":nth-{match.group(1)}(n)", selector)
-    selector = _CLASS_SELECTOR.sub(lambda match: _class_selector(match.group(1)), selector)
+    # Ids first: an escaped dot in one (`#shipping\.address_1`) is not a class.
     selector = _ID_SELECTOR.sub(lambda match: _id_selector(match.group(1)), selector)
+    selector = _CLASS_SELECTOR.sub(lambda match: _class_selector(match.group(1)), selector)
     return _volatile(selector)
 
 

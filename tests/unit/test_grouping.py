@@ -103,6 +103,7 @@ def test_frames_keep_both_parts_of_the_target() -> None:
     [
         (("#item-123 > .price",), ("#item-98 > .price",)),
         (("#quantity-linen-shirt",), ("#quantity-wrap-dress",)),
+        ((r"#field-shippingAddress\.address_1",), (r"#field-shippingAddress\.postcode",)),
         (('a[href="/products/linen-shirt"]',), ('a[href="/products/silk-tie"]',)),
         (("li:nth-child(3) > a",), ("li:nth-child(7) > a",)),
         ((".css-1x2y3z > .btn",), (".css-9q8w7e > .btn",)),
