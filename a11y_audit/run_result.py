@@ -32,7 +32,7 @@ __all__ = [
     "write_results",
 ]
 
-SCHEMA_VERSION = "1.7.0"
+SCHEMA_VERSION = "1.8.0"
 _TOP_LEVEL = {"tool": dict, "pages": list, "skipped": dict, "issues": list, "summary": dict}
 # What the reporters read of each issue; "priority" is why results before 1.1.0 are refused.
 _ISSUE_KEYS = ("fingerprint", "rule", "source", "outcome", "impact", "wcag", "priority", "instances")

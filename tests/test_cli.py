@@ -222,7 +222,7 @@ def saved_run(folder: Path, config: dict[str, object] | None = None) -> Path:
         ("html", "report.html", "WCAG 2.1 AA conformance"),
         ("md", "summary.md", "### Top issues (6)"),
         ("csv", "results.csv", "fingerprint,priority,rule"),
-        ("json", "results.normalized.json", '"schema_version": "1.7.0"'),
+        ("json", "results.normalized.json", '"schema_version": "1.8.0"'),
     ],
 )
 def test_report_rerenders_saved_results_next_to_them(
