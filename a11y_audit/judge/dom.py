@@ -19,6 +19,7 @@ __all__ = [
     "destination",
     "element_at",
     "hidden_by_markup",
+    "hidden_from_sight",
     "is_hidden",
     "leads_to_a_document",
     "link_destination",
@@ -66,32 +67,33 @@ def is_hidden(element: HtmlElement) -> bool:
     return any(hidden_by_markup(node) for node in element.iterancestors()) or hidden_by_markup(element)
 
 
+def hidden_from_sight(element: HtmlElement) -> bool:
+    """The element itself hides its subtree from the eye by markup (`hidden`, inline style);
+    `aria-hidden` hides it from assistive technology only."""
+    return element.get("hidden") is not None or bool(_INLINE_HIDDEN.search(element.get("style") or ""))
+
+
 def hidden_by_markup(element: HtmlElement) -> bool:
     """The element itself hides its subtree by markup (`hidden`, `aria-hidden`, inline style).
 
     For walks that visit every node anyway, where `is_hidden` would climb the ancestors again.
     """
-    return (
-        element.get("hidden") is not None
-        or element.get("aria-hidden") == "true"
-        or bool(_INLINE_HIDDEN.search(element.get("style") or ""))
-    )
+    return element.get("aria-hidden") == "true" or hidden_from_sight(element)
 
 
-def text_of(element: HtmlElement) -> str:
-    """Rendered text of an element's subtree, with image alt text, skipping hidden parts."""
+def text_of(element: HtmlElement, *, seen: bool = False) -> str:
+    """Rendered text of an element's subtree, with image alt text, skipping hidden parts
+    (with `seen`, only those hidden from sight: `aria-hidden` parts count as text)."""
     parts: list[str] = []
-    _collect_text(element, parts, top=True)
+    _collect_text(element, parts, top=True, seen=seen)
     return normalise_space(" ".join(parts))
 
 
-def _collect_text(element: HtmlElement, parts: list[str], *, top: bool = False) -> None:
+def _collect_text(element: HtmlElement, parts: list[str], *, top: bool = False, seen: bool = False) -> None:
     """Depth-first text; a descendant's aria-label stands for its content (accname step 2C)."""
     if not isinstance(element.tag, str) or element.tag in _NOT_RENDERED:
         return
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return
-    if _INLINE_HIDDEN.search(element.get("style") or ""):
+    if hidden_from_sight(element) if seen else hidden_by_markup(element):
         return
     if element.tag == "img":
         parts.append(element.get("alt") or "")
@@ -100,7 +102,7 @@ def _collect_text(element: HtmlElement, parts: list[str], *, top: bool = False) 
         return
     parts.append(element.text or "")
     for child in element:
-        _collect_text(child, parts)
+        _collect_text(child, parts, seen=seen)
         parts.append(child.tail or "")
 
 

@@ -8,8 +8,10 @@ group by it instead of by element, so one link colour is one issue, not one per 
 Other findings join the same group when they share source, rule, outcome and a *component
 signature*: the element's selector and opening tag with everything
 that varies with page data removed (digits, hashes, UUIDs, attribute values such as alt,
-title, aria-label, href, src, text, generated class names like `css-1x2y3z`, whatever follows
-the first word of an id: `#quantity-linen-shirt` is `#quantity~`) and everything that only
+title, aria-label, href, src, text, generated class names like `css-1x2y3z`, ids that frameworks
+generate per render like React's `_r_1f_` or `radix-:r3:`, whatever follows the first word of
+other ids: `#quantity-linen-shirt` is `#quantity~`, and the cut-off end of a snippet axe or
+this tool shortened) and everything that only
 marks a state (`aria-invalid`, `aria-expanded`, `is-open`, `field--error`: a field after a
 failed submission is the same field), keeping tag names, attribute names, roles, input types
 and stable class names. The fingerprint hashes
@@ -52,10 +54,23 @@ _ATTRIBUTE_SELECTOR = re.compile(
 _CLASS_SELECTOR = re.compile(r"\.((?:\\.|[\w-])+)")
 # axe prefers ids, which often carry data after a component word: #quantity-linen-shirt,
 # #cart-qty-1. Keep the leading letters (the component) and mark that something followed.
-_ID_SELECTOR = re.compile(r"#([A-Za-z]*)((?:\\.|[\w-])*)")
+_ID_SELECTOR = re.compile(r"#((?:\\.|[\w\-\u00ab\u00bb])+)")
+_ID_WORD = re.compile(r"[A-Za-z]*")
+# Ids a framework generates per render or per run, never written by a person: React's useId
+# (`_r_1f_` in 19.1+, `«r1»` in 19.0, `:r1:` / `:R2mH1:` in 18), the libraries that prefix it
+# (`radix-:r3:`, `headlessui-menu-button-:r1:`, `base-ui-_r_7_`), MUI's `mui-123`, Vue's
+# `v-0-1`, Angular Material's `mat-input-3`, Ember's `ember123`. The whole id goes: its first
+# word names the framework, not the component.
+_GENERATED_ID = re.compile(
+    r"(?:^|[-_])(?:_[rR]_\w+_|:[rR]\w*:|\u00ab[rR]\w*\u00bb)(?:$|-)"
+    r"|^(?:mui|mat-[a-z-]+|v|ember|cdk-[a-z-]+|react-aria|ext-gen)-?\d+(?:-\d+)*$",
+)
 _NTH = re.compile(r":nth-(child|of-type|last-child|last-of-type)\([^)]*\)")
 _OPENING_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)([^>]*)>?")
-_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+# Snippets are cut at a fixed length (axe's and this tool's, marked `…`), so the last value may
+# have no closing quote: it runs to the end rather than spilling into fake attribute names.
+_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"?|'[^']*'?|[^\s>]+))?")
+_CUT = "\u2026"
 # Attributes whose value names a component rather than page data.
 _KEPT_VALUES = frozenset({"role", "type"})
 # What an element carries only in some states, not what it is: the ARIA states (WAI-ARIA 1.2
@@ -98,7 +113,7 @@ _BARE_STATE_WORDS = "closed|focus|hidden|hover|loading|show|shown|visible"
 _STATE_CLASS = re.compile(
     rf"^(?:(?:js-)?(?:is|has)-[\w-]+|(?:[\w-]*[-_])?(?:{_STATE_WORDS})|{_BARE_STATE_WORDS})$", re.I
 )
-_CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)class\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)class\s*=\s*(\"[^\"]*\"?|'[^']*'?|[^\s>]+)", re.I)
 
 
 def component_signature(target: tuple[Any, ...], snippet: str) -> str:
@@ -126,9 +141,15 @@ def component_signature(target: tuple[Any, ...], snippet: str) -> str:
 def _stable_classes(snippet: str) -> list[str]:
     match = _OPENING_TAG.search(snippet)
     found = _CLASS_ATTRIBUTE.search(match.group(2)) if match else None
-    if found is None:
+    if found is None or _is_cut(found.group(1)):
         return []
     return _class_list(found.group(1).strip("\"'"))
+
+
+def _is_cut(value: str) -> bool:
+    """A value the snippet's length limit cut: which of its classes survive depends on how long
+    the attributes before it were on that page, so it says nothing stable about the component."""
+    return value.endswith(_CUT) or (value[:1] in "\"'" and (len(value) == 1 or value[-1] != value[0]))
 
 
 def _class_list(value: str) -> list[str]:
@@ -139,9 +160,20 @@ def _class_list(value: str) -> list[str]:
 def _selector_signature(selector: str) -> str:
     selector = _ATTRIBUTE_SELECTOR.sub(_attribute_selector, selector)
     selector = _NTH.sub(lambda match: f":nth-{match.group(1)}(n)", selector)
+    # Ids first: an escaped dot in one (`#shipping\.address_1`) is not a class.
+    selector = _ID_SELECTOR.sub(lambda match: _id_selector(match.group(1)), selector)
     selector = _CLASS_SELECTOR.sub(lambda match: _class_selector(match.group(1)), selector)
-    selector = _ID_SELECTOR.sub(lambda match: f"#{match.group(1)}{'~' if match.group(2) else ''}", selector)
     return _volatile(selector)
+
+
+def _id_selector(escaped: str) -> str:
+    """`#word~` for an id carrying data after its component word, `#~` for a generated one."""
+    name = re.sub(r"\\(.)", r"\1", escaped)
+    if _GENERATED_ID.search(name):
+        return "#~"
+    word = _ID_WORD.match(name)
+    kept = word.group(0) if word else ""
+    return f"#{kept}{'~' if len(kept) < len(name) else ''}"
 
 
 def _attribute_selector(match: re.Match[str]) -> str:
@@ -166,10 +198,12 @@ def _tag_signature(snippet: str) -> str:
         return ""
     parts = [match.group(1).lower()]
     for attribute in _ATTRIBUTE.finditer(match.group(2)):
-        name = attribute.group(1).lower()
-        value = (attribute.group(2) or "").strip("\"'")
+        name, raw = attribute.group(1).lower(), attribute.group(2) or ""
+        value = raw.strip("\"'")
+        if name.endswith(_CUT):
+            continue
         if name == "class":
-            parts.append(f"class={'.'.join(_class_list(value))}")
+            parts.append("class" if _is_cut(raw) else f"class={'.'.join(_class_list(value))}")
         elif name in _KEPT_VALUES:
             parts.append(f"{name}={value.lower()}")
         elif not name.startswith("data-") and name not in _STATE_ATTRIBUTES:

@@ -161,6 +161,9 @@ DEFAULT_FLOWS: tuple[Flow, ...] = (
     Flow("category", Criticality.HIGH, (r"/(?:category|categories|collections|c)/[^/?#]",), ("category",)),
 )
 CONTENT_FLOW = Flow("content", Criticality.NORMAL)
+# Page kinds (a11y_audit.judge.page_types) that belong to a flow of another name: an account
+# page is part of signing in, as `/account` URLs are, unless a flow is configured by its name.
+_KIND_FLOWS = {"account": "sign-in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +188,9 @@ class PriorityPolicy:
         patterns (a configured flow replaces the default of the same name), else content."""
         configured = {flow.name for flow in self.flows}
         defaults = tuple(flow for flow in DEFAULT_FLOWS if flow.name not in configured)
+        names = (kind, _KIND_FLOWS.get(kind)) if kind is not None else ()
         by_kind = next(
-            (flow for flow in (*self.flows, *defaults) if kind is not None and flow.name == kind), None
+            (flow for name in names for flow in (*self.flows, *defaults) if flow.name == name), None
         )
         matched = next((flow for flow in self.flows if flow.matches(url, template)), None)
         matched = matched or by_kind or next((flow for flow in defaults if flow.matches(url, template)), None)

@@ -103,6 +103,7 @@ def test_frames_keep_both_parts_of_the_target() -> None:
     [
         (("#item-123 > .price",), ("#item-98 > .price",)),
         (("#quantity-linen-shirt",), ("#quantity-wrap-dress",)),
+        ((r"#field-shippingAddress\.address_1",), (r"#field-shippingAddress\.postcode",)),
         (('a[href="/products/linen-shirt"]',), ('a[href="/products/silk-tie"]',)),
         (("li:nth-child(3) > a",), ("li:nth-child(7) > a",)),
         ((".css-1x2y3z > .btn",), (".css-9q8w7e > .btn",)),
@@ -112,6 +113,74 @@ def test_frames_keep_both_parts_of_the_target() -> None:
 )
 def test_selector_data_is_stripped(first: tuple[str, ...], second: tuple[str, ...]) -> None:
     assert component_signature(first, "") == component_signature(second, "")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("#_r_c_ > div:nth-of-type(1)", "#_r_1f_ > div:nth-of-type(1)"),  # React 19.1+ useId
+        ("#_R_2isj6_", "#_R_amdupejcmH1_"),
+        (r"#\:r1\:", r"#\:R2mH1\:"),  # React 18, as axe escapes it
+        ("#«r1»", "#«r1f»"),  # React 19.0
+        (r"#radix-\:r3\:", r"#radix-\:r1a\:"),
+        (r"#headlessui-menu-button-\:r1\:", r"#headlessui-menu-button-\:r9\:"),
+        ("#base-ui-_r_7_", "#base-ui-_R_1kqejcm_"),
+        ("#mui-123", "#mui-98"),
+        ("#v-0-1", "#v-3-12"),
+        ("#mat-input-3", "#mat-input-11"),
+        ("#ember123", "#ember9"),
+    ],
+)
+def test_generated_ids_leave_the_selector(first: str, second: str) -> None:
+    """Framework ids change between renders and runs; the same element must keep its issue."""
+    assert component_signature((first,), "") == component_signature((second,), "")
+    assert "#~" in component_signature((first,), "")
+
+
+@pytest.mark.parametrize("kept", ["#quantity-linen-shirt", "#main-menu", "#vendor-12", "#mattress-3"])
+def test_meaningful_ids_keep_their_component_word(kept: str) -> None:
+    assert component_signature((kept,), "").startswith("#" + kept[1:].split("-")[0])
+
+
+def test_one_element_under_two_generated_ids_is_one_issue() -> None:
+    def page(number: int, generated: str) -> tuple[PageRecord, list[Finding]]:
+        url = f"https://shop.test/p/{number}"
+        snippet = f'<button type="button" id="{generated}" aria-haspopup="dialog">'
+        return PageRecord(url=url), [finding(url, [f"#{generated}"], snippet)]
+
+    assert len(group([page(1, "base-ui-_r_7_"), page(2, "base-ui-_R_1kqejcm_")])) == 1
+
+
+POPUP = (
+    '<div data-open="" {extra}role="presentation" class="transition-[top] duration-300 isolate z-50 '
+    'w-(--positioner-width)" style="position: absolute; top: 70px; left: {left}px; '
+    "--available-width: 1270px; "
+    "--anchor-width: {anchor}px; --transform-origin: 0% -8px; --positioner-width: 218px; pointer-events: auto"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The style value is cut at different places: its words are not attributes.
+        (
+            POPUP.format(extra="", left="158.141", anchor="106")[:299] + "…",
+            POPUP.format(extra="", left="64", anchor="90")[:299] + "…",
+        ),
+        # A cut class list keeps a different number of classes depending on what came before it.
+        (
+            '<div data-slot="menu" class="animate-in fade-in slide-in-from-right-52 group-data-[v]/m:bg…',
+            '<div data-activation-direction="right" data-slot="menu" class="animate-in fade-in slide…',
+        ),
+        (
+            '<div class="menu" data-state="open" aria-contr…',
+            '<div class="menu" data-state="closed" aria-lab…',
+        ),
+    ],
+)
+def test_where_a_snippet_was_cut_does_not_split_an_issue(first: str, second: str) -> None:
+    target = ("#_r_0_ > div:nth-of-type(1)",)
+    assert component_signature(target, first) == component_signature(target, second)
 
 
 @pytest.mark.parametrize(

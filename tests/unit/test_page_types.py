@@ -114,3 +114,108 @@ def test_the_kind_names_the_flow_but_configured_flows_win() -> None:
     assert gifts.flow_of("https://shop.test/gift/x_1/", None, "product").name == "gift-cards"
     mine = PriorityPolicy(flows=(Flow("product", Criticality.NORMAL, ("/p/",)),))
     assert mine.flow_of("https://shop.test/catalogue/x_1/", None, "product").criticality is Criticality.NORMAL
+
+
+# As React stores render them (EverShop 2.2.1): quantity only as a number between -/+ buttons,
+# "Sub total" in two words, a checkout button, field names with dots.
+STEPPER_LINE = """<div class="cart-item"><a href="/books/the-silent-harbour-b00000">The Silent Harbour</a>
+<div>$31.51</div><div class="inline-flex"><button disabled><svg aria-hidden="true"></svg></button>
+<span>1</span><button><svg aria-hidden="true"></svg></button></div>
+<button type="button"><svg aria-hidden="true"></svg>Remove</button></div>"""
+SUMMARY = """<div class="cart-summary"><h2>Order summary</h2><div>Sub total</div>$31.51
+<div>Total</div>$31.51<button type="button">Proceed to checkout</button></div>"""
+
+
+def test_lines_without_quantity_fields_beside_the_totals_make_a_cart() -> None:
+    found = kind(f"<h1>Shopping cart</h1>{STEPPER_LINE}{SUMMARY}")
+    assert found == PageType(
+        "cart", ("1 control(s) for the lines", "the order's totals", "a way to checkout")
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A wish list: remove buttons, but no totals and no way to checkout in it.
+        "<h1>Wish list</h1><div>Linen shirt <button>Remove</button> <button>Add to cart</button></div>",
+        # A product page behind an open mini-cart: the dialog's lines and totals are not the page's.
+        f'<h1>Linen shirt</h1>{BUY_BOX}<div role="dialog">{STEPPER_LINE}{SUMMARY}</div>',
+    ],
+)
+def test_remove_buttons_alone_or_in_a_mini_cart_are_not_a_cart(body: str) -> None:
+    assert kind(body).kind != "cart"
+
+
+@pytest.mark.parametrize("total", ["Sub total", "Subtotal", "Sub-total", "Zwischensumme", "Sous-total"])
+def test_dotted_and_bracketed_address_names_beside_totals_make_checkout(total: str) -> None:
+    fields = (
+        '<input name="shippingAddress.full_name"><input name="shippingAddress.address_1">'
+        '<input name="shippingAddress.postcode"><input name="billing[zip]">'
+    )
+    found = kind(f"<form>{fields}</form><aside><div>{total}</div>$31.51</aside>")
+    assert found.kind == "checkout" and found.signals[0] == "3 address field(s)"
+
+
+def test_the_page_behind_an_open_modal_keeps_its_kind() -> None:
+    """A mini-cart opened after adding a product makes the page behind it aria-hidden."""
+    page = f"""<html><body>{HEADER}<main aria-hidden="true"><h1>Linen shirt</h1>{BUY_BOX}</main>
+    <div role="dialog" aria-modal="true"><p>Added</p><button>Checkout</button></div></body></html>"""
+    assert recognise(parse_dom(page), "https://shop.test/x").kind == "product"
+
+
+def test_a_closed_aria_hidden_drawer_is_still_hidden() -> None:
+    drawer = (
+        '<div class="drawer" aria-hidden="true"><input type="number" name="qty-1" value="1">'
+        '<a href="/checkout">Checkout</a></div>'
+    )
+    assert kind(f"<h1>About us</h1>{drawer}").kind is None
+
+
+ACCOUNT_NAV = """<nav class="account-nav"><a href="/account/orders">Orders</a>
+<a href="/account/addresses">Addresses</a><a href="/logout">Log out</a></nav>"""
+
+
+@pytest.mark.parametrize(
+    ("body", "signals"),
+    [
+        (
+            "<h1>My account</h1><button>Log out</button><h2>Recent orders</h2><p>None yet</p>"
+            "<h2>Address book</h2><button>Add new address</button>",
+            (
+                "a heading naming the customer's account",
+                "sections: address book, recent orders",
+                "a way to sign out",
+            ),
+        ),
+        (
+            f"<h1>Mein Konto</h1>{ACCOUNT_NAV}<p>Hallo</p>",
+            ("a heading naming the customer's account", "sections: addresses", "a way to sign out"),
+        ),
+        (
+            "<h1>Order History</h1><table><tr><td>#100023</td></tr></table>"
+            '<a href="/accounts/logout/">Logout</a>',
+            ("a heading naming an account section ('Order History')", "a way to sign out"),
+        ),
+    ],
+)
+def test_an_account_page_shows_the_customers_account(body: str, signals: tuple[str, ...]) -> None:
+    assert kind(body) == PageType("account", signals)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h1>Order history</h1><p>Track an order by its number.</p>",  # no sign-out: anyone's page
+        "<h1>My account</h1><p>Please sign in.</p>",  # nothing of an account in it
+        "<h1>Our addresses</h1><p>Shops in Leeds and York.</p><a href='/logout'>Log out</a>",
+    ],
+)
+def test_account_words_alone_do_not_make_an_account_page(body: str) -> None:
+    assert kind(body).kind is None
+
+
+def test_an_account_page_belongs_to_the_sign_in_flow() -> None:
+    policy = PriorityPolicy()
+    assert policy.flow_of("https://shop.test/me/", None, "account").name == "sign-in"
+    mine = PriorityPolicy(flows=(Flow("account", Criticality.HIGH, ("/nothing",)),))
+    assert mine.flow_of("https://shop.test/me/", None, "account").name == "account"
