@@ -575,8 +575,9 @@ def _done_states(store: ArtifactStore) -> dict[str, frozenset[str]]:
 def evaluate(output: Path, config_path: Path | None = None) -> AuditOutcome:
     """Re-judge a finished (or interrupted) run from its artifacts, without a browser.
 
-    With `config_path`, that file's judging settings (templates, flows, priority, gate, which
-    checks) replace the recorded ones; a check that reads artifacts the crawl did not gather cannot be added.
+    With `config_path`, that file's judging settings (flows, priority, gate, which checks)
+    replace the recorded ones; a check that reads artifacts the crawl did not gather cannot be
+    added, and pages keep the templates the crawl recorded (a changed [templates] needs a new crawl).
     """
     store = ArtifactStore.open(output, resume=True)
     run_info = store.read_run_info()

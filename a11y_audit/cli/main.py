@@ -324,8 +324,9 @@ def list_checks(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Re-judge with this file's [templates], [flows], [priority], [gate] and [checks] "
-    "(what the crawl gathered stays as recorded).",
+    help="Re-judge with this file's [flows], [priority], [gate] and [checks] "
+    "(what the crawl gathered stays as recorded, page templates too: a changed [templates] "
+    "needs a new crawl).",
 )
 def evaluate(output: Path, config_path: Path | None) -> None:
     """Re-judge saved artifacts in OUTPUT without a browser; rewrites results and report.
