@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from a11y_audit import api
+from a11y_audit.artifacts.store import read_json_file
 from a11y_audit.config import load_config
 from tests.support import QuietHandler, local_server, serving
 
@@ -61,7 +62,7 @@ steps = [{{ visit = "/" }}, {{ audit = "front" }}]
 
 
 def _tried_forms(output: Path, page: dict[str, Any]) -> set[str]:
-    artifact = json.loads((output / page["artifacts"]["form_errors"]).read_text("utf-8"))
+    artifact = read_json_file(output / page["artifacts"]["form_errors"])
     return {attempt["form"]["selector"] for attempt in artifact["attempts"]}
 
 
