@@ -1,5 +1,6 @@
 """Artifact `context_change` (pages/<id>/context_change.json): what focusing a control, or
-one arrow key on a select or radio group, made the page try (navigate, submit, open a window).
+changing one (an arrow key on a select or radio group, Space on a checkbox, a character
+typed into a text field), made the page try (navigate, submit, open a window).
 
 Recorded by a11y_audit/browser/gatherers/context_change.py (which says how); judged by the
 change-on-focus and change-on-input checks (the attempts in words: judge/commons.py).
@@ -19,10 +20,11 @@ class FocusChange(Described, Blocked):
 
 
 class InputChange(Described, Blocked):
-    """A select or radio group after one real key press, and what the page tried."""
+    """A control after one change made with real key presses, and what the page tried."""
 
     key: str
-    """"ArrowDown", or "ArrowUp" on a select's last option."""
+    """The change: "ArrowDown" on a select or radio group ("ArrowUp" on a select's last
+    option), "Space" on a checkbox, "Typing" on a text field (one character, then left)."""
     changed: bool
     """The value changed (a `change` event fired)."""
     instructions: str
@@ -40,8 +42,8 @@ class ContextChanges(TypedDict):
     """The artifact.
 
     `focus` lists the elements whose focus caused a change of context, and up to 40 form
-    fields whose focus did not, out of `focusTried` focused; `input` every select and radio
-    group tried.
+    fields whose focus did not, out of `focusTried` focused; `input` every select, radio
+    group, checkbox and text field tried.
     """
 
     focus: list[FocusChange]

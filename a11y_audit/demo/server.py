@@ -241,6 +241,7 @@ class _Site:
             category=cat,
             colour=colour,
             sort=sort,
+            in_stock=req.query.get("in_stock") == "1",  # every demo product is in stock
             products=shown,
             total=len(items),
             page_no=n,

@@ -128,6 +128,7 @@ FOUND_BY_INTERACTIVE_CHECKS = {
     "D02": "focus-not-visible",
     "D03": "content-on-hover-or-focus",
     "D04": "change-on-input",
+    "D57": "change-on-input",
     "D06": "character-key-shortcut",
     "D13": "pause-stop-hide",
     "D17": "text-spacing",

@@ -53,6 +53,17 @@ def test_select_that_submits_on_change_fails() -> None:
     assert verdict is not None and verdict.outcome is Outcome.FAILED and "ArrowDown" in verdict.message
 
 
+def test_checkbox_and_text_field_changes_are_named_by_what_the_user_did() -> None:
+    ticked = input_verdict(select(key="Space", navigations=[{"url": "/shoes?brand=acme"}]))
+    assert ticked is not None and ticked.outcome is Outcome.FAILED
+    assert ticked.message.startswith("ticking it with Space navigated to /shoes?brand=acme")
+    typed = input_verdict(select(key="Typing", submits=[{"form": "#basket", "script": True}]))
+    assert typed is not None and typed.outcome is Outcome.FAILED
+    assert typed.message.startswith("typing a character into it and leaving it submitted its form")
+    kept = input_verdict(select(key="Typing"))
+    assert kept is not None and kept.outcome is Outcome.PASSED and kept.message.startswith("typing")
+
+
 def test_a_warning_in_label_or_description_needs_review() -> None:
     warned = select(instructions="Sort by | The page reloads when you choose", submits=[{"form": "#f"}])
     assert input_verdict(warned).outcome is Outcome.CANT_TELL  # type: ignore[union-attr]

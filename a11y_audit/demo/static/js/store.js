@@ -23,9 +23,9 @@
     });
   });
 
-  /* Currency: auto-submitting select (only where the markup asks for it) */
-  $$('select[data-autosubmit]').forEach(function (select) {
-    select.addEventListener('change', function () { select.form.submit(); });
+  /* Currency select, stock checkbox: auto-submitting controls (only where the markup asks for it) */
+  $$('[data-autosubmit]').forEach(function (control) {
+    control.addEventListener('change', function () { control.form.submit(); });
   });
 
   /* Search shortcut: "/" or Ctrl+K, as configured on the field */
