@@ -15,6 +15,15 @@ delegation, a label, a real button inside).
   around a checkbox: a larger click area, not a barrier);
 - passed: the element is focusable.
 
+Native links, buttons and fields a person can see but `tabindex="-1"` takes out of the Tab
+order (failure F54's keyboard side; Understanding 2.1.1) are judged too: a link fails unless a
+focusable link to the same address is on the page (a product card's image link beside its
+title link is a deliberate, good de-duplication); a button or field fails unless a focusable
+control of the same name is on the page or a widget parent manages focus among its items
+(roving tabindex in tabs, menus, toolbars); a read-only field is cantTell (it may only
+display a value other controls set). Links clipped out of view (a carousel's other slides),
+1 px visually-hidden inputs and content inside aria-hidden or inert are not judged.
+
 Elements covering a quarter of the viewport or more (backdrops, page wrappers) and boxes
 without width or height (an empty drag track, a collapsed wrapper) are not judged. Whether
 Enter and Space actually work once an element is focused is not tested.
@@ -26,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from a11y_audit.artifacts.kinds import POINTER_HANDLERS
-from a11y_audit.artifacts.pointer_handlers import PointerTarget, PointerTargets
+from a11y_audit.artifacts.pointer_handlers import PointerTarget, PointerTargets, RemovedControl
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.model import Impact
 
@@ -41,7 +50,28 @@ def verdicts(artifact: PointerTargets) -> dict[Target, Verdict]:
         verdict = _judge(element)
         if verdict is not None:
             found[Target(str(element["selector"]), str(element["snippet"] or ""))] = verdict
+    for control in artifact.get("removed") or []:
+        found[Target(str(control["selector"]), str(control["snippet"] or ""))] = _judge_removed(control)
     return found
+
+
+def _judge_removed(control: RemovedControl) -> Verdict:
+    """A visible native control with a negative tabindex."""
+    kind = control["kind"]
+    if control["alternative"]:
+        same = "link to the same address" if kind == "link" else "control of the same name"
+        return passed(f'tabindex="-1" removes a duplicate: a focusable {same} is on the page')
+    if control["composite_managed"]:
+        return passed("its parent widget moves focus among its items (roving tabindex)")
+    if kind == "field" and control["readonly"]:
+        return cant_tell(
+            'a read-only field with tabindex="-1": check that keyboard users can read or change its value '
+            "another way (the buttons that set it, say)"
+        )
+    return failed(
+        f'a visible {kind} with tabindex="-1": Tab never reaches it, so keyboard users cannot use it and no '
+        'other focusable element on the page does the same; remove tabindex="-1"'
+    )
 
 
 def _judge(element: PointerTarget) -> Verdict | None:
@@ -98,7 +128,9 @@ class NotKeyboardOperable(WholePageCheck):
             'or add tabindex="0", the matching role and Enter/Space handling. The check records click, '
             "mousedown and pointer handlers as page scripts add them, and widget roles, and fails those "
             "no keyboard can reach that look clickable (pointer cursor) or claim a widget role; other "
-            "click handlers on unreachable elements are left for review. It does not test whether keys "
+            "click handlers on unreachable elements are left for review. Visible native links, buttons "
+            'and fields taken out of the Tab order with tabindex="-1" fail too, unless a focusable link to '
+            "the same address or a control of the same name is on the page. It does not test whether keys "
             "work once an element has focus, nor handlers registered inside cross-origin frames."
         ),
         wcag=("2.1.1",),

@@ -11,7 +11,7 @@ from typing import NotRequired, TypedDict
 
 from a11y_audit.artifacts.shared import Described
 
-__all__ = ["PointerTarget", "PointerTargets"]
+__all__ = ["PointerTarget", "PointerTargets", "RemovedControl"]
 
 
 class PointerTarget(Described):
@@ -38,8 +38,27 @@ class PointerTarget(Described):
     """A widget parent manages focus (roving tabindex, aria-activedescendant)."""
 
 
+class RemovedControl(Described):
+    """A native link, button or field a person can see, taken out of the Tab order by a
+    negative tabindex."""
+
+    tag: str
+    kind: str
+    """"link", "button" or "field"."""
+    name: str
+    """Its text or label, lower-cased (to find a reachable control that does the same)."""
+    readonly: bool
+    composite_managed: bool
+    """A widget parent manages focus among its items (roving tabindex)."""
+    alternative: bool
+    """A focusable link to the same address, or a focusable control of the same name, is on
+    the page: the keyboard reaches what this one does."""
+
+
 class PointerTargets(TypedDict):
-    """The artifact; `truncated`: there were more elements than the gatherer records."""
+    """The artifact; `truncated`: there were more elements than the gatherer records;
+    `removed`: visible native controls with a negative tabindex (missing in runs before it)."""
 
     elements: list[PointerTarget]
     truncated: bool
+    removed: NotRequired[list[RemovedControl]]

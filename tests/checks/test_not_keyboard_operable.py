@@ -6,7 +6,7 @@ from typing import Any, cast
 
 import pytest
 
-from a11y_audit.artifacts.pointer_handlers import PointerTarget
+from a11y_audit.artifacts.pointer_handlers import PointerTarget, PointerTargets, RemovedControl
 from a11y_audit.checks.not_keyboard_operable import verdicts
 from a11y_audit.model import Outcome
 
@@ -58,3 +58,41 @@ def test_verdicts(fields: dict[str, Any], expected: Outcome | None) -> None:
         for verdict in verdicts({"elements": [element(**fields)], "truncated": False}).values()
     ]
     assert found == ([expected] if expected else [])
+
+
+def removed(**fields: Any) -> RemovedControl:
+    data: dict[str, Any] = {
+        "selector": "#r",
+        "snippet": "<a id='r' tabindex='-1'>",
+        "tag": "a",
+        "kind": "link",
+        "name": "size guide",
+        "readonly": False,
+        "composite_managed": False,
+        "alternative": False,
+    }
+    data.update(fields)
+    return cast(RemovedControl, data)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, Outcome.FAILED),
+        ({"kind": "button", "tag": "button"}, Outcome.FAILED),
+        # A product card's image link beside its focusable title link: a deliberate duplicate.
+        ({"alternative": True}, Outcome.PASSED),
+        # A tab of a tablist whose selected tab is focusable (roving tabindex).
+        ({"kind": "button", "composite_managed": True}, Outcome.PASSED),
+        ({"kind": "field", "tag": "input", "readonly": True}, Outcome.CANT_TELL),
+        ({"kind": "field", "tag": "input"}, Outcome.FAILED),
+    ],
+)
+def test_visible_native_control_out_of_the_tab_order(fields: dict[str, Any], expected: Outcome) -> None:
+    artifact = cast(PointerTargets, {"elements": [], "truncated": False, "removed": [removed(**fields)]})
+    (verdict,) = verdicts(artifact).values()
+    assert verdict.outcome is expected
+
+
+def test_runs_recorded_before_removed_controls_were_gathered_still_judge() -> None:
+    assert verdicts(cast(PointerTargets, {"elements": [element()], "truncated": False}))

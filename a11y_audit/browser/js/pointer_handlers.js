@@ -58,4 +58,52 @@ candidates.forEach(function (el) {
     }));
   entries.push(entry);
 });
-return { elements: entries, truncated: candidates.size > entries.length && entries.length >= limit };
+
+// Native links, buttons and fields that a pointer uses but tabindex="-1" takes out of the Tab
+// order, when a person can see them: not clipped away by an overflow ancestor (a carousel's
+// off-screen slides), not a 1 px visually-hidden input behind a styled label.
+function seenUnclipped(el) {
+  if (!rendered(el) || (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))) return false;
+  var box = el.getBoundingClientRect();
+  if (box.width < 4 || box.height < 4 || box.right + scrollX <= 0 || box.bottom + scrollY <= 0) return false;
+  var left = box.left, top = box.top, right = box.right, bottom = box.bottom;
+  for (var node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+    var style = getComputedStyle(node);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    var clip = node.getBoundingClientRect();
+    left = Math.max(left, clip.left); top = Math.max(top, clip.top);
+    right = Math.min(right, clip.right); bottom = Math.min(bottom, clip.bottom);
+  }
+  var shown = Math.max(0, right - left) * Math.max(0, bottom - top);
+  return shown >= 0.5 * box.width * box.height;
+}
+function nameOf(el) {
+  var text = el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '';
+  if (!text.trim()) {
+    var img = el.querySelector('img[alt]');
+    text = img ? img.getAttribute('alt') : '';
+  }
+  return text.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 120);
+}
+var NATIVE = 'a[href][tabindex], button[tabindex], input[tabindex]:not([type="hidden"]), select[tabindex], textarea[tabindex], summary[tabindex]';
+var reachable = Array.prototype.filter.call(document.querySelectorAll(FOCUSABLE), focusable);
+var removed = [];
+document.querySelectorAll(NATIVE).forEach(function (el) {
+  if (removed.length >= limit || el.tabIndex >= 0 || el.disabled || !seenUnclipped(el)) return;
+  if (el.closest('[aria-hidden="true"], [inert], dialog:not([open])')) return;
+  var composite = el.parentElement && el.parentElement.closest(COMPOSITES);
+  var entry = describe(el);
+  entry.tag = el.localName;
+  entry.kind = el.localName === 'a' ? 'link' : (el.localName === 'button' || /^(button|submit|reset|image)$/.test(el.type) || el.localName === 'summary') ? 'button' : 'field';
+  entry.readonly = !!el.readOnly;
+  entry.composite_managed = !!composite && reachable.some(function (other) { return composite.contains(other); });
+  var name = nameOf(el);
+  entry.name = name;
+  entry.alternative = reachable.some(function (other) {
+    if (other === el || other.contains(el) || el.contains(other)) return false;
+    if (entry.kind === 'link') return other.localName === 'a' && other.href === el.href;
+    return !!name && nameOf(other) === name;
+  });
+  removed.push(entry);
+});
+return { elements: entries, truncated: candidates.size > entries.length && entries.length >= limit, removed: removed };
