@@ -22,7 +22,10 @@ title link is a deliberate, good de-duplication); a button or field fails unless
 control of the same name is on the page or a widget parent manages focus among its items
 (roving tabindex in tabs, menus, toolbars); a read-only field is cantTell (it may only
 display a value other controls set). Links clipped out of view (a carousel's other slides),
-1 px visually-hidden inputs and content inside aria-hidden or inert are not judged.
+1 px visually-hidden inputs and content inside aria-hidden or inert are not judged. A visible
+label whose checkbox, radio or file input is hidden with display: none (a colour swatch, a
+toggle switch, an "upload" button) is what a pointer user clicks, and Tab never reaches it:
+it fails on the same terms.
 
 Elements covering a quarter of the viewport or more (backdrops, page wrappers) and boxes
 without width or height (an empty drag track, a collapsed wrapper) are not judged. Whether
@@ -63,6 +66,12 @@ def _judge_removed(control: RemovedControl) -> Verdict:
         return passed(f'tabindex="-1" removes a duplicate: a focusable {same} is on the page')
     if control["composite_managed"]:
         return passed("its parent widget moves focus among its items (roving tabindex)")
+    if kind == "label":
+        return failed(
+            "clicking this label changes a control that cannot take focus (hidden with display: none, "
+            'visibility: hidden or tabindex="-1"), so keyboard users cannot change it: hide the input '
+            "visually but keep it focusable, and show its focus on the label"
+        )
     if kind == "field" and control["readonly"]:
         return cant_tell(
             'a read-only field with tabindex="-1": check that keyboard users can read or change its value '
@@ -130,7 +139,8 @@ class NotKeyboardOperable(WholePageCheck):
             "no keyboard can reach that look clickable (pointer cursor) or claim a widget role; other "
             "click handlers on unreachable elements are left for review. Visible native links, buttons "
             'and fields taken out of the Tab order with tabindex="-1" fail too, unless a focusable link to '
-            "the same address or a control of the same name is on the page. It does not test whether keys "
+            "the same address or a control of the same name is on the page, and so do visible labels of "
+            "checkboxes, radios and file inputs hidden with display: none. It does not test whether keys "
             "work once an element has focus, nor handlers registered inside cross-origin frames."
         ),
         wcag=("2.1.1",),

@@ -40,11 +40,11 @@ class PointerTarget(Described):
 
 class RemovedControl(Described):
     """A native link, button or field a person can see, taken out of the Tab order by a
-    negative tabindex."""
+    negative tabindex; or a visible label whose control cannot take focus at all."""
 
     tag: str
     kind: str
-    """"link", "button" or "field"."""
+    """"link", "button", "field", or "label" (its control is hidden or not focusable)."""
     name: str
     """Its text or label, lower-cased (to find a reachable control that does the same)."""
     readonly: bool

@@ -86,6 +86,8 @@ def removed(**fields: Any) -> RemovedControl:
         ({"kind": "button", "composite_managed": True}, Outcome.PASSED),
         ({"kind": "field", "tag": "input", "readonly": True}, Outcome.CANT_TELL),
         ({"kind": "field", "tag": "input"}, Outcome.FAILED),
+        # A swatch label whose radio is display: none.
+        ({"kind": "label", "tag": "label"}, Outcome.FAILED),
     ],
 )
 def test_visible_native_control_out_of_the_tab_order(fields: dict[str, Any], expected: Outcome) -> None:

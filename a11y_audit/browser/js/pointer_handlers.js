@@ -106,4 +106,24 @@ document.querySelectorAll(NATIVE).forEach(function (el) {
   });
   removed.push(entry);
 });
+// A visible label whose control cannot take focus and is not seen itself (display: none,
+// visibility: hidden, or hidden away with a negative tabindex): the styled swatch or switch a
+// pointer toggles through its label, which Tab never reaches. A seen control is judged above.
+document.querySelectorAll('label').forEach(function (label) {
+  var control = label.control;
+  if (removed.length >= limit || !control || control.disabled || control.type === 'hidden') return;
+  if (focusable(control) || seenUnclipped(control) || label.tabIndex >= 0 || !seenUnclipped(label)) return;
+  if (label.closest('[aria-hidden="true"], [inert], dialog:not([open])')) return;
+  if (Array.prototype.some.call(label.querySelectorAll(FOCUSABLE), focusable)) return;
+  var entry = describe(label);
+  entry.tag = 'label';
+  entry.kind = 'label';
+  entry.readonly = !!control.readOnly;
+  var composite = label.parentElement && label.parentElement.closest(COMPOSITES);
+  entry.composite_managed = !!composite && reachable.some(function (other) { return composite.contains(other); });
+  var name = nameOf(label);
+  entry.name = name;
+  entry.alternative = !!name && reachable.some(function (other) { return other !== control && nameOf(other) === name; });
+  removed.push(entry);
+});
 return { elements: entries, truncated: candidates.size > entries.length && entries.length >= limit, removed: removed };
