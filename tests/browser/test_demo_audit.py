@@ -114,6 +114,7 @@ FOUND_BY_OUR_CHECKS = {
     "D39": "missing-autocomplete",
     "D07": "non-text-contrast",
     "D21": "not-keyboard-operable",
+    "D58": "not-keyboard-operable",
     "D37": "orientation-lock",
     "D18": "images-of-text",
     "D22": "use-of-colour",
