@@ -12,9 +12,11 @@ tables, lists, menus and navigation, page header and footer chrome, hidden text 
 gatherer leaves out visually hidden and off-screen text), prices and other text without
 words, and text that heads nothing: a failure needs a block of body text, a list or a table
 right below it that it visibly introduces. Failed when it is much larger (1.4 times, axe's
-own size margin) or larger and bold; needs review when it is only bold, only a little
-larger, or ends with a colon (a label of what follows rather than a heading, often). axe-core's
-`p-as-heading` judges bold or large <p> elements followed by a <p>, but it is experimental and
+own size margin), or larger and bold in the size and weight of a marked-up heading of the
+same page (its own convention for headings); needs review when it is only bold, only a little
+larger, larger and bold in a style no heading of the page has (a status such as "Out of
+stock" as often as a heading), or ends with a colon (often a label of what follows).
+axe-core's `p-as-heading` judges bold or large <p> elements followed by a <p>, but it is experimental and
 not run by the tool's WCAG tags (a11y_audit.judge.axe_results drops it when this check runs,
 so an element is reported once).
 https://www.w3.org/WAI/WCAG21/Techniques/failures/F2
@@ -23,10 +25,10 @@ https://www.w3.org/WAI/WCAG21/Techniques/failures/F2
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from a11y_audit.artifacts.kinds import VISUAL_STRUCTURE
-from a11y_audit.artifacts.visual_structure import NextBlock, StyledBlock
+from a11y_audit.artifacts.visual_structure import HeadingStyle, NextBlock, StyledBlock
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.commons import target_of
 from a11y_audit.model import Impact
@@ -57,8 +59,9 @@ class HeadingNotMarkedUp(WholePageCheck):
             "introduces, is a heading to anyone who sees it; without <h2>-<h6> (or role=heading with "
             "aria-level) screen reader users cannot jump to it or hear the page's outline. Mark it up as a "
             "heading of the right level (technique H42). Judged from the rendered fonts: failed when the "
-            "text is 1.4 times the body size, or 1.2 times and bold, and sits right above body text; needs "
-            "review when it is only bold or a little larger, or ends with a colon. Links, buttons, labels, "
+            "text is 1.4 times the body size, or 1.2 times and bold like a marked-up heading of the page, "
+            "and sits right above body text; needs review when it is only bold or a little larger, or ends "
+            "with a colon. Links, buttons, labels, "
             "captions, table cells, list items, menus, page header and footer, prices and hidden text are "
             "not judged."
         ),
@@ -72,13 +75,15 @@ class HeadingNotMarkedUp(WholePageCheck):
         body, body_weight = float(structure["bodySize"] or 0), int(structure["bodyWeight"] or 400)
         verdicts: dict[Target, Verdict] = {}
         for block in structure["styled"]:
-            verdict = _verdict(block, body, body_weight) if body > 0 else None
+            verdict = _verdict(block, body, body_weight, structure["headings"]) if body > 0 else None
             if verdict is not None:
                 verdicts[target_of(block)] = verdict
         return verdicts
 
 
-def _verdict(block: StyledBlock, body: float, body_weight: int) -> Verdict | None:
+def _verdict(
+    block: StyledBlock, body: float, body_weight: int, headings: Sequence[HeadingStyle]
+) -> Verdict | None:
     """The verdict on one block styled larger or bolder than body text; None: not judged."""
     inside = set(block["inside"])
     if "heading" in inside:
@@ -91,13 +96,25 @@ def _verdict(block: StyledBlock, body: float, body_weight: int) -> Verdict | Non
         return None
     ratio = block["size"] / body
     bold = block["weight"] >= _BOLD > body_weight
+    alike = _styled_like(block, headings)
     looks = f"{_quoted(block)} ({_style(block, ratio, bold)}) sits over {_described(following)}"
+    if alike is not None:
+        looks += f", styled like the heading {alike!r}"
     fix = "mark it up as a heading (<h2>-<h6> of the right level) so screen reader users can find it"
     if text.endswith(":"):
         return cant_tell(f"{looks} and ends with a colon: if it is a heading, {fix}; a label needs none")
-    if ratio >= _MUCH_LARGER or (ratio >= _LARGER and bold):
+    if ratio >= _MUCH_LARGER or (ratio >= _LARGER and bold and alike is not None):
         return failed(f"{looks} but is not a heading: {fix}")
     return cant_tell(f"{looks}: if it reads as the heading of what follows, {fix}; emphasis needs none")
+
+
+def _styled_like(block: StyledBlock, headings: Sequence[HeadingStyle]) -> str | None:
+    """The text of a marked-up heading of the page in the same font size and weight, if any:
+    the page's own convention says what a heading looks like there."""
+    for heading in headings:
+        if abs(heading["size"] - block["size"]) <= 1 and abs(heading["weight"] - block["weight"]) < 200:
+            return heading["text"][:40]
+    return None
 
 
 def _introduces(block: StyledBlock, following: NextBlock) -> bool:

@@ -6,11 +6,11 @@ announces neither that it is a list nor how many items it has, and users cannot 
 Judged from the rendered page (the `visual_structure` artifact): lines of one element split
 by <br>, or sibling blocks (with a bullet drawn by ::before counted as their first
 character), outside list markup. Three or more consecutive lines starting with the same
-bullet character (•, ▪, ►, ✓...), or numbered or lettered in sequence (1. 2. 3., a) b) c)),
-fail; lines starting with a hyphen, asterisk, plus or dash need review (they also start lines
-of dialogue, footnotes and sizes), as do numbered paragraphs longer than a line item (clauses
-of terms and conditions). Lines inside links, buttons, menus, quotes and preformatted text,
-and hidden lines, are not judged.
+bullet character (•, ▪, ►, ✓...; not stars, which rate), or numbered or lettered in sequence
+(1. 2. 3., a) b) c)), fail; lines starting with a hyphen, asterisk, plus, dash or arrow need
+review (they also start lines of dialogue, footnotes, sizes and links), as do numbered
+paragraphs longer than a line item (clauses of terms and conditions). Lines inside links,
+buttons, menus, quotes and preformatted text, and hidden lines, are not judged.
 https://www.w3.org/WAI/WCAG21/Techniques/html/H48
 """
 
@@ -25,10 +25,10 @@ from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, c
 from a11y_audit.judge.commons import target_of
 from a11y_audit.model import Impact
 
-_BULLETS = frozenset("•·‣\u2043∙▪▫■□●○◦►▶▸➤→✓✔✗✘☐☑★☆")
-"""Characters that mark list items and little else."""
-_DASHES = frozenset("-*+\u2013\u2014")
-"""Characters that start list items, but also dialogue, footnotes and ranges."""
+_BULLETS = frozenset("•·‣\u2043∙▪▫■□●○◦►▶▸➤✓✔✗✘☐☑")
+"""Characters that mark list items and little else (stars are ratings more often)."""
+_DASHES = frozenset("-*+\u2013\u2014→")
+"""Characters that start list items, but also dialogue, footnotes, ranges and links."""
 _NUMBERED = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]\s*\S")
 _LONG_LINE = 100
 """A numbered line this long (the gatherer cuts lines here) is a paragraph, maybe a clause."""
@@ -106,8 +106,10 @@ def longest_run(lines: Sequence[str]) -> _Run | None:
 
 def _marker(line: str) -> str:
     """The line's bullet character, "1." for a numbered or lettered line, "" for neither."""
-    first = line[:1]
-    if first in _BULLETS or (first in _DASHES and line[1:2].isspace() and line[2:3] not in _DASHES):
+    first, second = line[:1], line[1:2]
+    if first in _BULLETS and second != first and line[1:].strip():
+        return first
+    if first in _DASHES and second.isspace() and line[2:3] not in _DASHES:
         return first
     return "1." if _NUMBERED.match(line) else ""
 

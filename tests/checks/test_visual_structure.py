@@ -12,6 +12,7 @@ from a11y_audit.artifacts.kinds import VISUAL_STRUCTURE
 from a11y_audit.artifacts.shared import Rect
 from a11y_audit.artifacts.visual_structure import (
     Generated,
+    HeadingStyle,
     LineGroup,
     NextBlock,
     StyledBlock,
@@ -69,10 +70,19 @@ def heading_outcome(block: StyledBlock, **parts: Any) -> Outcome | None:
     return outcomes(HeadingNotMarkedUp(), structure(styled=[block], **parts)).get("#b")
 
 
-def test_much_larger_text_over_a_paragraph_fails_and_a_marked_up_one_passes() -> None:
+H2: list[HeadingStyle] = [{"text": "Delivery", "size": 20.8, "weight": 700}]
+
+
+def test_much_larger_text_or_text_styled_like_the_pages_headings_fails() -> None:
     assert heading_outcome(styled(size=24, weight=400)) is Outcome.FAILED
-    assert heading_outcome(styled(size=20, weight=700)) is Outcome.FAILED
+    assert heading_outcome(styled(size=20, weight=700), headings=H2) is Outcome.FAILED
     assert heading_outcome(styled(inside=["heading"])) is Outcome.PASSED
+
+
+def test_larger_and_bold_in_a_style_no_heading_has_needs_review() -> None:
+    # "Out of stock" in red, 1.25 times and bold, over a note: a status as often as a heading.
+    assert heading_outcome(styled(size=20, weight=700)) is Outcome.CANT_TELL
+    assert heading_outcome(styled(size=20, weight=700), headings=[{**H2[0], "size": 32}]) is Outcome.CANT_TELL
 
 
 def test_bold_or_a_little_larger_or_a_colon_needs_review() -> None:
@@ -137,6 +147,8 @@ def test_no_run_of_three_or_lines_in_controls_are_not_judged() -> None:
     assert list_outcome(lines("• Linen", "• Buttons", "Made in Portugal")) is None
     assert list_outcome(lines("1. Choose", "4. Pay", "2. Wait")) is None
     assert list_outcome(lines("-- a", "-- b", "-- c")) is None
+    assert list_outcome(lines("★★★★★ 12", "★★★★☆ 3", "★★★☆☆ 1")) is None  # a rating breakdown
+    assert list_outcome(lines("→ Delivery", "→ Returns", "→ Contact")) is Outcome.CANT_TELL
     assert list_outcome(lines("• a", "• b", "• c", inside=["menu"])) is None
 
 

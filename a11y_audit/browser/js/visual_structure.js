@@ -69,16 +69,29 @@ function blockOf(el, cache) {
   return block;
 }
 function weightOf(s) { return parseInt(s.fontWeight, 10) || 400; }
+// Whether a pseudo-element's text can be seen: not hidden, transparent, scaled to nothing,
+// parked off screen (breakpoint markers, tooltips) or squeezed into a pixel.
+function pseudoShown(s) {
+  if (s.visibility === 'hidden' || s.opacity === '0' || !(parseFloat(s.fontSize) > 0)) return false;
+  if (/^rgba\(.*,\s*0\)$/.test(s.color) || s.color === 'transparent') return false;
+  var m = /^matrix\(([^)]*)\)$/.exec(s.transform);
+  var k = m ? m[1].split(',').map(parseFloat) : null;
+  if (k && ((k[0] === 0 && k[1] === 0) || (k[2] === 0 && k[3] === 0))) return false;
+  var placed = s.position === 'absolute' || s.position === 'fixed';
+  if (placed && (parseFloat(s.left) < -500 || parseFloat(s.top) < -500)) return false;
+  if (parseFloat(s.textIndent) < -500) return false;
+  var tiny = parseFloat(s.width) <= 1 || parseFloat(s.height) <= 1;
+  return !(tiny && s.overflow === 'hidden');
+}
+var NO_PSEUDO = { IMG: 1, INPUT: 1, SELECT: 1, TEXTAREA: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, BR: 1, OBJECT: 1, EMBED: 1, METER: 1, PROGRESS: 1 };
 function pseudo(el, which) {
+  if (NO_PSEUDO[el.tagName]) return null;  // replaced elements render no ::before/::after
   var s = getComputedStyle(el, which);
   var content = s.content;
   if (!content || content === 'none' || content === 'normal' || content === '""' || content === "''") return null;
   if (s.display === 'none') return null;
-  var m = /^matrix\(([^)]*)\)$/.exec(s.transform);
-  var k = m ? m[1].split(',').map(parseFloat) : null;
-  var squashed = !!k && ((k[0] === 0 && k[1] === 0) || (k[2] === 0 && k[3] === 0));  // scaled to nothing
   return {
-    which: which, content: content.slice(0, 300), visible: s.visibility !== 'hidden' && s.opacity !== '0' && parseFloat(s.fontSize) > 0 && !squashed,
+    which: which, content: content.slice(0, 300), visible: pseudoShown(s),
     fontFamily: s.fontFamily.slice(0, 120), srOnly: s.position === 'absolute' && ((s.clip && s.clip !== 'auto') || s.clipPath === 'inset(50%)')
   };
 }
