@@ -1,16 +1,20 @@
 """Meaningful content inserted with CSS ::before or ::after (WCAG 1.3.1, failure F87).
 
 Text a stylesheet inserts ("New", "Note: ", "Sale") is not in the HTML: it disappears when
-styles are turned off or replaced (reader modes, user style sheets, some assistive
-technology), and screen readers expose it inconsistently. F87 fails non-decorative content
-inserted with ::before/::after whatever a browser exposes. Judged from the rendered page
-(the `visual_structure` artifact): the computed `content` of every visible pseudo-element.
+styles are turned off or replaced (reader modes, user style sheets) and cannot be selected.
+F87 made any such non-decorative content a failure, but the W3C now marks F87 obsolete:
+browsers expose generated text to assistive technology (it is part of the accessibility tree
+and of accessible names), so it "does not always constitute a failure". What is certain is
+words shown on screen that the author removed from the accessibility tree with an empty
+alternative text (`content: "New" / ""`): information in the presentation that is not
+programmatically determinable (1.3.1). Judged from the rendered page (the `visual_structure`
+artifact): the computed `content` of every visible pseudo-element.
 
-Failed: words (two letters or more) that are not already the element's own text, aria-label or
-title. Needs review: words in table cells (the labels responsive tables repeat from their
-headers), in content hidden from assistive technology, numbers (a count on a bag icon, a step
-number), currency symbols, check and cross marks, and an asterisk (a required field's mark;
-passed when the field it labels is required in code). Not judged: quotes, bullets, arrows,
+Failed: words (two letters or more) given an empty alternative text, not already in the
+element's own text, aria-label or title. Needs review: other words not already there (still
+lost without CSS), numbers (a count on a bag icon, a step number), currency symbols, check
+and cross marks, and an asterisk (a required field's mark; passed when the field it labels is
+required in code). Not judged: quotes, bullets, arrows,
 separators, clearfix, CSS counters of lists, icon fonts (private-use characters or an icon
 font family; whether an icon has a name is for other rules), hidden pseudo-elements and
 text generated for screen readers only (visually hidden).
@@ -40,7 +44,6 @@ _ICON_FONT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MARKS = frozenset("✓✔✗✘☐☑☒")
-_NUMBERS_ONLY_IN = frozenset({"table", "hidden"})
 
 
 class CssGeneratedContent(WholePageCheck):
@@ -50,12 +53,12 @@ class CssGeneratedContent(WholePageCheck):
         failure_title="Meaningful content is inserted with CSS ::before/::after",
         description=(
             "Words that a stylesheet inserts with ::before or ::after ('New', 'Note:', 'Sale') are lost "
-            "when styles are off or replaced and are read inconsistently by screen readers (failure F87). "
-            "Put the words in the HTML (visually styled as before) and keep CSS content for decoration. "
-            "Failed for words not already in the element's text or label; needs review for numbers, "
-            "currency symbols, check marks, asterisks of fields not required in code, words in table "
-            "cells and in content hidden from assistive technology. Quotes, bullets, arrows, separators "
-            "and icon fonts are decoration and not judged."
+            "when styles are off or replaced (F87). Put the words in the HTML (styled as before) and keep "
+            "CSS content for decoration. Failed when the words are shown but given an empty alternative "
+            "text (content: 'New' / ''), so screen readers skip them; needs review for other words not "
+            "already in the element's text or label (browsers expose them, so W3C marks F87 obsolete), "
+            "numbers, currency symbols, check marks and asterisks of fields not required in code. Quotes, "
+            "bullets, arrows, separators and icon fonts are decoration and not judged."
         ),
         wcag=("1.3.1",),
         impact=Impact.MODERATE,
@@ -71,11 +74,30 @@ class CssGeneratedContent(WholePageCheck):
         return verdicts
 
 
-def generated_text(content: str) -> str:
-    """The text of a computed `content` value: its strings joined, CSS escapes decoded, the
-    alternative text after "/" left out; quotes keywords, counters and images give none."""
-    main = content.split(" / ")[0] if '" / "' in content or content.count('"') > 2 else content
-    return "".join(_ESCAPE.sub(_unescape, part) for part in _STRING.findall(main))
+def generated_text(content: str) -> tuple[str, str | None]:
+    """The text of a computed `content` value and its alternative text (after a "/" outside
+    the strings; None when there is none): strings joined, CSS escapes decoded; quote
+    keywords, counters and images give no text."""
+    main, alternative = _split_alternative(content)
+    text = "".join(_ESCAPE.sub(_unescape, part) for part in _STRING.findall(main))
+    if alternative is None:
+        return text, None
+    return text, "".join(_ESCAPE.sub(_unescape, part) for part in _STRING.findall(alternative))
+
+
+def _split_alternative(content: str) -> tuple[str, str | None]:
+    """`content` cut at its first "/" outside a string: what is shown, and its alternative."""
+    quoted = escaped = False
+    for index, char in enumerate(content):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == "/" and not quoted:
+            return content[:index], content[index + 1 :]
+    return content, None
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -91,21 +113,26 @@ def _verdict(item: Generated) -> Verdict | None:
     """The verdict on one pseudo-element's content; None when it is decoration or not shown."""
     if not item["visible"] or item["srOnly"] or _ICON_FONT.search(item["fontFamily"]):
         return None
-    text = normalise_space(generated_text(item["content"]))
+    shown, alternative = generated_text(item["content"])
+    text = normalise_space(shown)
     if not text or any(unicodedata.category(char) == "Co" for char in text):
         return None
     where = f"{item['which']} inserts {text[:60]!r}"
     fix = "put it in the HTML (styled as it is now); keep CSS content for decoration"
-    inside = set(item["inside"])
-    if _WORD.search(text):
-        own = normalise_space(f"{item['text']} {item['label']}").lower()
-        if text.lower().strip(" :()[]-") in own:
-            return passed(f"{where}, which repeats the element's own text or label")
-        if inside & _NUMBERS_ONLY_IN:
-            kind = "a table cell (labels of a responsive table?)" if "table" in inside else "hidden content"
-            return cant_tell(f"{where} in {kind}: if the words carry information not given otherwise, {fix}")
-        return failed(f"{where}: words in generated content are lost without CSS and read unreliably; {fix}")
-    return _symbol_verdict(item, text, where, fix)
+    if not _WORD.search(text):
+        return _symbol_verdict(item, text, where, fix)
+    own = normalise_space(f"{item['text']} {item['label']}").lower()
+    if text.lower().strip(" :()[]-") in own:
+        return passed(f"{where}, which repeats the element's own text or label")
+    if alternative is not None and not alternative.strip() and "hidden" not in item["inside"]:
+        return failed(
+            f"{where} on screen but gives it an empty alternative text, so screen readers skip the "
+            f"words: {fix}, or give it an alternative text that says the same"
+        )
+    return cant_tell(
+        f"{where}: generated words are lost when styles are off or replaced and cannot be selected "
+        f"(F87, which browsers' support has made obsolete as a failure); if they carry information, {fix}"
+    )
 
 
 def _symbol_verdict(item: Generated, text: str, where: str, fix: str) -> Verdict | None:

@@ -57,7 +57,8 @@ class LineGroup(Described):
 
 
 class Generated(Described):
-    """Content a ::before or ::after pseudo-element inserts on a visible element.
+    """Content a ::before or ::after pseudo-element inserts on a visible element (icon-font
+    glyphs, private-use characters only, are left out: pictures, and hundreds on a listing).
 
     `content` is the computed CSS value ('"New"', 'counter(step) ". "', 'attr(data-label)');
     `visible`: the pseudo-element is not hidden, transparent or of size 0; `srOnly`: it is

@@ -171,20 +171,22 @@ def css_outcome(item: Generated) -> Outcome | None:
     return outcomes(CssGeneratedContent(), structure(generated=[item])).get("#g")
 
 
-def test_words_in_generated_content_fail_unless_they_repeat_the_element() -> None:
-    assert css_outcome(pseudo('"New"')) is Outcome.FAILED
-    assert css_outcome(pseudo('"Note: "')) is Outcome.FAILED
+def test_words_shown_but_hidden_from_screen_readers_fail_other_words_need_review() -> None:
+    assert css_outcome(pseudo('"Sale" / ""')) is Outcome.FAILED
+    assert css_outcome(pseudo('"New"')) is Outcome.CANT_TELL  # exposed by browsers: F87 is obsolete
+    assert css_outcome(pseudo('"Note: "')) is Outcome.CANT_TELL
+    assert css_outcome(pseudo('"New" / "New product"')) is Outcome.CANT_TELL
+    assert css_outcome(pseudo('"Sale" / ""', inside=["hidden"])) is Outcome.CANT_TELL
     assert css_outcome(pseudo('"Shirt"')) is Outcome.PASSED
     assert css_outcome(pseudo('"Wishlist"', label="Wishlist")) is Outcome.PASSED
 
 
-def test_symbols_numbers_and_words_in_tables_need_review() -> None:
+def test_symbols_and_numbers_need_review() -> None:
     assert css_outcome(pseudo('" *"')) is Outcome.CANT_TELL
     assert css_outcome(pseudo('" *"', requiredControl=True)) is Outcome.PASSED
     assert css_outcome(pseudo('"3"', text="")) is Outcome.CANT_TELL
     assert css_outcome(pseudo('"£"')) is Outcome.CANT_TELL
     assert css_outcome(pseudo('"✓"')) is Outcome.CANT_TELL
-    assert css_outcome(pseudo('"Price"', inside=["table"])) is Outcome.CANT_TELL
 
 
 @pytest.mark.parametrize(
@@ -199,9 +201,11 @@ def test_decoration_icons_and_hidden_content_are_not_judged(item: Generated) -> 
     assert css_outcome(item) is None
 
 
-def test_generated_text_reads_strings_escapes_and_leaves_out_alternative_text() -> None:
-    assert generated_text('"New"') == "New"
-    assert generated_text('"Say \\"hi\\""') == 'Say "hi"'
-    assert generated_text('"\\2605 "') == "\u2605"
-    assert generated_text('"\uf2f6" / ""') == "\uf2f6"
-    assert generated_text('counter(item) ". "') == ". "
+def test_generated_text_reads_strings_escapes_and_the_alternative_text() -> None:
+    assert generated_text('"New"') == ("New", None)
+    assert generated_text('"Say \\"hi\\""') == ('Say "hi"', None)
+    assert generated_text('"\\2605 "') == ("\u2605", None)
+    assert generated_text('"\uf2f6" / ""') == ("\uf2f6", "")
+    assert generated_text('"/"') == ("/", None)
+    assert generated_text('"a/b" / "A or B"') == ("a/b", "A or B")
+    assert generated_text('counter(item) ". "') == (". ", None)

@@ -83,13 +83,16 @@ function pseudoShown(s) {
   var tiny = parseFloat(s.width) <= 1 || parseFloat(s.height) <= 1;
   return !(tiny && s.overflow === 'hidden');
 }
+// Icon-font glyphs (private-use characters, alone or with an alternative text after "/"):
+// pictures, never text, and hundreds of them on a listing page.
+var ICON_ONLY = /^"[\ue000-\uf8ff\s]*"(\s*\/\s*"[^"]*")?$/;
 var NO_PSEUDO = { IMG: 1, INPUT: 1, SELECT: 1, TEXTAREA: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, BR: 1, OBJECT: 1, EMBED: 1, METER: 1, PROGRESS: 1 };
 function pseudo(el, which) {
   if (NO_PSEUDO[el.tagName]) return null;  // replaced elements render no ::before/::after
   var s = getComputedStyle(el, which);
   var content = s.content;
   if (!content || content === 'none' || content === 'normal' || content === '""' || content === "''") return null;
-  if (s.display === 'none') return null;
+  if (s.display === 'none' || ICON_ONLY.test(content)) return null;
   return {
     which: which, content: content.slice(0, 300), visible: pseudoShown(s),
     fontFamily: s.fontFamily.slice(0, 120), srOnly: s.position === 'absolute' && ((s.clip && s.clip !== 'auto') || s.clipPath === 'inset(50%)')
