@@ -9,13 +9,14 @@ letters) all of whose text is at least 1.2 times the body text's size or bolder 
 Not judged: text in a heading already (passed: styled and marked up), links, buttons, form
 labels (and text that names a control by aria-labelledby), legends, captions, quotes,
 tables, lists, menus and navigation, page header and footer chrome, hidden text (the
-gatherer leaves out visually hidden and off-screen text), prices and other text without
-words, and text that heads nothing: a failure needs a block of body text, a list or a table
-right below it that it visibly introduces. Failed when it is much larger (1.4 times, axe's
-own size margin), or larger and bold in the size and weight of a marked-up heading of the
-same page (its own convention for headings); needs review when it is only bold, only a little
-larger, larger and bold in a style no heading of the page has (a status such as "Out of
-stock" as often as a heading), or ends with a colon (often a label of what follows).
+gatherer leaves out visually hidden and off-screen text), prices, ratings and other
+figures, and text that heads nothing: a failure needs a block of body text, a list or a
+table right below it, aligned with it, that it visibly introduces. Failed when it is much
+larger (1.4 times, axe's own size margin), or larger and bold in the size and weight of a
+marked-up heading of the same page (its own convention for headings); needs review when it
+is only bold, only a little larger, larger and bold in a style no heading of the page has
+(a status such as "Out of stock" as often as a heading), or ends with a colon (often a
+label of what follows).
 axe-core's `p-as-heading` judges bold or large <p> elements followed by a <p>, but it is experimental and
 not run by the tool's WCAG tags (a11y_audit.judge.axe_results drops it when this check runs,
 so an element is reported once).
@@ -89,7 +90,7 @@ def _verdict(
     if "heading" in inside:
         return passed(f"{_quoted(block)} is styled as a heading and marked up as one")
     text = block["text"].strip()
-    if inside & _NOT_HEADINGS or _SENTENCE_END.search(text) or _PRICE.search(text) or not _WORD.search(text):
+    if inside & _NOT_HEADINGS or _SENTENCE_END.search(text) or _is_figure(text):
         return None
     following = block["next"]
     if following is None or not _introduces(block, following):
@@ -108,6 +109,13 @@ def _verdict(
     return cant_tell(f"{looks}: if it reads as the heading of what follows, {fix}; emphasis needs none")
 
 
+def _is_figure(text: str) -> bool:
+    """A price, a rating ("4.5 out of 5"), a count: figures rather than words."""
+    characters = [char for char in text if char.isalnum()]
+    digits = sum(char.isdigit() for char in characters)
+    return bool(_PRICE.search(text)) or not _WORD.search(text) or digits >= 0.3 * len(characters)
+
+
 def _styled_like(block: StyledBlock, headings: Sequence[HeadingStyle]) -> str | None:
     """The text of a marked-up heading of the page in the same font size and weight, if any:
     the page's own convention says what a heading looks like there."""
@@ -123,6 +131,7 @@ def _introduces(block: StyledBlock, following: NextBlock) -> bool:
     if set(following["inside"]) & (_NOT_HEADINGS - _CONTENT_KINDS) or "heading" in following["inside"]:
         return False
     below = block["bottom"] - 2 <= following["top"] <= block["bottom"] + max(3 * block["size"], 48)
+    below = below and abs(following["left"] - block["left"]) <= max(2 * block["size"], 48)
     plainer = following["size"] < block["size"] - 0.5 or following["weight"] < block["weight"]
     content = following["chars"] >= _BODY_TEXT or bool(set(following["inside"]) & _CONTENT_KINDS)
     return below and plainer and content

@@ -103,12 +103,14 @@ def test_bold_or_a_little_larger_or_a_colon_needs_review() -> None:
         styled(inside=["label"]),
         styled("£24.00"),
         styled("From 19.99"),
+        styled("4.5 out of 5"),  # a rating
         styled("Free delivery on every order."),  # a sentence
         styled(next=None),  # heads nothing
         styled(next=following("Shop now", inside=["control"])),  # a call to action under a banner line
         styled(next=following("Short")),  # too little text below to be what it heads
         styled(next=following(top=100)),  # beside it, not below
         styled(next=following(top=400)),  # far below
+        styled(next=following(left=600)),  # below, in another column
         styled(next=following(size=26, weight=700)),  # another line styled alike (a kicker, a subtitle)
     ],
 )
