@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from a11y_audit.artifacts.kinds import VISUAL_STRUCTURE
-from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed
+from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
 from a11y_audit.judge.commons import target_of
 from a11y_audit.model import Impact
 
@@ -71,8 +71,11 @@ class ListNotMarkedUp(WholePageCheck):
             if set(group["inside"]) & _NOT_JUDGED:
                 continue
             run = longest_run(group["lines"])
-            if run is not None:
-                verdicts[target_of(group)] = _verdict(run, group["kind"])
+            verdicts[target_of(group)] = (
+                _verdict(run, group["kind"])
+                if run is not None
+                else passed("no three lines in a row share a bullet or a numbering in sequence: no list")
+            )
         return verdicts
 
 

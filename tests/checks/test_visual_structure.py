@@ -145,11 +145,11 @@ def test_dashes_and_long_numbered_paragraphs_need_review() -> None:
     assert list_outcome(lines(f"1. {long}", f"2. {long}", f"3. {long}", kind="blocks")) is Outcome.CANT_TELL
 
 
-def test_no_run_of_three_or_lines_in_controls_are_not_judged() -> None:
-    assert list_outcome(lines("• Linen", "• Buttons", "Made in Portugal")) is None
-    assert list_outcome(lines("1. Choose", "4. Pay", "2. Wait")) is None
-    assert list_outcome(lines("-- a", "-- b", "-- c")) is None
-    assert list_outcome(lines("★★★★★ 12", "★★★★☆ 3", "★★★☆☆ 1")) is None  # a rating breakdown
+def test_lines_without_a_run_of_three_pass_and_lines_in_controls_are_not_judged() -> None:
+    assert list_outcome(lines("• Linen", "• Buttons", "Made in Portugal")) is Outcome.PASSED
+    assert list_outcome(lines("1. Choose", "4. Pay", "2. Wait")) is Outcome.PASSED
+    assert list_outcome(lines("-- a", "-- b", "-- c")) is Outcome.PASSED
+    assert list_outcome(lines("★★★★★ 12", "★★★★☆ 3", "★★★☆☆ 1")) is Outcome.PASSED  # a rating breakdown
     assert list_outcome(lines("→ Delivery", "→ Returns", "→ Contact")) is Outcome.CANT_TELL
     assert list_outcome(lines("• a", "• b", "• c", inside=["menu"])) is None
 
