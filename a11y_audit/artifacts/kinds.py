@@ -34,6 +34,7 @@ from a11y_audit.artifacts.stylesheets import OrientationRules
 from a11y_audit.artifacts.svg_text import SvgTexts
 from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.artifacts.timing import Timers
+from a11y_audit.artifacts.visual_structure import VisualStructure
 
 __all__ = [
     "ARTIFACT_KINDS",
@@ -55,6 +56,7 @@ __all__ = [
     "SVG_TEXT",
     "TEXT_BACKGROUNDS",
     "TIMING",
+    "VISUAL_STRUCTURE",
     "ArtifactKind",
     "gatherers_for",
 ]
@@ -88,6 +90,7 @@ OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
+VISUAL_STRUCTURE: ArtifactKind[VisualStructure] = ArtifactKind("visual_structure")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -112,6 +115,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
     TEXT_BACKGROUNDS: "the pixels behind each character of text axe-core could not judge for contrast "
     "(background images, gradients, overlaps), with its colour and font",
+    VISUAL_STRUCTURE: "text styled larger or bolder than body text, lines starting like list items, and "
+    "::before/::after content, with the body text's font size and weight",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

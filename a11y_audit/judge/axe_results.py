@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -23,7 +23,15 @@ from a11y_audit.judge.text_contrast import decidable, judge_text
 from a11y_audit.model import Finding, Impact, Instance, JsonObject, Outcome, RuleMeta, Source
 from a11y_audit.wcag import criteria_from_axe_tags, level_of
 
-__all__ = ["REVIEWED_AXE_RULES", "AxeReview", "findings_from_axe", "selector_text", "target_key"]
+__all__ = [
+    "REVIEWED_AXE_RULES",
+    "SUPERSEDED_AXE_RULES",
+    "AxeReview",
+    "findings_from_axe",
+    "selector_text",
+    "superseded_rules",
+    "target_key",
+]
 
 _SNIPPET_LIMIT = 600
 _FRAME_SEPARATOR = " >>> "
@@ -31,15 +39,32 @@ _SHADOW_SEPARATOR = " >> "
 _OUTCOMES = (("violations", Outcome.FAILED), ("incomplete", Outcome.CANT_TELL))
 
 
+SUPERSEDED_AXE_RULES: dict[str, str] = {"p-as-heading": "heading-not-marked-up"}
+"""axe rules whose elements one of our checks judges too, by check id: when that check runs,
+the axe rule's results are left out, so one element is not reported twice. (p-as-heading is
+experimental: it runs only when the configured axe tags name "experimental".)"""
+
+
+def superseded_rules(check_ids: Iterable[str]) -> frozenset[str]:
+    """The axe rules that the given checks (by id) judge instead (SUPERSEDED_AXE_RULES)."""
+    running = set(check_ids)
+    return frozenset(rule for rule, check in SUPERSEDED_AXE_RULES.items() if check in running)
+
+
 def findings_from_axe(
-    raw: JsonObject, page_url: str, backgrounds: TextBackgrounds | None = None
+    raw: JsonObject,
+    page_url: str,
+    backgrounds: TextBackgrounds | None = None,
+    skip_rules: frozenset[str] = frozenset(),
 ) -> Iterator[Finding]:
     """One finding per node of every violation (failed) and incomplete result (cantTell);
-    `backgrounds` (the page's `text_backgrounds` artifact) decides incomplete text contrast."""
+    `backgrounds` (the page's `text_backgrounds` artifact) decides incomplete text contrast;
+    rules in `skip_rules` (superseded_rules) give none."""
     measured = {target_key(text["target"]): text for text in (backgrounds or {"texts": []})["texts"]}
     for key, outcome in _OUTCOMES:
         for rule in raw.get(key) or []:
-            yield from _rule_findings(rule, outcome, page_url, measured)
+            if rule.get("id") not in skip_rules:
+                yield from _rule_findings(rule, outcome, page_url, measured)
 
 
 def target_key(target: object) -> str:

@@ -16,7 +16,7 @@ from a11y_audit.artifacts.kinds import TEXT_BACKGROUNDS, gatherers_for
 from a11y_audit.artifacts.store import ArtifactStore
 from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.check import PageCheck, PageSummary, SiteCheck
-from a11y_audit.judge.axe_results import findings_from_axe
+from a11y_audit.judge.axe_results import findings_from_axe, superseded_rules
 from a11y_audit.judge.coverage import RulesRun
 from a11y_audit.judge.dom_templates import with_template_name
 from a11y_audit.judge.engine import findings_for_page, site_findings
@@ -56,6 +56,7 @@ def issues_for_run(
     page_checks = [check for check in checks if isinstance(check, PageCheck)]
     site_checks = [check for check in checks if isinstance(check, SiteCheck)]
     kinds = gatherers_for(check.meta.requires for check in page_checks)
+    superseded = superseded_rules(check.meta.id for check in page_checks)
     sample = final_sample(store.iter_pages(), sample_size) if sample_size is not None else None
     grouper = Grouper()
     summaries: list[PageSummary] = []
@@ -66,7 +67,7 @@ def issues_for_run(
         record = with_template_name(record, template_names or {})
         raw = store.read_axe(record)
         backgrounds = cast(TextBackgrounds | None, store.read_json(record, TEXT_BACKGROUNDS))
-        findings = list(findings_from_axe(raw, record.url, backgrounds)) if raw is not None else []
+        findings = [] if raw is None else list(findings_from_axe(raw, record.url, backgrounds, superseded))
         if raw is not None and rules_run is not None:
             rules_run.add_axe(raw)
         dom = store.read_dom(record)

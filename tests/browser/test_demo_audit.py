@@ -118,6 +118,8 @@ FOUND_BY_OUR_CHECKS = {
     "D37": "orientation-lock",
     "D18": "images-of-text",
     "D22": "use-of-colour",
+    "D59": "heading-not-marked-up",
+    "D60": "list-not-marked-up",
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,

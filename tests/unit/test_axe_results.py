@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from a11y_audit.judge.axe_results import findings_from_axe, selector_text
+from a11y_audit.judge.axe_results import findings_from_axe, selector_text, superseded_rules
 from a11y_audit.model import Finding, Impact, Outcome, Source
 
 
@@ -197,3 +197,17 @@ def test_failed_text_contrast_names_its_colour_pair_as_the_cause() -> None:
     assert failed.cause == "#6c757d on #f8f9fa (4.44:1, needs 4.5:1)"
     assert review.cause is None  # needs review: no colour pair decided, grouped by element
     assert finding_for("image-alt").cause is None
+
+
+def test_an_axe_rule_our_check_judges_too_is_left_out_when_that_check_runs() -> None:
+    raw = {
+        "violations": [
+            {"id": "p-as-heading", "tags": ["wcag131"], "nodes": [{"target": ["p"], "html": "<p>"}]},
+            {"id": "image-alt", "tags": ["wcag111"], "nodes": [{"target": ["img"], "html": "<img>"}]},
+        ]
+    }
+    assert superseded_rules(["heading-not-marked-up", "reflow"]) == {"p-as-heading"}
+    assert superseded_rules(["reflow"]) == frozenset()
+    kept = findings_from_axe(raw, "http://shop.test/", skip_rules=superseded_rules(["heading-not-marked-up"]))
+    assert [finding.rule.id for finding in kept] == ["image-alt"]
+    assert len(list(findings_from_axe(raw, "http://shop.test/"))) == 2
