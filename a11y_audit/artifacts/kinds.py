@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from a11y_audit.artifacts.animated_images import AnimatedImages
 from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
@@ -36,6 +37,7 @@ from a11y_audit.artifacts.text_backgrounds import TextBackgrounds
 from a11y_audit.artifacts.timing import Timers
 
 __all__ = [
+    "ANIMATED_IMAGES",
     "ARTIFACT_KINDS",
     "CONTEXT_CHANGE",
     "CONTROL_STYLES",
@@ -88,6 +90,7 @@ OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
+ANIMATED_IMAGES: ArtifactKind[AnimatedImages] = ArtifactKind("animated_images")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -112,6 +115,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
     TEXT_BACKGROUNDS: "the pixels behind each character of text axe-core could not judge for contrast "
     "(background images, gradients, overlaps), with its colour and font",
+    ANIMATED_IMAGES: "animated GIF, APNG and WebP images: how long they play, how much flashes, "
+    "and the pause/stop controls near them",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 
