@@ -1,7 +1,8 @@
 """Small animated images made with Pillow, for the animated-image and flashing-image tests.
 
-The fixture pages' images (tests/checks/fixtures/animated-*.gif|png|webp, a few hundred bytes
-each) are written by `python -m tests.animated_images`; unit tests build the same images in
+The fixture pages' images (tests/checks/fixtures/animated-*.gif|png|webp) and the demo store's
+delivery banner (a11y_audit/demo/static/img/free-delivery-*.gif), a few KB each, are written by
+`python -m tests.animated_images`; unit tests build the same images in
 memory. No third-party image is committed.
 """
 
@@ -60,9 +61,16 @@ FIXTURE_IMAGES: dict[str, bytes] = {
     "animated-slow-flash.gif": animation([BLACK, WHITE] * 4, duration=300),
 }
 """File name -> bytes of the fixture pages' images."""
+DEMO = Path(__file__).parents[1] / "a11y_audit" / "demo" / "static" / "img"
+DEMO_IMAGES: dict[str, bytes] = {
+    "free-delivery-loop.gif": moving_block(24, size=(96, 32), loop=0),
+    "free-delivery-once.gif": moving_block(24, size=(96, 32), loop=None),
+}
+"""The demo store's delivery banner (defect D72): looping forever when broken, one 2.4 s pass fixed."""
 
 
 if __name__ == "__main__":
-    for name, data in FIXTURE_IMAGES.items():
-        (FIXTURES / name).write_bytes(data)
-        print(f"{name}: {len(data)} bytes")
+    for folder, images in ((FIXTURES, FIXTURE_IMAGES), (DEMO, DEMO_IMAGES)):
+        for name, data in images.items():
+            (folder / name).write_bytes(data)
+            print(f"{name}: {len(data)} bytes")

@@ -103,14 +103,15 @@ def flash_area(cells: Sequence[Sequence[CellSeries]], timeline: Timeline, red: b
     """The area flashing surely / possibly more than 3 times a second, in the worst field.
 
     `cells[k]` holds the cell's series over each backdrop (one when the picture is opaque):
-    a sure flash must flash over every backdrop, a possible one over any. Cells that change
-    alike (a region flashing as one) are counted once per window.
+    a sure flash must flash over every backdrop, a possible one over any. Cells sharing one
+    series (a region changing as one) are followed once and counted once per window.
     """
+    followed: dict[int, tuple[int, ...]] = {}
+    for series in {id(series): series for backdrops in cells for series in backdrops}.values():
+        followed[id(series)] = tuple(transition_times(series, timeline.starts, red))
     patterns: dict[tuple[tuple[int, ...], ...], int] = {}
     of_cell = [
-        patterns.setdefault(
-            tuple(tuple(transition_times(s, timeline.starts, red)) for s in backdrops), len(patterns)
-        )
+        patterns.setdefault(tuple(followed[id(series)] for series in backdrops), len(patterns))
         for backdrops in cells
     ]
     flashing = [key for key in patterns if any(len(times) >= POSSIBLE_TRANSITIONS for times in key)]

@@ -117,6 +117,7 @@ FOUND_BY_OUR_CHECKS = {
     "D37": "orientation-lock",
     "D18": "images-of-text",
     "D22": "use-of-colour",
+    "D72": "animated-image-no-pause",
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,

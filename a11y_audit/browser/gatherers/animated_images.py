@@ -29,7 +29,7 @@ from a11y_audit.browser.gatherers import GatherContext, Gatherer, GathererError
 from a11y_audit.browser.scripts import script_with
 from a11y_audit.judge.animation import measure
 
-__all__ = ["FETCH_TIMEOUT_MS", "MAX_BYTES", "MAX_IMAGES", "AnimatedImagesGatherer"]
+__all__ = ["FETCH_TIMEOUT_MS", "MAX_BYTES", "MAX_IMAGES", "MEASURE_RESERVE_S", "AnimatedImagesGatherer"]
 
 MAX_IMAGES = 60
 """<img> elements looked at per page."""
@@ -37,6 +37,9 @@ MAX_BYTES = 5_000_000
 """Larger images are not read (recorded as unread)."""
 FETCH_TIMEOUT_MS = 4000
 """Reading the bytes is abandoned after this long (reads run in parallel, from the cache)."""
+MEASURE_RESERVE_S = 3.0
+"""An image is decoded only while this much of the gatherer's time is left (a decode takes
+up to a second or two on a busy machine)."""
 _REMEMBERED_BYTES = 50_000_000
 """Animated images' bytes kept for later pages of the run (oldest dropped first)."""
 
@@ -93,16 +96,21 @@ class AnimatedImagesGatherer(Gatherer):
         for url in found.get("stills") or []:
             _remember(str(url), None)
         for item in found["images"]:
-            if item.get("unread"):
+            if item.get("unread") and not item.get("again"):
                 _remember(str(item["source"]), str(item["unread"]))
-        images = [image for item in found["images"] if (image := _image(item)) is not None]
+        images = [image for item in found["images"] if (image := _image(item, context)) is not None]
         return {"images": images, "looked": int(found.get("looked") or 0)}
 
 
-def _image(item: dict[str, Any]) -> AnimatedImage | None:
+def _image(item: dict[str, Any], context: GatherContext) -> AnimatedImage | None:
     """The artifact's entry for one <img>; None when its bytes do not animate."""
     source = str(item.pop("source"))
-    result = _measure(source, int(item["rect"]["width"]), int(item["rect"]["height"]))
+    size = (int(item["rect"]["width"]), int(item["rect"]["height"]))
+    enough_time = context.remaining() > MEASURE_RESERVE_S
+    if item.pop("again", False):
+        result: Animation | str | None = str(item["unread"])
+    else:
+        result = _measure(source, *size) if enough_time else "not measured: the page's gathering time ran out"
     if result is None:
         return None
     image = cast(AnimatedImage, item)

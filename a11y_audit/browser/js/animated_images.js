@@ -71,7 +71,10 @@ function read(url) {
         return animatable(bytes) ? { data: base64(bytes) } : { still: true };
       });
     })
-    .catch(function () { return { unread: 'not readable from the page (cross-origin without CORS, or aborted)' }; })
+    .catch(function () {
+      if (controller && controller.signal.aborted) return { unread: 'timed out', again: true };
+      return { unread: 'not readable from the page (another origin without CORS)' };
+    })
     .then(function (answer) { clearTimeout(timer); return answer; });
 }
 var chosen = [];
@@ -107,6 +110,7 @@ return Promise.all(urls.map(function (url) { return reads[url]; })).then(functio
     item.reducedMotion = reducedMotion(c.el);
     item.busy = !!c.el.closest('[aria-busy="true"], [role="progressbar"]');
     item.unread = answer && answer.unread ? answer.unread : null;
+    item.again = !!(answer && answer.again);
     images.push(item);
   });
   return { images: images, looked: looked, bytes: bytes, stills: stills };
