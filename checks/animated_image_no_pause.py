@@ -37,7 +37,10 @@ TINY_PX = 32
 """Spinners and small badges: at most needs review (loading indicators may be essential)."""
 NOT_SHOWN_PX = 8
 """Smaller than this on both sides (a tracking pixel) is not content anyone watches."""
-_LOADING = re.compile(r"spin|loader|loading|progress|throbber|busy|wait|lade|chargement|carga", re.IGNORECASE)
+_LOADING = re.compile(
+    r"spin|loader|loading|preload|progress|throbber|busy|\bwait|\blade[nr]?\b|chargement|\bcargando",
+    re.IGNORECASE,
+)
 _FIX = (
     "stop it within 5 seconds (fewer loops), replace it with a still image or a video with controls, "
     "or add a pause button"

@@ -14,7 +14,12 @@ var CONTROL = /\b(pause|stop|play|hide|close|dismiss|freeze|animation|animations
 function shown(el) {
   if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
   var box = el.getBoundingClientRect();
-  return box.width >= 1 && box.height >= 1;
+  // Moved off the page (left: -9999px) is not seen by anyone, however it moves.
+  var right = box.right + window.scrollX;
+  var bottom = box.bottom + window.scrollY;
+  var left = box.left + window.scrollX;
+  var offPage = right <= 0 || bottom <= 0 || left >= document.documentElement.scrollWidth;
+  return box.width >= 1 && box.height >= 1 && !offPage;
 }
 function nameOf(el) {
   var label = el.getAttribute('aria-label') || el.title || el.value || el.innerText || '';
