@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from a11y_audit.artifacts.animated_images import AnimatedImages
 from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
@@ -37,6 +38,7 @@ from a11y_audit.artifacts.timing import Timers
 from a11y_audit.artifacts.visual_structure import VisualStructure
 
 __all__ = [
+    "ANIMATED_IMAGES",
     "ARTIFACT_KINDS",
     "CONTEXT_CHANGE",
     "CONTROL_STYLES",
@@ -91,6 +93,7 @@ LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
 VISUAL_STRUCTURE: ArtifactKind[VisualStructure] = ArtifactKind("visual_structure")
+ANIMATED_IMAGES: ArtifactKind[AnimatedImages] = ArtifactKind("animated_images")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -117,6 +120,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     "(background images, gradients, overlaps), with its colour and font",
     VISUAL_STRUCTURE: "text styled larger or bolder than body text, lines starting like list items, and "
     "::before/::after content, with the body text's font size and weight",
+    ANIMATED_IMAGES: "animated GIF, APNG and WebP images: how long they play, how much flashes, "
+    "and the pause/stop controls near them",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

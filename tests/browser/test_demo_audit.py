@@ -120,6 +120,7 @@ FOUND_BY_OUR_CHECKS = {
     "D22": "use-of-colour",
     "D59": "heading-not-marked-up",
     "D60": "list-not-marked-up",
+    "D61": "animated-image-no-pause",
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,
