@@ -29,6 +29,7 @@ from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 from a11y_audit.artifacts.motion import Motion
 from a11y_audit.artifacts.option_groups import OptionGroups
 from a11y_audit.artifacts.pointer_handlers import PointerTargets
+from a11y_audit.artifacts.served_html import ServedHtml
 from a11y_audit.artifacts.status_messages import StatusActions
 from a11y_audit.artifacts.stylesheets import OrientationRules
 from a11y_audit.artifacts.svg_text import SvgTexts
@@ -50,6 +51,7 @@ __all__ = [
     "MOTION",
     "OPTION_GROUPS",
     "POINTER_HANDLERS",
+    "SERVED_HTML",
     "STATUS_MESSAGES",
     "STYLESHEETS",
     "SVG_TEXT",
@@ -88,6 +90,7 @@ OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
+SERVED_HTML: ArtifactKind[ServedHtml] = ArtifactKind("served_html")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -112,6 +115,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
     TEXT_BACKGROUNDS: "the pixels behind each character of text axe-core could not judge for contrast "
     "(background images, gradients, overlaps), with its colour and font",
+    SERVED_HTML: "the top document's HTML as the server sent it (DevTools' copy of the response, no second "
+    "request), for WCAG 4.1.1 Parsing",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 
