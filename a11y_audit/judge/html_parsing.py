@@ -5,6 +5,8 @@ their specifications, elements do not contain duplicate attributes, and any IDs 
 (failures F70, F77; techniques H74, H93, H94). The WHATWG parser defines what every other
 mistake means, so only these classes count here:
 
+- **tag not complete**: a start tag missing a character that ends it or its attribute (a
+  stray quote, a missing `>`, an attribute with `=` and no value, a quote never closed);
 - **duplicate attribute**: one start tag names an attribute twice (the browser keeps the
   first value and drops the other);
 - **duplicate id**: two elements of the served markup share an id (inside <template> and, as
@@ -82,6 +84,26 @@ _NESTING_CODES = frozenset(
     }
 )
 """html5lib's error codes for tags that do not nest or close as written (see the docstring)."""
+_INCOMPLETE = "the page ends inside this tag (a quote never closed, or a missing >)"
+_TAG_CODES = {
+    "duplicate-attribute": "",
+    "invalid-character-in-attribute-name": 'a quote, "<" or "=" where an attribute name belongs '
+    "(a stray quote, or a missing >)",
+    "unexpected-character-in-unquoted-attribute-value": 'a quote or "<" inside an unquoted attribute value',
+    "expected-attribute-value-but-got-right-bracket": 'an attribute with "=" and no value',
+    "eof-in-tag-name": _INCOMPLETE,
+    "eof-in-attribute-name": _INCOMPLETE,
+    "expected-attribute-name-but-got-eof": _INCOMPLETE,
+    "expected-end-of-tag-name-but-got-eof": _INCOMPLETE,
+    "expected-attribute-value-but-got-eof": _INCOMPLETE,
+    "eof-in-attribute-value-double-quote": _INCOMPLETE,
+    "eof-in-attribute-value-single-quote": _INCOMPLETE,
+    "eof-in-attribute-value-no-quotes": _INCOMPLETE,
+    "unexpected-EOF-after-solidus-in-tag": _INCOMPLETE,
+}
+"""Errors inside one tag, read from the tag being tokenised: a duplicate attribute, and the
+tokenizer's errors for a tag missing a character that ends it or its attribute (a quote, >).
+Not counted: a missing space between attributes or a stray "/": browsers read both as meant."""
 _AT_END = frozenset({"expected-closing-tag-but-got-eof", "expected-named-closing-tag-but-got-eof"})
 _END_OPTIONAL = frozenset(
     {"html", "body", "head", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc"}
@@ -98,9 +120,10 @@ _SPACE = re.compile(r"\s+")
 
 
 class ProblemClass(StrEnum):
-    """The three kinds of 4.1.1 error."""
+    """The kinds of 4.1.1 error."""
 
     DUPLICATE_ATTRIBUTE = "duplicate attribute"
+    INCOMPLETE_TAG = "tag not complete"
     DUPLICATE_ID = "duplicate id"
     NESTING = "tags not nested or closed as written"
 
@@ -160,7 +183,11 @@ def parse_served(html: str) -> ParsedSource:
     parser = _RecordingParser()
     parser.parse(source, scripting=True)
     lines = source.split("\n")
-    problems = [_problem(record, lines) for record in parser.records if record.code in _COUNTED_CODES]
+    counted = [record for record in parser.records if record.code in _COUNTED_CODES]
+    kept = [
+        record for index, record in enumerate(counted) if not index or not _same(counted[index - 1], record)
+    ]
+    problems = [_problem(record, lines) for record in kept]
     uses: dict[str, list[SourceId]] = {}
     for source_id in parser.ids:
         uses.setdefault(source_id.value, []).append(source_id)
@@ -170,7 +197,7 @@ def parse_served(html: str) -> ParsedSource:
     return ParsedSource(tuple(problems[:MAX_PROBLEMS]), unique)
 
 
-_COUNTED_CODES = _NESTING_CODES | {"duplicate-attribute"}
+_COUNTED_CODES = _NESTING_CODES | _TAG_CODES.keys()
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +227,7 @@ class _RecordingParser(HTMLParser):
         if any(tag in _INERT for tag, _ in stack):
             return
         line, column = self.tokenizer.stream.position()
-        token = self._token() if errorcode == "duplicate-attribute" else None
+        token = self._token() if errorcode in _TAG_CODES else None
         self.records.append(_Record(errorcode, dict(datavars or {}), line, column + 1, stack, token))
 
     def mainLoop(self) -> None:  # noqa: N802
@@ -211,10 +238,13 @@ class _RecordingParser(HTMLParser):
         return tuple((str(node.name), _id_of(node.attributes)) for node in self.tree.openElements)
 
     def _token(self) -> tuple[str, str, str | None] | None:
+        """(tag, last attribute, id) of the tag being read, which may still be a list of pairs."""
         token = self.tokenizer.currentToken
-        if not isinstance(token, dict) or not token.get("data"):
+        if not isinstance(token, dict) or not token.get("name"):
             return None
-        return str(token.get("name", "")), str(token["data"][-1][0]), _id_of(token["data"])
+        data: Any = token.get("data") or []
+        pairs = list(data.items()) if isinstance(data, dict) else list(data)
+        return str(token["name"]), str(pairs[-1][0]) if pairs else "", _id_of(data)
 
 
 class _IdWatcher:
@@ -260,9 +290,7 @@ def _problem(record: _Record, lines: list[str]) -> ParseProblem:
         record.stack if record.token is None else (*record.stack, (record.token[0], record.token[2]))
     )
     return ParseProblem(
-        kind=ProblemClass.DUPLICATE_ATTRIBUTE
-        if record.code == "duplicate-attribute"
-        else ProblemClass.NESTING,
+        kind=_kind(record.code),
         code=record.code,
         tag=tag,
         line=record.line,
@@ -273,6 +301,24 @@ def _problem(record: _Record, lines: list[str]) -> ParseProblem:
     )
 
 
+def _same(before: _Record, record: _Record) -> bool:
+    """The same error again in the same tag (a tag with two stray quotes is one mistake)."""
+    if record.token is None or before.token is None:
+        return False
+    return (before.code, before.line, before.token[0], before.token[2]) == (
+        record.code,
+        record.line,
+        record.token[0],
+        record.token[2],
+    )
+
+
+def _kind(code: str) -> ProblemClass:
+    if code == "duplicate-attribute":
+        return ProblemClass.DUPLICATE_ATTRIBUTE
+    return ProblemClass.INCOMPLETE_TAG if code in _TAG_CODES else ProblemClass.NESTING
+
+
 def _describe(record: _Record) -> tuple[str, str]:
     """The tag concerned and the error in words."""
     data, code = record.data, record.code
@@ -280,8 +326,10 @@ def _describe(record: _Record) -> tuple[str, str]:
         data.get("name") or data.get("gotName") or data.get("startName") or data.get("originalName") or ""
     )
     current = record.stack[-1][0] if record.stack else "html"
-    if record.token is not None:
-        tag, attribute, _ = record.token
+    if code in _TAG_CODES:
+        tag, attribute, _ = record.token or (current, "", None)
+        if code != "duplicate-attribute":
+            return tag, f"<{tag}> is not complete: {_TAG_CODES[code]}"
         return tag, f'<{tag}> has the attribute "{attribute}" twice; browsers keep the first value only'
     if code in _AT_END:
         left_open = next((tag for tag, _ in reversed(record.stack) if tag not in _END_OPTIONAL), current)
