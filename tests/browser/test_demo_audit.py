@@ -117,6 +117,7 @@ FOUND_BY_OUR_CHECKS = {
     "D37": "orientation-lock",
     "D18": "images-of-text",
     "D22": "use-of-colour",
+    "D57": "html-parsing-error",
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,
