@@ -83,7 +83,7 @@ def audit(variant: str) -> Audit:
             url = store.base_url.rstrip("/") + page.path
             with urllib.request.urlopen(urllib.request.Request(url, headers=session), timeout=10) as response:
                 html[page.path] = response.read().decode("utf-8")
-            served = {SERVED_HTML: {"html": html[page.path]}}
+            served: dict[str, object] = {SERVED_HTML: {"html": html[page.path]}}
             outcome = findings_for_page(PageRecord(url=url), html[page.path], page_checks, served)
             findings.extend(outcome.findings)
             summaries.append(outcome.summary)
