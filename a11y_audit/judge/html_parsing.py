@@ -26,7 +26,12 @@ neighbours.
 html5lib (html5lib-modern, pure Python, the WHATWG tree-construction algorithm, run with
 scripting on as Chromium runs) reports the parse errors; duplicate ids are counted from its
 start tag tokens, not from the tree, which repeats a misnested formatting element's id when
-it clones the element.
+it clones the element. Why html5lib-modern: the maintained fork (2024) of html5lib (last
+release 2020), MIT, no dependencies, about 1.4 MB, and it names every WHATWG parse error
+with its position (about 45 ms CPU for a 70 KB page); justhtml reported none of the
+duplicate attribute, unclosed-at-end, <a>-in-<a> or table errors in our comparison;
+html5-parser exposes no errors and must share lxml's libxml2 build; the Nu HTML Checker
+needs Java, which a user's machine may not have.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ does not hold POST results or no-store pages. Where the body cannot be had (no D
 Grid, a journey state whose body the buffer has let go, a page over the cap) the gatherer
 fails with the reason, which becomes a page warning, and the check is skipped on that page:
 never a guess, never a re-request.
-Cost: two DevTools calls, a few milliseconds (measured in docs/checks.md's check entry).
+Cost: two DevTools calls, median 17 ms a page on django-oscar's 70 KB pages (wall clock, on a
+loaded 2-core machine); the artifact is gzipped with the others (about 6 KB a page there).
 """
 
 from __future__ import annotations
