@@ -22,7 +22,8 @@ ACT rule 3ea0c8 judged every element with an id); a page without ids or errors i
 inapplicable.
 
 Grouping: a parse error has no element in the DOM, so each verdict names its root cause
-(class, error code, tag and the source line with its digits removed): the same template's
+(class, error code, tag and the nearest element's selector in the served markup, digits
+removed; not the source line, which on a minified page is the whole page): the same template's
 mistake on a thousand product pages is one issue.
 """
 

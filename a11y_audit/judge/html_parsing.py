@@ -121,7 +121,6 @@ _INERT = frozenset({"template", "noscript"})
 """Open elements whose content is no part of the document (template) or is text (noscript)."""
 _PLAIN_ID = re.compile(r"[A-Za-z][\w-]*")
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 
 
 class ProblemClass(StrEnum):
@@ -157,10 +156,10 @@ class ParseProblem:
 
     @property
     def key(self) -> str:
-        """What the same template's mistake shares on every page: class, code, tag and the
-        source line without its digits (prices, ids, counts), for grouping."""
-        text = _DIGITS.sub("#", _SPACE.sub(" ", self.source_line).strip())
-        return f"{self.kind.value}: {self.code} <{self.tag}> in `{text[:100]}`"
+        """What the same template's mistake shares on every page, for grouping: class, code,
+        tag and where it is, with digits (generated ids, counts) removed. Not the source line:
+        on a minified page one line is the whole page, full of product data."""
+        return _DIGITS.sub("#", f"{self.kind.value}: {self.code} <{self.tag}> at {self.where}")
 
 
 @dataclass(frozen=True, slots=True)

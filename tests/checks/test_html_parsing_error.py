@@ -114,8 +114,14 @@ def test_a_duplicate_id_that_aria_refers_to_is_left_to_axe_when_the_dom_still_re
 
 
 def test_the_same_template_error_on_two_pages_has_one_cause() -> None:
-    first = judge(HEAD + '<div class="price">12.99</span></div>')
-    second = judge(HEAD + "<p>other copy</p>\n" * 3 + '<div class="price">7.50</span></div>')
-    causes = {cause for verdicts in (first, second) for _, _, cause in verdicts.values()}
-    assert len(causes) == 1  # line, price and other lines differ; the template's line does not
-    assert "#.#" in str(next(iter(causes)))
+    first = judge(HEAD + '<div id="price-12" class="price">12.99</span></div>')
+    minified = (
+        HEAD.replace("\n", "") + "<p>other copy</p>" * 3 + '<div id="price-7" class="price">7.50</span></div>'
+    )
+    causes = {cause for verdicts in (first, judge(minified)) for _, _, cause in verdicts.values() if cause}
+    assert causes == {"tags not nested or closed as written: unexpected-end-tag <span> at #price-#"}
+
+
+def test_errors_in_two_places_of_a_page_are_two_causes() -> None:
+    verdicts = judge(HEAD + '<nav id="menu"></span></nav><footer id="foot"></span></footer>')
+    assert len({cause for _, _, cause in verdicts.values() if cause}) == 2
