@@ -62,7 +62,6 @@ _NESTING_CODES = frozenset(
         "end-tag-too-early-named",
         "end-tag-too-early-ignored",
         "adoption-agency-1.1",
-        "adoption-agency-1.2",
         "adoption-agency-1.3",
         "adoption-agency-4.4",
         "missing-end-tag",
@@ -88,7 +87,9 @@ _NESTING_CODES = frozenset(
         "unexpected-html-element-in-foreign-content",
     }
 )
-"""html5lib's error codes for tags that do not nest or close as written (see the docstring)."""
+"""html5lib's error codes for tags that do not nest or close as written (see the docstring).
+Not adoption-agency-1.2, an end tag of a formatting element that an earlier end tag closed
+(`</i>` in `<b><i>x</b></i>`): that earlier end tag is the mistake, already reported."""
 _INCOMPLETE = "the page ends inside this tag (a quote never closed, or a missing >)"
 _TAG_CODES = {
     "duplicate-attribute": "",
@@ -338,8 +339,6 @@ def _describe(record: _Record) -> tuple[str, str]:
     if code in _AT_END:
         left_open = next((tag for tag, _ in reversed(record.stack) if tag not in _END_OPTIONAL), current)
         return left_open, f"<{left_open}> is never closed: the page ends with it still open"
-    if code == "adoption-agency-1.2":
-        return name, f"</{name}> comes after an earlier end tag already closed <{name}> (misnested tags)"
     if code.startswith("adoption-agency"):
         return (
             name,
