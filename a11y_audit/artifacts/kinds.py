@@ -30,6 +30,7 @@ from a11y_audit.artifacts.layout_adaptation import LayoutMeasurements
 from a11y_audit.artifacts.motion import Motion
 from a11y_audit.artifacts.option_groups import OptionGroups
 from a11y_audit.artifacts.pointer_handlers import PointerTargets
+from a11y_audit.artifacts.served_html import ServedHtml
 from a11y_audit.artifacts.status_messages import StatusActions
 from a11y_audit.artifacts.stylesheets import OrientationRules
 from a11y_audit.artifacts.svg_text import SvgTexts
@@ -53,6 +54,7 @@ __all__ = [
     "MOTION",
     "OPTION_GROUPS",
     "POINTER_HANDLERS",
+    "SERVED_HTML",
     "STATUS_MESSAGES",
     "STYLESHEETS",
     "SVG_TEXT",
@@ -94,6 +96,7 @@ FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
 VISUAL_STRUCTURE: ArtifactKind[VisualStructure] = ArtifactKind("visual_structure")
 ANIMATED_IMAGES: ArtifactKind[AnimatedImages] = ArtifactKind("animated_images")
+SERVED_HTML: ArtifactKind[ServedHtml] = ArtifactKind("served_html")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -122,6 +125,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     "::before/::after content, with the body text's font size and weight",
     ANIMATED_IMAGES: "animated GIF, APNG and WebP images: how long they play, how much flashes, "
     "and the pause/stop controls near them",
+    SERVED_HTML: "the top document's HTML as the server sent it (DevTools' copy of the response, no second "
+    "request), for WCAG 4.1.1 Parsing",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

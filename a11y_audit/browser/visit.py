@@ -118,6 +118,8 @@ class PageVisitor:
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script("dialog_guard")})
             is not None
         )
+        for gatherer in gatherers:
+            gatherer.prepare(driver)
         for source in dict.fromkeys(g.preload for g in gatherers if g.preload):
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": source})
         if hold_unsafe_requests and gatherers:

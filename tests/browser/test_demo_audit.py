@@ -121,6 +121,7 @@ FOUND_BY_OUR_CHECKS = {
     "D59": "heading-not-marked-up",
     "D60": "list-not-marked-up",
     "D61": "animated-image-no-pause",
+    "D62": "html-parsing-error",
 }
 
 # Defects that only checks driving the page find (keyboard walk, hover, 320 px, text spacing,

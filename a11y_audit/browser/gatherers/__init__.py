@@ -101,6 +101,13 @@ class Gatherer(ABC):
     Gatherers sharing one source get it registered once. Without DevTools (some Grids) it is
     not installed: the gatherer then finds its hooks missing and must degrade (record that)."""
 
+    def prepare(self, driver: WebDriver) -> None:
+        """Set the session up once, before its first navigation (a DevTools domain that must
+        be on while a page loads); the visitor calls it when the session starts. The default
+        does nothing. It must not raise: where it could not prepare, `gather` finds out and
+        records why."""
+        return
+
     @abstractmethod
     def gather(self, driver: WebDriver, context: GatherContext) -> Mapping[str, Any]:
         """The artifact for the page the driver shows; GathererError when it cannot be had.
