@@ -27,7 +27,9 @@ from tests.browser.conftest import load_results, run_cli
 from tests.browser.demo_runs import DemoRun, path_of
 from tests.support import local_server, serving
 
-pytestmark = pytest.mark.browser
+# The demo-run fixtures crawl the whole store in a subprocess allowed 900 s (demo_runs.py);
+# the test's own limit must not be shorter than the fixture it waits for.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
 
 @cache

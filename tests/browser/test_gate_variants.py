@@ -21,7 +21,9 @@ from tests.browser.conftest import run_cli
 from tests.browser.demo_runs import DemoRun, baseline_of, demo
 from tests.unit.test_ci_formats import SARIF_SCHEMA
 
-pytestmark = pytest.mark.browser
+# The demo-run fixtures crawl the whole store in a subprocess allowed 900 s (demo_runs.py);
+# the test's own limit must not be shorter than the fixture it waits for.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
 
 def test_the_fixed_store_passes_a_baseline_made_from_itself(demo_fixed: DemoRun) -> None:

@@ -21,7 +21,9 @@ from a11y_audit.demo.server import DEMO_PASSWORD, DemoStore
 from tests.browser.conftest import run_cli
 from tests.browser.demo_runs import DemoRun, locate, path_of
 
-pytestmark = pytest.mark.browser
+# The demo-run fixtures crawl the whole store in a subprocess allowed 900 s (demo_runs.py);
+# the test's own limit must not be shorter than the fixture it waits for.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "demo-journeys.toml"
 JOURNEYS = load_config(EXAMPLE).journeys
