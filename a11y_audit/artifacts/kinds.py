@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
+from a11y_audit.artifacts.dialogs import Dialogs
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.form_errors import FormAttempts
 from a11y_audit.artifacts.frames import Frames
@@ -39,6 +40,7 @@ __all__ = [
     "ARTIFACT_KINDS",
     "CONTEXT_CHANGE",
     "CONTROL_STYLES",
+    "DIALOGS",
     "DOM",
     "ELEMENT_BOXES",
     "FORM_ERRORS",
@@ -88,6 +90,7 @@ OPTION_GROUPS: ArtifactKind[OptionGroups] = ArtifactKind("option_groups")
 LABEL_IN_NAME: ArtifactKind[LabelledControls] = ArtifactKind("label_in_name")
 FRAMES: ArtifactKind[Frames] = ArtifactKind("frames")
 TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds")
+DIALOGS: ArtifactKind[Dialogs] = ArtifactKind("dialogs")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -112,6 +115,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     FRAMES: "named iframes in the accessibility tree and what each shows: address after redirects, text",
     TEXT_BACKGROUNDS: "the pixels behind each character of text axe-core could not judge for contrast "
     "(background images, gradients, overlaps), with its colour and font",
+    DIALOGS: "dialogs, menus and drawers opened with the keyboard: where focus goes, whether it stays in a "
+    "modal one, how it closes, where focus returns, the trigger's aria-expanded",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 
