@@ -63,7 +63,10 @@ function opened() {
   if (c.target && rendered(c.target) && c.trigger.getAttribute('aria-expanded') === 'true') return c.target;
   // A trigger naming nothing (a dropdown toggled by its framework): the hidden block beside it
   // that showed, the outermost when several did.
-  return c.nearby.filter(function (el) { return rendered(el) && focusables(el).length; })[0] || null;
+  return c.nearby.filter(function (el) {
+    var box = el.getBoundingClientRect();
+    return rendered(el) && box.width > 0 && box.height > 0;
+  })[0] || null;
 }
 function hiddenNearby(trigger) {
   var root = trigger.parentElement;

@@ -22,7 +22,8 @@ function fragmentTarget(el) {
   var id = decodeURIComponent(href.slice(1));
   return document.getElementById(id) || document.getElementsByName(id)[0] || null;
 }
-// What an opener controls: aria-controls, a same-page link's target, or a dialog named by an attribute.
+// What an opener controls: aria-controls, a same-page link's target, or a dialog or hidden
+// container a data- attribute names (data-target="#modal", data-bs-target, data-modal-id).
 function controlled(el) {
   var ids = (el.getAttribute('aria-controls') || '').trim().split(/\s+/).filter(Boolean);
   if (ids.length && document.getElementById(ids[0])) return document.getElementById(ids[0]);
@@ -32,7 +33,7 @@ function controlled(el) {
     var value = el.attributes[i].value.replace(/^#/, '');
     if (!/^data-/.test(el.attributes[i].name) || !value || /\s/.test(value)) continue;
     var named = document.getElementById(value);
-    if (named && isDialog(named)) return named;
+    if (named && (isDialog(named) || !rendered(named))) return named;
   }
   return null;
 }
@@ -48,16 +49,19 @@ function focusables(root) {
 }
 var OPENER_SELECTOR = 'button, [role="button"], a[href^="#"], [aria-haspopup], [aria-expanded], [aria-controls]';
 // A closed control that says it opens something and that Enter cannot take off the page: a
-// button that submits no form or a link to a fragment of this page, never a form field, a
+// button that submits no form or a link to a fragment of this page ("#" for a popup), never a form field, a
 // skip link, or an item of a composite widget (tabs, options, menu items).
 function isOpener(el) {
   var role = el.getAttribute('role') || '';
   if (!rendered(el) || el.disabled || el.tabIndex < 0 || /^(tab|option|combobox|menuitem\w*|treeitem)$/.test(role)) return false;
-  if (el.localName === 'a' && !/^#./.test(el.getAttribute('href') || '')) return false;
+  var popup = el.getAttribute('aria-haspopup');
+  var declares = (popup && popup !== 'false') || el.hasAttribute('aria-expanded');
+  // A bare "#" goes nowhere: a framework's dropdown toggle when it declares a popup.
+  var href = el.getAttribute('href') || '';
+  if (el.localName === 'a' && !(/^#./.test(href) || (href === '#' && declares))) return false;
   if (el.localName === 'button' && (el.getAttribute('type') || 'submit').toLowerCase() === 'submit' && el.form) return false;
   if (/^(input|select|textarea)$/.test(el.localName) || el.getAttribute('aria-expanded') === 'true') return false;
-  var popup = el.getAttribute('aria-haspopup');
   var target = controlled(el);
-  var opens = (popup && popup !== 'false') || el.hasAttribute('aria-expanded') || (target && (isDialog(target) || !rendered(target)));
+  var opens = declares || (target && (isDialog(target) || !rendered(target)));
   return !!opens && !SKIP_WORDS.test(name(el));
 }
