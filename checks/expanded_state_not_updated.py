@@ -15,7 +15,8 @@ the menu is open tells the user nothing opened.
 - passed: aria-expanded followed the component both ways.
 
 Triggers without aria-expanded are not judged (a button opening a modal dialog need not
-have it). Not detected: components opened by hover or by a key other than Enter and Space.
+have it), nor those whose value is not "true" or "false" (axe-core's aria-valid-attr-value).
+Not detected: components opened by hover or by a key other than Enter and Space.
 https://www.w3.org/WAI/WCAG21/Understanding/name-role-value.html
 """
 
@@ -42,7 +43,7 @@ def verdicts(artifact: Dialogs) -> dict[Target, Verdict]:
 
 def _judge(probe: DialogProbe) -> Verdict | None:
     if (
-        probe["expanded_before"] is None
+        probe["expanded_before"] not in ("true", "false")  # absent, or axe's aria-valid-attr-value
         or probe["opened_by"] not in ("enter", "space")
         or probe["component"] is None
     ):
