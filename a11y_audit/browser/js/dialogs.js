@@ -37,7 +37,9 @@ function covered(component) {
   });
 }
 function declaredModal(component) {
-  if (component.matches(':modal') || component.closest('[aria-modal="true"]')) return true;
+  // Not a modal dialog that was open before (a dropdown inside it is no dialog of its own).
+  var outer = component.closest('[aria-modal="true"]');
+  if (component.matches(':modal') || (outer && probe.current.dialogs.indexOf(outer) < 0)) return true;
   var inner = component.querySelector('[aria-modal="true"], dialog');
   return !!inner && rendered(inner) && (inner.getAttribute('aria-modal') === 'true' || inner.matches(':modal'));
 }
