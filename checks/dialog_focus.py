@@ -1,22 +1,28 @@
-"""Focus that does not move into a modal dialog, leaves it for the page behind, or is lost
-when it closes (WCAG 2.4.3 Focus Order; failure F85, ARIA APG dialog pattern).
+"""Focus that does not move into a dialog or menu, leaves a modal dialog for the page behind,
+or is lost when it closes (WCAG 2.4.3 Focus Order; failure F85, ARIA APG dialog pattern).
 
 Reads the `dialogs` artifact (a11y_audit/browser/gatherers/dialogs.py): each trigger that
 declares it opens something was focused and pressed with Enter (or Space); what opened was
 read once focus settled, Tab and Shift+Tab were pressed from inside a modal one, and it was
 closed with Escape, its close control or the trigger.
 
-Understanding 2.4.3: when a dialog opens, focus moves into it, and focus does not return to
-the page behind until it is closed; F85 fails a dialog whose content is not reached next in
-the focus order. A disclosure or menu that is not modal may leave focus on its trigger (APG
-disclosure and menu-button patterns), so only modal components are judged on the way in:
+Understanding 2.4.3 and F85: when a dialog or menu opens, focus is set to it, or it is next
+in the focus order after its trigger; when it is dismissed, focus is on the trigger, or the
+trigger is just before it; a modal dialog keeps Tab inside until it is closed. A disclosure
+may leave focus on its trigger (APG disclosure pattern), and so may a menu or dialog that
+the next Tab reaches. "Dialog" is what is declared modal (aria-modal="true", a <dialog> opened
+as modal) or has role dialog or alertdialog; "menu" has role menu, menubar or listbox.
 
-- failed: a component declared modal (aria-modal="true", a <dialog> opened as modal) did not
-  get focus; Tab or Shift+Tab from inside reached the page behind it;
-- cantTell: the same for a dialog that is modal only by covering the page, or a role="dialog"
-  that is not declared modal and did not get focus; focus lost to the document when Escape or
-  the close control closed a component (the user has to start again from the top);
-- passed: focus moved in and stayed in; focus returned to the page after closing.
+- failed: focus did not move into a dialog or menu and one Tab does not reach it; Tab or
+  Shift+Tab from inside a dialog declared modal reached the page behind it; Escape or the
+  close control closed a dialog or menu, focus was on no element and one Shift+Tab does not
+  reach the trigger;
+- cantTell: the same for what only covers the page (no dialog role), Tab reaching the page
+  behind a dialog that is modal only by covering it, a dialog declared modal that only the
+  next Tab reaches (assistive technologies treat the trigger behind it as hidden), focus on
+  no element after a component without a role closed;
+- passed: focus moved in, or the next Tab reaches it; Tab stayed inside; focus returned to
+  the page after closing, or Shift+Tab reaches the trigger.
 
 Not detected: dialogs opened by something other than their trigger (timers, form results),
 dialogs in cross-origin frames, focus order inside a dialog. Traps (no way out) are
@@ -52,21 +58,46 @@ def verdicts(artifact: Dialogs) -> dict[Target, Verdict]:
 
 
 def _way_in(probe: DialogProbe) -> Verdict | None:
-    place = probe["focus_after_open"]
-    if place == "inside":
+    """F85: focus set to the dialog or menu, or it next in the focus order."""
+    if probe["focus_after_open"] == "inside":
         return passed("focus moved into it when it opened")
-    dialog = probe["role"] in _DIALOG_ROLES
-    if probe["modal"] == "declared":
+    if not probe["focusables"]:
+        return None  # nothing in it to reach
+    kind = _kind(probe)
+    if probe["next_tab"] == "inside":
+        if probe["modal"] == "declared":
+            return cant_tell(
+                f"focus stayed {_where(probe)} when this modal dialog opened (the next Tab reaches it): "
+                "move focus into it, since assistive technologies treat the page behind it as hidden"
+            )
+        return passed(f"focus stayed {_where(probe)}, and the next Tab reaches the {kind}")
+    if kind in ("dialog", "menu") and probe["next_tab"] is not None:
         return failed(
-            f"it opens as a modal dialog but focus stayed {_where(probe)}: move focus into the dialog "
-            "(its first control, or its heading) when it opens"
+            f"focus stayed {_where(probe)} when the {kind} opened and the next Tab does not reach it "
+            f"(it went {_place(probe['next_tab'])}): move focus into the {kind} when it opens, or put it "
+            "right after the control that opens it"
         )
-    if probe["modal"] == "covers" or dialog:
+    if kind == "dialog" or probe["modal"] == "covers":
         return cant_tell(
-            f"it opened over the page but focus stayed {_where(probe)}: if it is modal, move focus into it "
-            "when it opens"
+            f"it opened over the page but focus stayed {_where(probe)}: if it is a dialog, move focus into "
+            "it when it opens"
         )
-    return None  # a disclosure or menu may keep focus on its trigger
+    return None  # a disclosure may keep focus on its trigger
+
+
+def _kind(probe: DialogProbe) -> str:
+    """ "dialog" when it says it is one, "menu" for a menu or listbox popup, else "component"."""
+    if probe["modal"] == "declared" or probe["role"] in _DIALOG_ROLES:
+        return "dialog"
+    if probe["role"] in ("menu", "menubar", "listbox"):
+        return "menu"
+    return "component"
+
+
+def _place(place: str | None) -> str:
+    return {"trigger": "back to the control", "body": "nowhere on the page"}.get(
+        str(place), "to the page behind"
+    )
 
 
 def _around(probe: DialogProbe) -> Verdict | None:
@@ -85,15 +116,22 @@ def _around(probe: DialogProbe) -> Verdict | None:
 
 
 def _way_out(probe: DialogProbe) -> Verdict | None:
-    if probe["closed_by"] not in ("escape", "close_control"):
-        return None
-    if probe["focus_after_close"] == "body":
-        way = "Escape" if probe["closed_by"] == "escape" else "its close control"
-        return cant_tell(
-            f"after {way} closed it, focus was on no element (the document): return focus to "
-            f"{probe['trigger']['selector']}, which opened it, so keyboard users go on where they were"
-        )
-    return passed("focus returned to the page when it closed")
+    """F85: after dismissing, focus on the trigger, or the trigger just before it."""
+    if probe["closed_by"] not in ("escape", "close_control") or probe["focus_after_close"] != "body":
+        return passed("focus returned to the page when it closed") if probe["closed_by"] else None
+    way = "Escape" if probe["closed_by"] == "escape" else "its close control"
+    trigger = probe["trigger"]["selector"]
+    if probe["previous_tab"] == "trigger":
+        return passed(f"after {way} closed it, Shift+Tab reaches {trigger}, which opened it")
+    tested = probe["previous_tab"] is not None
+    message = (
+        f"after {way} closed it, focus was on no element (the document)"
+        + (" and Shift+Tab does not go back to the control that opened it" if tested else "")
+        + f": return focus to {trigger} when it closes, so keyboard users go on where they were"
+    )
+    if tested and _kind(probe) != "component":
+        return failed(message)
+    return cant_tell(message)
 
 
 def _where(probe: DialogProbe) -> str:
@@ -107,18 +145,19 @@ def _where(probe: DialogProbe) -> str:
 class DialogFocus(WholePageCheck):
     meta = CheckMeta(
         id="dialog-focus",
-        title="Focus moves into a dialog and stays there",
-        failure_title="Focus does not move into a modal dialog, or leaves it for the page behind",
+        title="Focus moves into a dialog or menu, stays in a modal one and returns",
+        failure_title="Focus does not reach an opened dialog or menu, leaves a modal one, or is lost",
         description=(
-            "When a modal dialog opens and focus stays on the page behind it, keyboard and screen-reader "
-            "users do not know it opened and tab through content they cannot see; when Tab leaves it, "
-            "they act on a page the dialog covers. Move focus into the dialog when it opens, keep Tab "
-            "and Shift+Tab inside while it is open, and return focus to the control that opened it. The "
-            "check opens controls that declare they open something (aria-haspopup, aria-expanded, "
-            "aria-controls, same-page links to a hidden container) with Enter, and fails only dialogs "
-            "declared modal (aria-modal, <dialog> showModal); dialogs modal only by covering the page and "
-            "focus lost after closing are left for review. Menus and disclosures may keep focus on their "
-            "trigger. It cannot open what needs a pointer, a form submission or a timer."
+            "When a dialog or menu opens and focus stays behind it, keyboard and screen-reader users do not "
+            "know it opened and must tab through the page to reach it; when Tab leaves a modal dialog, they "
+            "act on a page it covers; when focus is lost as it closes, they start again from the top. Move "
+            "focus into it when it opens (or put it right after its control), keep Tab inside a modal "
+            "dialog, and return focus to the control that opened it (F85). The check opens controls that "
+            "declare they open something (aria-haspopup, aria-expanded, aria-controls, same-page links to a "
+            "hidden container) with Enter, tries one Tab and, after Escape or the close control, one "
+            "Shift+Tab; it fails dialogs (role or aria-modal) and menus (role), and leaves overlays without "
+            "a role for review. Disclosures may keep focus on their control. It cannot open what needs a "
+            "pointer, a form submission or a timer."
         ),
         wcag=("2.4.3",),
         impact=Impact.SERIOUS,

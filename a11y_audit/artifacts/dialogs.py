@@ -57,6 +57,12 @@ class DialogProbe(TypedDict):
     focus_after_close_element: Described | None
     expanded_closed: str | None
     """The trigger's aria-expanded once the component was closed."""
+    next_tab: FocusPlace | None
+    """When focus did not move in: where one Tab from there went (F85: a component next in
+    the focus order is as good as focused); null: not tested, or focus did not move."""
+    previous_tab: FocusPlace | None
+    """When focus was on no element after closing: where one Shift+Tab went (F85: the
+    trigger just before is as good as focus returned); null: not tested, or no move."""
 
 
 class Dialogs(TypedDict):

@@ -24,6 +24,7 @@ def probe(**fields: Any) -> DialogProbe:
         "focus_after_open": "inside", "focus_element": DIALOG, "focusables": 2, "expanded_open": None,
         "tab_escaped_to": None, "containment_tested": True, "closer": None, "closed_by": "escape",
         "focus_after_close": "trigger", "focus_after_close_element": TRIGGER, "expanded_closed": None,
+        "next_tab": None, "previous_tab": None,
     }  # fmt: skip
     return cast(DialogProbe, {**base, **fields})
 
@@ -37,19 +38,36 @@ def test_a_well_behaved_modal_dialog_passes() -> None:
     assert outcomes(dialog_focus, probe()) == [Outcome.PASSED]
 
 
-def test_focus_left_behind_a_declared_modal_fails() -> None:
-    assert outcomes(dialog_focus, probe(focus_after_open="trigger")) == [Outcome.FAILED]
+def test_focus_left_behind_a_dialog_the_next_tab_does_not_reach_fails() -> None:
+    assert outcomes(dialog_focus, probe(focus_after_open="trigger", next_tab="elsewhere")) == [Outcome.FAILED]
+    non_modal = probe(focus_after_open="trigger", next_tab="elsewhere", modal=None, containment_tested=False)
+    assert outcomes(dialog_focus, non_modal) == [Outcome.FAILED]
 
 
-def test_focus_left_behind_a_dialog_that_only_covers_the_page_needs_review() -> None:
-    assert outcomes(dialog_focus, probe(focus_after_open="trigger", modal="covers")) == [Outcome.CANT_TELL]
-    assert outcomes(dialog_focus, probe(focus_after_open="trigger", modal=None)) == [Outcome.CANT_TELL]
+def test_a_menu_the_next_tab_does_not_reach_fails() -> None:
+    menu = probe(focus_after_open="trigger", next_tab="elsewhere", modal=None, role="menu")
+    menu["containment_tested"] = False
+    assert outcomes(dialog_focus, menu) == [Outcome.FAILED]
 
 
-def test_a_menu_may_keep_focus_on_its_trigger() -> None:
-    menu = probe(focus_after_open="trigger", modal=None, role="menu", containment_tested=False)
-    menu["closed_by"] = "trigger"
-    assert outcomes(dialog_focus, menu) == []
+def test_a_dialog_or_menu_right_after_its_trigger_is_not_failed() -> None:
+    assert outcomes(dialog_focus, probe(focus_after_open="trigger", next_tab="inside")) == [Outcome.CANT_TELL]
+    menu = probe(
+        focus_after_open="trigger", next_tab="inside", modal=None, role="menu", containment_tested=False
+    )
+    assert outcomes(dialog_focus, menu) == [Outcome.PASSED]
+
+
+def test_an_overlay_without_a_role_or_an_untested_tab_needs_review() -> None:
+    cover = probe(focus_after_open="trigger", next_tab="elsewhere", modal="covers", role=None)
+    assert outcomes(dialog_focus, cover) == [Outcome.CANT_TELL]
+    assert outcomes(dialog_focus, probe(focus_after_open="trigger", next_tab=None)) == [Outcome.CANT_TELL]
+
+
+def test_a_disclosure_may_keep_focus_on_its_trigger() -> None:
+    disclosure = probe(focus_after_open="trigger", next_tab="elsewhere", modal=None, role=None)
+    disclosure.update({"containment_tested": False, "closed_by": "trigger"})
+    assert outcomes(dialog_focus, disclosure) == [Outcome.PASSED]  # closed by its trigger: focus stays there
 
 
 def test_tab_reaching_the_page_behind_fails_only_a_declared_modal() -> None:
@@ -57,8 +75,14 @@ def test_tab_reaching_the_page_behind_fails_only_a_declared_modal() -> None:
     assert outcomes(dialog_focus, probe(tab_escaped_to=BEHIND, modal="covers")) == [Outcome.CANT_TELL]
 
 
-def test_focus_lost_after_closing_needs_review() -> None:
+def test_focus_lost_after_closing_fails_when_shift_tab_does_not_reach_the_trigger() -> None:
+    assert outcomes(dialog_focus, probe(focus_after_close="body", previous_tab="elsewhere")) == [
+        Outcome.FAILED
+    ]
+    assert outcomes(dialog_focus, probe(focus_after_close="body", previous_tab="trigger")) == [Outcome.PASSED]
     assert outcomes(dialog_focus, probe(focus_after_close="body")) == [Outcome.CANT_TELL]
+    unnamed = probe(focus_after_close="body", previous_tab="elsewhere", role=None, modal=None)
+    assert outcomes(dialog_focus, unnamed) == [Outcome.CANT_TELL]
     # closed by its trigger: focus is where the user pressed, nothing to judge on the way out
     assert outcomes(dialog_focus, probe(focus_after_close="body", closed_by="trigger")) == [Outcome.PASSED]
 

@@ -123,9 +123,21 @@ class _Probe:
                 "closer": seen.get("closer"),
             }
         )
+        if record["focus_after_open"] != "inside" and record["focusables"]:
+            record["next_tab"] = self._first_focus(Keys.TAB, shift=False)
         if record["modal"] and record["focusables"]:
             self._containment(record)
-        return record, self._close(record)
+        closed = self._close(record)
+        if closed and record["focus_after_close"] == "body":
+            record["previous_tab"] = self._first_focus(Keys.TAB, shift=True)
+        return record, closed
+
+    def _first_focus(self, key: str, *, shift: bool) -> Any:
+        """Where one press of the key moves focus first (F85: is the component, or after it
+        closed the trigger, next in the focus order?); None when focus did not move."""
+        self._call("mark")
+        self._press(key, shift=shift)
+        return self._call("first-focus")
 
     def _open(self, record: DialogProbe, *, is_link: bool) -> JsonObject | None:
         """Enter, then Space (not on a link: Space scrolls); a click only to tell a key problem."""
@@ -175,6 +187,8 @@ class _Probe:
         ways: tuple[tuple[str, str], ...] = (
             ("focus-inside", "escape"), ("focus-closer", "close_control"), ("focus-trigger", "trigger"),
         )  # fmt: skip
+        if self._read("closed").get("closed"):
+            return True  # focus leaving it closed it (a menu that closes on blur): nothing to judge
         for focus, way in ways:
             if way == "escape":
                 self._call(focus)  # from inside when it has a focusable element, else from where focus is
@@ -238,6 +252,7 @@ def _blank(before: JsonObject) -> DialogProbe:
         "focus_after_open": None, "focus_element": None, "focusables": 0, "expanded_open": None,
         "tab_escaped_to": None, "containment_tested": False, "closer": None, "closed_by": None,
         "focus_after_close": None, "focus_after_close_element": None, "expanded_closed": None,
+        "next_tab": None, "previous_tab": None,
     }  # fmt: skip
 
 

@@ -166,6 +166,16 @@ switch (arguments[0]) {
     return { url: location.href, closed: gone, expanded: c.trigger.getAttribute('aria-expanded'),
              focus: where(now), focus_element: onPage(now) && rendered(now) ? describe(now) : null };
   }
+  case 'mark': {
+    // Before a key whose first focus move 'first-focus' reads.
+    probe.log.splice(0);
+    return true;
+  }
+  case 'first-focus': {
+    // Where the first focus move since 'mark' went: into the component, onto the trigger...
+    var first = probe.log.splice(0)[0];
+    return first === undefined ? null : where(first);
+  }
   case 'focus-closer': {
     var close = closer(probe.current.component);
     if (close) close.focus();
