@@ -50,7 +50,8 @@ class DialogProbe(TypedDict):
     from inside (null: focus stayed inside, or not tested)."""
     containment_tested: bool
     closer: Described | None
-    """A focusable close control inside (a button or same-page link named close, done...)."""
+    """A focusable control inside that only dismisses (a button or same-page link named close,
+    cancel, a multiplication sign): never one that accepts, continues or submits."""
     closed_by: Literal["escape", "close_control", "trigger"] | None
     """The first way that closed it: Escape, Enter on the close control, Enter on the trigger."""
     focus_after_close: FocusPlace | None

@@ -14,7 +14,8 @@ in once the dialog is shown): where focus went, whether it is modal, the trigger
 aria-expanded. In a modal one, Tab and then Shift+Tab are pressed from inside, a few more
 times than it has focusable elements, noting an element of the page behind they reach when
 focus stays out (a focus lock's sentinel hands it straight back). Then Escape, else Enter on
-a close control inside, else Enter on the trigger closes it, and where focus went and
+a close control inside (one that only dismisses: close, cancel, a cross; never "Accept" or
+"Continue"), else Enter on the trigger closes it, and where focus went and
 aria-expanded are read again. A trigger that neither key opened nor changed gets a scripted
 click (what a pointer does); when that opens it, it is closed and Enter is tried once more
 with a longer wait, so a slow component is not taken for a key that does nothing.
@@ -95,6 +96,8 @@ class _Probe:
     def __init__(self, driver: WebDriver, url: str) -> None:
         self._driver = driver
         self._url = url
+        self._left_open = False
+        """What only a click opened could not be closed: the page is no longer the one to test."""
 
     def run(self, index: int) -> tuple[DialogProbe | None, bool]:
         """The probe (None: the trigger could not be focused) and whether to go on probing."""
@@ -104,7 +107,7 @@ class _Probe:
         record = _blank(before)
         seen = self._open(record, is_link=str(before["trigger"]["snippet"]).startswith("<a"))
         if seen is None:
-            return record, self._same_page()
+            return record, self._same_page() and not self._left_open
         if seen.get("modal") or seen.get("role") in ("dialog", "alertdialog"):
             # Scripts move focus into a dialog once it is shown; a menu may keep it on its trigger.
             seen = self._wait(lambda state: state.get("focus") == "inside", seen, limit=_CONFIRM)
@@ -158,12 +161,13 @@ class _Probe:
         if seen.get("opened") and self._same_page():
             record["opened_by"] = "click"
             record["component"] = seen.get("component")
-            if self._close(record) and self._call("focus-trigger"):
+            self._left_open = not self._close(record)
+            if not self._left_open and self._call("focus-trigger"):
                 self._press(Keys.ENTER)
                 again = self._wait(lambda state: bool(state.get("opened")), limit=_CONFIRM)
                 record["keys_confirmed"] = not again.get("opened")
                 if again.get("opened"):
-                    self._close(record)
+                    self._left_open = not self._close(record)
             record["closed_by"] = record["focus_after_close"] = record["expanded_closed"] = None
             record["focus_after_close_element"] = None
         return None

@@ -78,9 +78,12 @@ function hiddenNearby(trigger) {
     return !inside(el, trigger) && !inside(trigger, el) && !rendered(el);
   });
 }
+// Words of a control that only dismisses: not "Accept", "Continue" or "Done", which may
+// consent, go on to a next step or send something.
+var DISMISS_WORDS = /close|dismiss|cancel|no,? thanks|\u00d7|\u2715|\u2716/i;
 function closer(component) {
   return focusables(component).filter(function (el) {
-    if (!CLOSE_WORDS.test(name(el))) return false;
+    if (!DISMISS_WORDS.test(name(el))) return false;
     if (el.localName === 'a') return /^#/.test(el.getAttribute('href') || '');
     if (el.localName === 'button') {
       var submits = (el.getAttribute('type') || 'submit').toLowerCase() === 'submit' && el.form;
