@@ -20,6 +20,7 @@ from typing import Generic, TypeVar
 from a11y_audit.artifacts.animated_images import AnimatedImages
 from a11y_audit.artifacts.context_change import ContextChanges
 from a11y_audit.artifacts.control_styles import ControlColours
+from a11y_audit.artifacts.dialogs import Dialogs
 from a11y_audit.artifacts.element_boxes import AxeTargetBoxes
 from a11y_audit.artifacts.form_errors import FormAttempts
 from a11y_audit.artifacts.frames import Frames
@@ -43,6 +44,7 @@ __all__ = [
     "ARTIFACT_KINDS",
     "CONTEXT_CHANGE",
     "CONTROL_STYLES",
+    "DIALOGS",
     "DOM",
     "ELEMENT_BOXES",
     "FORM_ERRORS",
@@ -97,6 +99,7 @@ TEXT_BACKGROUNDS: ArtifactKind[TextBackgrounds] = ArtifactKind("text_backgrounds
 VISUAL_STRUCTURE: ArtifactKind[VisualStructure] = ArtifactKind("visual_structure")
 ANIMATED_IMAGES: ArtifactKind[AnimatedImages] = ArtifactKind("animated_images")
 SERVED_HTML: ArtifactKind[ServedHtml] = ArtifactKind("served_html")
+DIALOGS: ArtifactKind[Dialogs] = ArtifactKind("dialogs")
 
 ARTIFACT_KINDS: dict[str, str] = {
     DOM: "the rendered DOM after load, serialised once per page (every page)",
@@ -127,6 +130,8 @@ ARTIFACT_KINDS: dict[str, str] = {
     "and the pause/stop controls near them",
     SERVED_HTML: "the top document's HTML as the server sent it (DevTools' copy of the response, no second "
     "request), for WCAG 4.1.1 Parsing",
+    DIALOGS: "dialogs, menus and drawers opened with the keyboard: where focus goes, whether it stays in a "
+    "modal one, how it closes, where focus returns, the trigger's aria-expanded",
 }
 """Artifact name -> what it holds. Gatherer modules add their entry here."""
 

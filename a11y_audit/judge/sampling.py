@@ -47,6 +47,7 @@ __all__ = ["SAMPLED_KINDS", "BottomK", "final_sample", "sample_key", "sample_siz
 SAMPLED_KINDS = frozenset(
     {
         "context_change",
+        "dialogs",
         "form_errors",
         "hover",
         "keyboard",

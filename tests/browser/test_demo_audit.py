@@ -146,6 +146,7 @@ FOUND_BY_INTERACTIVE_CHECKS = {
     "D36": "timing-not-adjustable",
     "D44": "focus-order",
     "D45": "error-identification",
+    "D63": "dialog-focus",
 }
 
 

@@ -142,7 +142,7 @@ class _Walk:
     def __init__(self, driver: WebDriver, context: GatherContext):
         self._driver = driver
         self._context = context
-        self._script = script_with("keyboard", "describe", "focus_state")
+        self._script = script_with("keyboard", "describe", "focus_state", "openers")
         self._stops: list[TabStop] = []
         self._pulled: list[int] = []
         """Stops a script focused again during the walk, without a key (a timer's refocus)."""

@@ -2,16 +2,15 @@
 // installs window.__a11yKeyboard (state plus run(action, arg)); later calls send only a short
 // script that calls run(), so the source is parsed once per page. Elements are referred to by
 // their index in state.stops (Tab stops, recorded by a focusin listener as Tab reaches them, so
-// a batch of Tab presses costs one round trip) or state.openers (components probed).
+// a batch of Tab presses costs one round trip) or state.openers (components probed). What opens
+// a component and what it opens are js/lib/openers.js's, shared with the dialog gatherer.
 if (!window.__a11yKeyboard) {
 window.__a11yKeyboard = (function () {
 var state = { stops: [], last: null, openers: [], log: [], walk: [], walking: false, component: null, keyOpen: 0, keyTurns: 0 };
-var CLOSE_WORDS = /close|dismiss|cancel|done|back|no,? thanks|got it|accept|reject|decline|continue|\u00d7|\u2715|\u2716/i;
 // Help that names a way out: a key combination with a modifier ("Press Ctrl+M to exit") or a
 // function key, and controls whose name offers such help ("Help", "How to leave...").
 var ADVISED_KEY = /\b((?:(?:ctrl|control|alt|option|shift|cmd|command|meta)\s*[+-]\s*)+)(f1[0-2]|f[1-9]|esc(?:ape)?|tab|enter|home|end|[a-z0-9])\b|\bpress(?:ing)?\s+(?:the\s+)?(f1[0-2]|f[1-9])\b/ig;
 var HELP_WORDS = /\bhelp\b|\bhow to\b|\binstructions?\b|keyboard/i;
-var SKIP_WORDS = /\bskip\b|\bjump to\b|springen|zum (?:haupt)?inhalt|au contenu|aller au|al contenido|saltar|naar (?:de )?(?:hoofd)?inhoud|al contenuto/i;
 
 function deepActive() {
   var a = document.activeElement;
@@ -25,9 +24,6 @@ function leftDocument(a) {
 function docBox(el) {
   var b = el.getBoundingClientRect();
   return { x: b.left + scrollX, y: b.top + scrollY, width: b.width, height: b.height };
-}
-function rendered(el) {
-  return !!el && el.isConnected && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
 }
 function kind(el) {
   var classes = (el.getAttribute('class') || '').trim().split(/\s+/).filter(function (c) {
@@ -48,45 +44,6 @@ function stopData(el) {
   var where = whereFocusIs(el);
   for (var key in where) data[key] = where[key];
   return data;
-}
-function fragmentTarget(el) {
-  var href = el.getAttribute('href') || '';
-  if (el.localName !== 'a' || href.charAt(0) !== '#' || href.length < 2) return null;
-  var id = decodeURIComponent(href.slice(1));
-  return document.getElementById(id) || document.getElementsByName(id)[0] || null;
-}
-function isDialog(el) {
-  return el.localName === 'dialog' || /^(alert)?dialog$/.test(el.getAttribute('role') || '') || el.getAttribute('aria-modal') === 'true';
-}
-// What an opener controls: aria-controls, a same-page link's target, or a dialog named by an attribute.
-function controlled(el) {
-  var ids = (el.getAttribute('aria-controls') || '').trim().split(/\s+/).filter(Boolean);
-  if (ids.length && document.getElementById(ids[0])) return document.getElementById(ids[0]);
-  var target = fragmentTarget(el);
-  if (target) return target;
-  for (var i = 0; i < el.attributes.length; i++) {
-    var value = el.attributes[i].value.replace(/^#/, '');
-    if (!/^data-/.test(el.attributes[i].name) || !value || /\s/.test(value)) continue;
-    var named = document.getElementById(value);
-    if (named && isDialog(named)) return named;
-  }
-  return null;
-}
-function openDialogs() {
-  return Array.prototype.filter.call(
-    document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'), rendered);
-}
-function inside(container, el) {
-  return !!el && !!container && (container === el || container.contains(el));
-}
-function name(el) {
-  return ((el.getAttribute('aria-label') || '') + ' ' + (el.textContent || '') + ' ' + (el.getAttribute('title') || '')).trim();
-}
-function focusables(root) {
-  return Array.prototype.filter.call(root.querySelectorAll(
-    'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]'), function (el) {
-    return el.tabIndex >= 0 && !el.disabled && rendered(el);
-  });
 }
 function proxy(el) {
   var candidates = el.labels && el.labels[0] ? [el.labels[0]] : [];
@@ -417,19 +374,10 @@ switch (action) {
     // links: never a submit button, a form field (Enter submits its form) or a link that leaves.
     var seen = {};
     var found = [];
-    var candidates = document.querySelectorAll(
-      'button, [role="button"], a[href^="#"], [aria-haspopup], [aria-expanded], [aria-controls]');
+    var candidates = document.querySelectorAll(OPENER_SELECTOR);
     for (var i = 0; i < candidates.length && found.length < arg; i++) {
       var el = candidates[i];
-      var role = el.getAttribute('role') || '';
-      if (!rendered(el) || el.disabled || el.tabIndex < 0 || /^(tab|option|combobox|menuitem\w*|treeitem)$/.test(role)) continue;
-      if (el.localName === 'a' && !/^#./.test(el.getAttribute('href') || '')) continue;
-      if (el.localName === 'button' && (el.getAttribute('type') || 'submit').toLowerCase() === 'submit' && el.form) continue;
-      if (el.getAttribute('aria-expanded') === 'true') continue;
-      var popup = el.getAttribute('aria-haspopup');
-      var target = controlled(el);
-      var opens = (popup && popup !== 'false') || el.hasAttribute('aria-expanded') || (target && (isDialog(target) || !rendered(target)));
-      if (!opens || SKIP_WORDS.test(name(el))) continue;
+      if (!isOpener(el)) continue;
       var key = kind(el);
       if (seen[key]) continue;
       seen[key] = true;

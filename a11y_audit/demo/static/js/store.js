@@ -160,9 +160,12 @@
       } else {
         dialog.hidden = false;
         var first = focusables(dialog)[0];
-        (first || dialog).focus();
+        if (!dialog.hasAttribute('data-keep-focus')) { (first || dialog).focus(); }
       }
     });
+  });
+  $$('[data-js="dialog"][data-keep-focus]').forEach(function (dialog) {
+    dialog.addEventListener('keydown', function (e) { if (e.key === 'Escape') { dialog.hidden = true; } });
   });
   $$('[data-js="dialog-close"]').forEach(function (btn) {
     btn.addEventListener('click', function () {
