@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from a11y_audit.artifacts.animated_images import AnimatedImage, Animation
 from a11y_audit.artifacts.kinds import ANIMATED_IMAGES
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.judge.animation import per_image
+from a11y_audit.judge.animation import image_path, per_image
 from a11y_audit.model import Impact
 
 LIMIT_S = 5.0
@@ -76,7 +75,8 @@ def image_verdict(image: AnimatedImage) -> Verdict | None:
     if surely is not None and surely <= SURE_S:
         return cant_tell(f"{what}: check in a browser whether it stops within 5 seconds, or {_FIX}")
     return failed(
-        f"{what}, with no control to pause, stop or hide it: {_FIX}", cause=f"animated image {_file(image)}"
+        f"{what}, with no control to pause, stop or hide it: {_FIX}",
+        cause=f"animated image {image_path(image['url'])}",
     )
 
 
@@ -88,12 +88,6 @@ def _describe(animation: Animation, surely: float | None, at_most: float | None)
     if at_most is not None and at_most > surely:
         return f"{frames} plays for {surely:g} to {at_most:g} s"
     return f"{frames} plays for {surely:g} s"
-
-
-def _file(image: AnimatedImage) -> str:
-    """The image's address without query or fragment: one file, one issue, on every page."""
-    parts = urlsplit(image["url"])
-    return f"{parts.netloc}{parts.path}" if parts.scheme in ("http", "https") else image["url"][:80]
 
 
 class AnimatedImageNoPause(WholePageCheck):

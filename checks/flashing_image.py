@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from a11y_audit.artifacts.animated_images import AnimatedImage
 from a11y_audit.artifacts.kinds import ANIMATED_IMAGES
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.judge.animation import per_image
+from a11y_audit.judge.animation import image_path, per_image
 from a11y_audit.judge.flashes import THRESHOLD_AREA
 from a11y_audit.model import Impact
 
@@ -43,7 +43,7 @@ def image_verdict(image: AnimatedImage) -> Verdict | None:
             return failed(
                 f"the image flashes ({kind} flashes) more than three times a second over {area:.0f} px², "
                 f"above the {THRESHOLD_AREA:.0f} px² threshold (a quarter of a 341 x 256 px field): {_FIX}",
-                cause=f"flashing image {image['url'][:200]}",
+                cause=f"flashing image {image_path(image['url'])}",
             )
     for kind, flashes in kinds:
         area = max(flashes["possible"], flashes["certain"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from PIL import Image, ImageChops, UnidentifiedImageError
 
@@ -27,7 +28,7 @@ from a11y_audit.artifacts.animated_images import AnimatedImage, Animation
 from a11y_audit.check import Target, Verdict
 from a11y_audit.judge.flashes import WINDOW_MS, CellSeries, Timeline, flash_area
 
-__all__ = ["CELL_FRAMES", "GRID", "MAX_FRAMES", "MAX_PIXELS", "measure", "per_image", "sniff"]
+__all__ = ["CELL_FRAMES", "GRID", "MAX_FRAMES", "MAX_PIXELS", "image_path", "measure", "per_image", "sniff"]
 
 GRID = 32
 """Cells per side of the analysis grid, at most."""
@@ -219,3 +220,14 @@ def per_image(
         if verdict is not None:
             found.setdefault(Target(image["selector"], image["snippet"]), verdict)
     return found
+
+
+def image_path(url: str) -> str:
+    """An image's path, without host, query or fragment: one file, one issue, on every page.
+
+    Checks put it in a finding's cause, which is part of the issue's fingerprint, so it leaves
+    out what changes between runs of one store: the host (a staging port, a CDN host that
+    rotates) and cache-busting queries.
+    """
+    parts = urlsplit(url)
+    return parts.path if parts.scheme in ("http", "https") else url[:80]

@@ -144,10 +144,14 @@ def test_only_declared_forms_are_tried_and_their_submission_is_blocked(
 
 def test_attempts_to_leave_are_recorded(gathered: tuple[Gathered, Any]) -> None:
     context = gathered[0].artifacts["context_change"]
-    [select] = context["input"]
-    assert select["selector"] == "#currency" and select["submits"] == [
-        {"form": select["submits"][0]["form"], "script": True}
-    ]
+    tried = {entry["selector"]: entry for entry in context["input"]}
+    select = tried["#currency"]
+    assert select["submits"] == [{"form": select["submits"][0]["form"], "script": True}]
+    # Typing into a text field and leaving it changes its value and leaves the page alone;
+    # a field whose focus alone navigates is change-on-focus's, never typed into.
+    assert tried["#email"]["key"] == "Typing" and tried["#email"]["changed"]
+    assert not tried["#email"]["navigations"] and not tried["#email"]["submits"]
+    assert "#promo" not in tried
     focus = {entry["selector"]: entry for entry in context["focus"]}
     assert focus["#promo"]["navigations"][0]["url"].endswith("/promo-page")
 

@@ -139,7 +139,7 @@ FOREVER = measure(moving_block(20), (240, 160))
 def test_a_gif_looping_forever_without_control_fails_with_its_file_as_cause() -> None:
     verdict = pause_verdict(image(FOREVER))
     assert verdict is not None and verdict.outcome is Outcome.FAILED
-    assert verdict.cause == "animated image shop.example/static/sale.gif"
+    assert verdict.cause == "animated image /static/sale.gif"
     assert "plays forever" in verdict.message
 
 

@@ -42,6 +42,7 @@ MAX_FOCUS = 150
 
 
 _READ = script_with("context_input_read", "describe", "changes", "control_state")
+_START = script_with("context_input_start", "control_state", "changes", "describe")
 
 
 class ContextChange(Gatherer):
@@ -63,8 +64,9 @@ class ContextChange(Gatherer):
             for element in as_list(candidates.get(kind)):
                 if context.remaining() <= 0:
                     break
-                if isinstance(element, WebElement):
-                    inputs.append(self._step(driver, context, element, kind))
+                step = self._step(driver, context, element, kind) if isinstance(element, WebElement) else None
+                if step is not None:
+                    inputs.append(step)
         return {
             "focus": cast(list[FocusChange], as_list(focused)),
             "focusTried": len(focus_targets),
@@ -73,8 +75,10 @@ class ContextChange(Gatherer):
 
     def _step(
         self, driver: WebDriver, context: GatherContext, element: WebElement, kind: str
-    ) -> InputChange | InputFailed:
-        start = driver.execute_script(script_with("context_input_start", "control_state"), element)
+    ) -> InputChange | InputFailed | None:
+        start = driver.execute_script(_START, element)
+        if isinstance(start, dict) and start.get("focusLeaves"):
+            return None  # focusing it already tries to leave: change-on-focus reports that
         last = isinstance(start, dict) and bool(start.get("last"))
         before = start.get("state") if isinstance(start, dict) else None
         key = {"checkboxes": "Space", "textFields": "Typing"}.get(kind, "ArrowUp" if last else "ArrowDown")
