@@ -27,18 +27,13 @@ from collections.abc import Mapping
 from a11y_audit.artifacts.dialogs import DialogProbe, Dialogs
 from a11y_audit.artifacts.kinds import DIALOGS
 from a11y_audit.check import CheckMeta, Page, Target, Verdict, WholePageCheck, cant_tell, failed, passed
-from a11y_audit.judge.commons import target_of
+from a11y_audit.judge.commons import per_trigger
 from a11y_audit.model import Impact
 
 
 def verdicts(artifact: Dialogs) -> dict[Target, Verdict]:
     """A verdict per trigger with aria-expanded whose component opened with a key."""
-    found: dict[Target, Verdict] = {}
-    for probe in artifact["probes"]:
-        verdict = _judge(probe)
-        if verdict is not None:
-            found[target_of(probe["trigger"])] = verdict
-    return found
+    return per_trigger(artifact["probes"], _judge)
 
 
 def _judge(probe: DialogProbe) -> Verdict | None:

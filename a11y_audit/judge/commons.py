@@ -4,6 +4,7 @@ It lives in judge/, outside the a11y_audit.checks package, so the registry (whic
 every module of that package for a check module) never mistakes it for a check.
 
 - `target_of`: the element a gatherer described in the browser, as a verdict's Target.
+- `per_trigger`: one verdict per trigger the dialogs gatherer probed (the dialog checks).
 - `measured_verdicts`, `clipping_verdicts`, `clipped_verdict`, `whole_page_passes`, `quoted`:
   what counts as text cut off or overlapped in one layout measurement (text spacing, 200%
   zoom, 320 CSS px: text-spacing, resize-text, reflow).
@@ -16,8 +17,9 @@ every module of that package for a check module) never mistakes it for a check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from a11y_audit.artifacts.dialogs import DialogProbe
 from a11y_audit.artifacts.layout_adaptation import Clipped, Measurement, TextBox
 from a11y_audit.artifacts.shared import Blocked, Described
 from a11y_audit.check import Target, Verdict, cant_tell, failed, passed
@@ -34,6 +36,7 @@ __all__ = [
     "luminance",
     "measured_verdicts",
     "over",
+    "per_trigger",
     "quoted",
     "target_of",
     "whole_page_passes",
@@ -51,6 +54,18 @@ _LINE_SHARE = 0.25
 def target_of(item: Described) -> Target:
     """The element a gatherer described (js/lib/describe.js), as a verdict's target."""
     return Target(str(item.get("selector") or "html"), str(item.get("snippet") or ""))
+
+
+def per_trigger(
+    probes: Iterable[DialogProbe], judge: Callable[[DialogProbe], Verdict | None]
+) -> dict[Target, Verdict]:
+    """One verdict per probed trigger of the dialogs artifact, where `judge` has one."""
+    found: dict[Target, Verdict] = {}
+    for probe in probes:
+        verdict = judge(probe)
+        if verdict is not None:
+            found[target_of(probe["trigger"])] = verdict
+    return found
 
 
 def measured_verdicts(measurement: Measurement | None, when: str) -> dict[Target, Verdict]:
