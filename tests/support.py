@@ -5,11 +5,12 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
+from typing import ClassVar
 
 import pytest
 
@@ -21,6 +22,32 @@ class QuietHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class PagesHandler(QuietHandler):
+    """Serves fixed HTML pages by path and counts POSTs: a probe must never submit a form."""
+
+    pages: ClassVar[Mapping[str, str]] = {}
+    default: ClassVar[str] = ""
+    posted: ClassVar[int] = 0
+
+    def do_GET(self) -> None:
+        body = self.pages.get(self.path, self.default).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        type(self).posted += 1
+        self.send_response(204)
+        self.end_headers()
+
+
+def pages_handler(pages: Mapping[str, str], default: str) -> type[PagesHandler]:
+    """A PagesHandler class of its own (its own POST count) serving these pages."""
+    return type("Pages", (PagesHandler,), {"pages": pages, "default": default, "posted": 0})
 
 
 def local_server(

@@ -12,7 +12,7 @@ import pytest
 from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import GatherContext, GatherSettings
 from a11y_audit.browser.gatherers.dialogs import DialogProbes
-from tests.support import QuietHandler, local_server, serving
+from tests.support import local_server, pages_handler, serving
 
 pytestmark = pytest.mark.browser
 
@@ -49,21 +49,7 @@ document.getElementById('open').addEventListener('click', function () {
 }
 
 
-class PageHandler(QuietHandler):
-    posted = 0
-
-    def do_GET(self) -> None:
-        body = PAGES.get(self.path, "<!doctype html><title>Other</title>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_POST(self) -> None:
-        PageHandler.posted += 1
-        self.send_response(204)
-        self.end_headers()
+PageHandler = pages_handler(PAGES, "<!doctype html><title>Other</title>")
 
 
 @pytest.fixture(scope="module")

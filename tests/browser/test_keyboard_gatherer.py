@@ -11,7 +11,7 @@ import pytest
 from a11y_audit.browser.driver import Session
 from a11y_audit.browser.gatherers import GatherContext, GatherSettings
 from a11y_audit.browser.gatherers.keyboard import Keyboard
-from tests.support import QuietHandler, local_server, serving
+from tests.support import local_server, pages_handler, serving
 
 pytestmark = pytest.mark.browser
 
@@ -76,21 +76,7 @@ PAGES = {
 }
 
 
-class PageHandler(QuietHandler):
-    posted = 0
-
-    def do_GET(self) -> None:
-        body = PAGES.get(self.path, PAGE).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_POST(self) -> None:
-        PageHandler.posted += 1
-        self.send_response(204)
-        self.end_headers()
+PageHandler = pages_handler(PAGES, PAGE)
 
 
 @pytest.fixture(scope="module")
